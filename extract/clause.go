@@ -1,0 +1,490 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kg-news/kg/extract/lexicon"
+)
+
+// adverbs are skipped between a subject and its verb ("Trump also said").
+var adverbs = map[string]bool{
+	"also": true, "again": true, "even": true, "then": true, "later": true, "still": true,
+	"just": true, "already": true, "never": true, "not": true, "n't": true, "immediately": true,
+	"reportedly": true, "previously": true, "now": true, "once": true, "soon": true, "only": true,
+	"first": true, "further": true, "pointedly": true, "bluntly": true, "quickly": true,
+	"ultimately": true, "finally": true, "initially": true, "recently": true, "subsequently": true,
+	"personally": true, "publicly": true, "privately": true, "formally": true, "officially": true,
+	"repeatedly": true, "twice": true, "all": true, "both": true, "each": true, "too": true,
+}
+
+// auxiliaries are skipped between a subject and its verb ("Trump would brief").
+var auxiliaries = map[string]bool{
+	"will": true, "would": true, "shall": true, "should": true, "can": true, "could": true,
+	"may": true, "might": true, "must": true, "has": true, "have": true, "had": true,
+	"is": true, "was": true, "are": true, "were": true, "be": true, "been": true, "being": true,
+	"did": true, "does": true, "do": true, "didn't": true, "didn’t": true, "won't": true,
+	"won’t": true, "wouldn't": true, "wouldn’t": true, "hasn't": true, "hasn’t": true,
+	"hadn't": true, "hadn’t": true, "isn't": true, "isn’t": true, "wasn't": true, "wasn’t": true,
+	"'s": true, "’s": true, "'ll": true, "’ll": true, "'d": true, "’d": true,
+}
+
+// negators make the verb after them false ("did not meet").
+var negators = map[string]bool{
+	"not": true, "n't": true, "never": true, "didn't": true, "didn’t": true, "won't": true,
+	"won’t": true, "wouldn't": true, "wouldn’t": true, "hasn't": true, "hasn’t": true,
+	"hadn't": true, "hadn’t": true, "isn't": true, "isn’t": true, "wasn't": true, "wasn’t": true,
+	"cannot": true, "can't": true, "can’t": true, "couldn't": true, "couldn’t": true, "no": true,
+	"refused": true, "declined": true, "failed": true,
+}
+
+// beForms mark the passive before a participle.
+var beForms = map[string]bool{
+	"is": true, "was": true, "are": true, "were": true, "be": true, "been": true, "being": true,
+	"'s": true, "’s": true,
+}
+
+// controlVerbs take an infinitive whose subject is their own ("plans to speak").
+var controlVerbs = map[string]bool{
+	"want": true, "wants": true, "wanted": true, "plan": true, "plans": true, "planned": true,
+	"promise": true, "promises": true, "promised": true, "agree": true, "agrees": true,
+	"agreed": true, "decide": true, "decides": true, "decided": true, "try": true, "tries": true,
+	"tried": true, "hope": true, "hopes": true, "hoped": true, "expect": true, "expects": true,
+	"expected": true, "seek": true, "seeks": true, "sought": true, "refuse": true,
+	"refused": true, "vow": true, "vowed": true, "pledge": true, "pledged": true,
+	"threaten": true, "threatened": true, "continue": true, "continued": true, "begin": true,
+	"began": true, "start": true, "started": true, "aim": true, "aims": true, "aimed": true,
+	"intend": true, "intends": true, "intended": true, "prepare": true, "prepared": true,
+	"need": true, "needs": true, "needed": true, "wish": true, "wished": true, "offer": true,
+	"offered": true, "offers": true, "going": true, "set": true, "able": true, "ready": true,
+	"likely": true, "due": true, "moved": true, "rushed": true, "went": true, "came": true,
+	"declined": true, "failed": true,
+}
+
+// prepositions end the noun phrase of a subject.
+var prepositions = map[string]bool{
+	"in": true, "of": true, "for": true, "at": true, "on": true, "from": true, "with": true,
+	"by": true, "to": true, "about": true, "into": true, "over": true, "under": true,
+	"between": true, "against": true, "during": true, "after": true, "before": true,
+}
+
+// subordinators open an adverbial clause that the subject follows ("While X, he said").
+var subordinators = map[string]bool{
+	"while": true, "after": true, "despite": true, "although": true, "though": true, "when": true,
+	"if": true, "as": true, "once": true, "following": true, "before": true, "during": true,
+	"since": true, "because": true, "instead": true, "however": true, "meanwhile": true,
+	"later": true, "still": true, "inside": true, "in": true, "on": true, "at": true, "for": true,
+	"with": true, "without": true, "by": true, "from": true, "under": true, "amid": true,
+	"earlier": true, "then": true, "now": true, "yet": true, "but": true, "and": true, "so": true,
+	"unlike": true, "like": true, "according": true, "over": true, "within": true, "outside": true,
+	"throughout": true, "to": true, "upon": true, "against": true,
+}
+
+// analysis holds the indexes the clause-level stages share.
+type analysis struct {
+	d         *Document
+	lx        *lexicon.Lexicon
+	mentionAt []int // token -> mention covering it, -1
+	subjects  []int // sentence -> subject entity, -2 when not computed yet
+	speakers  []int // sentence -> speaker of the last quotation attributed in it, -1
+}
+
+func newAnalysis(d *Document, lx *lexicon.Lexicon) *analysis {
+	a := &analysis{d: d, lx: lx, mentionAt: make([]int, len(d.Tokens)),
+		subjects: make([]int, len(d.Sentences)), speakers: make([]int, len(d.Sentences))}
+	for i := range a.mentionAt {
+		a.mentionAt[i] = -1
+	}
+	for i := range a.subjects {
+		a.subjects[i] = -2
+		a.speakers[i] = -1
+	}
+	for mi := range d.Mentions {
+		m := &d.Mentions[mi]
+		for k := m.First; k < m.End; k++ {
+			cur := a.mentionAt[k]
+			// a name wins over the title-only or event phrase around it
+			if cur < 0 || d.Mentions[cur].Kind != NameMention && m.Kind == NameMention || m.Entity >= 0 && d.Mentions[cur].Entity < 0 {
+				a.mentionAt[k] = mi
+			}
+		}
+	}
+	return a
+}
+
+// entityOf returns the entity of a mention index, or -1.
+func (a *analysis) entityOf(mi int) int {
+	if mi < 0 {
+		return -1
+	}
+	return a.d.Mentions[mi].Entity
+}
+
+func (a *analysis) word(k int) string {
+	if k < 0 || k >= len(a.d.Tokens) {
+		return ""
+	}
+	t := &a.d.Tokens[k]
+	if t.Kind == Word || t.Kind == Number || t.Kind == Poss {
+		if t.Kind == Poss {
+			return "'s"
+		}
+		return t.Lower
+	}
+	return a.d.TokenText(k)
+}
+
+func (a *analysis) sentenceOf(k int) int {
+	d := a.d
+	lo, hi := 0, len(d.Sentences)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if d.Sentences[mid].End <= k {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
+// isPersonPronoun reports the gender of he/she pronouns: 'm', 'f', or 0.
+func pronounGender(w string) byte {
+	switch w {
+	case "he", "him", "his", "himself":
+		return 'm'
+	case "she", "her", "hers", "herself":
+		return 'f'
+	}
+	return 0
+}
+
+// entityAt returns the entity a token refers to: through a mention covering it, or as a
+// pronoun.
+func (a *analysis) entityAt(k int) int {
+	if mi := a.mentionAt[k]; mi >= 0 {
+		return a.d.Mentions[mi].Entity
+	}
+	if g := pronounGender(a.word(k)); g != 0 {
+		return a.pronoun(k)
+	}
+	return -1
+}
+
+func (a *analysis) genderOK(e int, g byte) bool {
+	eg := a.d.Entities[e].Gender
+	return eg == 0 || g == 0 || eg == g
+}
+
+// pronoun resolves he/she/him/her at token k: the subject of the sentence so far, the
+// last speaker, the subject of an earlier sentence, or the last person named.
+func (a *analysis) pronoun(k int) int {
+	d := a.d
+	g := pronounGender(a.word(k))
+	si := a.sentenceOf(k)
+	object := a.word(k) == "him" || a.word(k) == "her" && !a.isDeterminerUse(k)
+	subj := a.sentenceSubject(si)
+	if subj >= 0 && !object && a.isPerson(subj) && a.genderOK(subj, g) && a.subjectBefore(si, k) {
+		return subj
+	}
+	// the most recent person named in this sentence before k, other than the subject
+	// when the pronoun is an object
+	for j := k - 1; j >= d.Sentences[si].First; j-- {
+		if e := a.entityOf(a.mentionAt[j]); e >= 0 && a.isPerson(e) && a.genderOK(e, g) {
+			if object && e == subj {
+				continue
+			}
+			return e
+		}
+	}
+	for back := 1; back <= 4 && si-back >= 0; back++ {
+		p := si - back
+		if d.Sentences[p].Kind == Junk {
+			continue
+		}
+		if sp := a.speakers[p]; sp >= 0 && a.isPerson(sp) && a.genderOK(sp, g) {
+			return sp
+		}
+		if s := a.sentenceSubject(p); s >= 0 && a.isPerson(s) && a.genderOK(s, g) {
+			return s
+		}
+		for j := d.Sentences[p].End - 1; j >= d.Sentences[p].First; j-- {
+			if e := a.entityOf(a.mentionAt[j]); e >= 0 && a.isPerson(e) && a.genderOK(e, g) {
+				return e
+			}
+		}
+	}
+	return -1
+}
+
+// isDeterminerUse reports whether "her" is possessive ("her party").
+func (a *analysis) isDeterminerUse(k int) bool {
+	n := a.d.Tokens
+	return k+1 < len(n) && n[k+1].Kind == Word && !n[k+1].Has(Cap) && !auxiliaries[n[k+1].Lower]
+}
+
+func (a *analysis) isPerson(e int) bool { return e >= 0 && a.d.Entities[e].Type == Person }
+
+func (a *analysis) isAgent(e int) bool {
+	if e < 0 {
+		return false
+	}
+	t := a.d.Entities[e].Type
+	return t == Person || t == Organization
+}
+
+// subjectBefore reports whether the subject mention of sentence si comes before token k.
+func (a *analysis) subjectBefore(si, k int) bool {
+	s := &a.d.Sentences[si]
+	for j := s.First; j < k; j++ {
+		if e := a.entityOf(a.mentionAt[j]); e >= 0 && e == a.subjects[si] {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceSubject returns the entity the sentence is about: the first entity named before
+// its first verb, after any opening adverbial clause; for a sentence that opens with a
+// quotation, the speaker named after it.
+func (a *analysis) sentenceSubject(si int) int {
+	if a.subjects[si] != -2 {
+		return a.subjects[si]
+	}
+	a.subjects[si] = -1 // guards against recursion through pronouns
+	d := a.d
+	s := &d.Sentences[si]
+	k := s.First
+	// skip a leading quotation
+	if d.Tokens[k].Kind == Quote && d.Tokens[k].Has(Open) {
+		for k++; k < s.End && !(d.Tokens[k].Kind == Quote && d.Tokens[k].Has(Close)); k++ {
+		}
+		k++
+	}
+	for k < s.End && (d.Tokens[k].Kind == Punct || d.Tokens[k].Kind == Quote) {
+		k++
+	}
+	if k < s.End && subordinators[a.word(k)] && a.mentionAt[k] < 0 {
+		// jump past the clause's comma
+		for j := k; j < s.End; j++ {
+			if d.TokenText(j) == "," {
+				k = j + 1
+				break
+			}
+		}
+	}
+	subj := -1
+	for j := k; j < s.End; j++ {
+		if mi := a.mentionAt[j]; mi >= 0 {
+			if e := d.Mentions[mi].Entity; e >= 0 && !d.Mentions[mi].Possessive {
+				subj = e
+			}
+			break
+		}
+		w := a.word(j)
+		if pronounGender(w) != 0 && (w == "he" || w == "she") {
+			subj = a.pronounBefore(si, w)
+			break
+		}
+		t := &d.Tokens[j]
+		// words that may open the noun phrase of a subject: determiners, adjectives,
+		// adverbs; a noun, a verb or a preposition means the subject is no entity
+		if t.Kind == Word && !t.Has(Cap) && !isVerbish(a.lx, w) && !prepositions[w] && !isPronoun(w) && (determiners[w] || adverbs[w] || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ed") || t.Has(Hyphen)) {
+			continue
+		}
+		if t.Kind == Punct && (w == "," || w == "—") {
+			continue
+		}
+		break
+	}
+	a.subjects[si] = subj
+	return subj
+}
+
+// pronounBefore resolves a subject pronoun that opens sentence si from earlier sentences.
+func (a *analysis) pronounBefore(si int, w string) int {
+	g := pronounGender(w)
+	for back := 1; back <= 4 && si-back >= 0; back++ {
+		p := si - back
+		if a.d.Sentences[p].Kind == Junk {
+			continue
+		}
+		if sp := a.speakers[p]; sp >= 0 && a.isPerson(sp) && a.genderOK(sp, g) {
+			return sp
+		}
+		if s := a.sentenceSubject(p); s >= 0 && a.isPerson(s) && a.genderOK(s, g) {
+			return s
+		}
+	}
+	return -1
+}
+
+// subjectOf returns the entities that are the subject of the verb at token v, walking
+// left over adverbs, auxiliaries, parenthetical clauses, relative pronouns and control
+// verbs. It returns the entities, coordinated ones included, and whether the verb is
+// negated.
+func (a *analysis) subjectOf(v int) ([]int, bool) {
+	d := a.d
+	si := a.sentenceOf(v)
+	s := &d.Sentences[si]
+	negated := false
+	k := v - 1
+	for k >= s.First {
+		w := a.word(k)
+		switch {
+		case negators[w]:
+			negated = true
+			k--
+			continue
+		case adverbs[w] || auxiliaries[w] || strings.HasSuffix(w, "ly") && d.Tokens[k].Kind == Word && a.mentionAt[k] < 0 && !d.Tokens[k].Has(Cap):
+			k--
+			continue
+		case w == "to" && k-1 >= s.First && controlVerbs[a.word(k-1)]:
+			k -= 2
+			continue
+		case w == "who" || w == "which" || w == "that" && k-1 >= s.First && a.mentionAt[k-1] >= 0:
+			k--
+			if k >= s.First && a.word(k) == "," {
+				k--
+			}
+			continue
+		case w == ",":
+			// a parenthetical between commas: ", speaking in English,"
+			p := k - 1
+			for p >= s.First && a.word(p) != "," && !(d.Tokens[p].Kind == Quote) {
+				p--
+			}
+			if p >= s.First && a.word(p) == "," && a.parenthetical(p+1, k) {
+				k = p - 1
+				continue
+			}
+			if p < s.First && a.parenthetical(s.First, k) {
+				return nil, negated
+			}
+		}
+		break
+	}
+	if k < s.First {
+		return nil, negated
+	}
+	if mi := a.mentionAt[k]; mi >= 0 {
+		m := &d.Mentions[mi]
+		if m.Possessive {
+			return nil, negated // "Trump's aides said": not Trump
+		}
+		var out []int
+		if e := m.Entity; e >= 0 {
+			out = append(out, e)
+		}
+		// coordinated subjects: "Rubio and Witkoff", "Rubio, Witkoff and Lavrov"
+		j := m.First - 1
+		for j >= s.First {
+			w := a.word(j)
+			if w != "and" && w != "," {
+				break
+			}
+			j--
+			if j >= s.First && a.word(j) == "," {
+				j--
+			}
+			pm := a.mentionAt[j]
+			if j < s.First || pm < 0 {
+				break
+			}
+			if e := d.Mentions[pm].Entity; e >= 0 {
+				out = append(out, e)
+			}
+			j = d.Mentions[pm].First - 1
+		}
+		return out, negated
+	}
+	if g := pronounGender(a.word(k)); g != 0 && a.word(k) != "his" && a.word(k) != "her" {
+		if e := a.pronoun(k); e >= 0 {
+			return []int{e}, negated
+		}
+		return nil, negated
+	}
+	if a.word(k) == "they" || a.word(k) == "both" && a.word(k-1) == "they" {
+		return a.groupBefore(k), negated
+	}
+	// a verb coordinated with an earlier one shares its subject: "X praised Y and said",
+	// "greeting Putin … and even applauding him"
+	if a.word(k) == "and" || a.word(k) == "," || a.word(k) == "but" {
+		for j := k - 1; j >= s.First; j-- {
+			w := a.word(j)
+			if d.Tokens[j].Kind != Word || a.mentionAt[j] >= 0 {
+				continue
+			}
+			if _, ok := a.lx.Speech(w); ok || len(a.lx.Verbs(w)) > 0 {
+				if subj, neg := a.subjectOf(j); len(subj) > 0 {
+					return subj, neg || negated
+				}
+				break
+			}
+		}
+		if subj := a.sentenceSubject(si); subj >= 0 {
+			return []int{subj}, negated
+		}
+	}
+	return nil, negated
+}
+
+// groupBefore returns the people "they" stands for at token k: the last pair or list of
+// names joined by "and" in this sentence or the one before.
+func (a *analysis) groupBefore(k int) []int {
+	d := a.d
+	si := a.sentenceOf(k)
+	from := d.Sentences[si].First
+	if si > 0 {
+		from = d.Sentences[si-1].First
+	}
+	for j := k - 1; j >= from; j-- {
+		if a.word(j) != "and" {
+			continue
+		}
+		l, r := a.mentionAt[j-1], a.mentionAt[j+1]
+		if j-1 < 0 || l < 0 || r < 0 {
+			continue
+		}
+		el, er := d.Mentions[l].Entity, d.Mentions[r].Entity
+		if a.isAgent(el) && a.isAgent(er) && el != er {
+			return []int{el, er}
+		}
+	}
+	return nil
+}
+
+// parenthetical reports whether tokens [from, to) read as an aside: a participle or
+// relative clause, or a prepositional phrase ("for his part", "in turn").
+func (a *analysis) parenthetical(from, to int) bool {
+	if from >= to {
+		return false
+	}
+	w := a.word(from)
+	switch {
+	case strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed"):
+		return true
+	case w == "who" || w == "which" || w == "whose" || w == "whom":
+		return true
+	case subordinators[w] || w == "for" || w == "in" || w == "at" || w == "like" || w == "along":
+		return true
+	case w == "a" || w == "an" || w == "the" || w == "his" || w == "her" || w == "their":
+		return true // an apposition: "Leon Panetta, an Obama appointee,"
+	}
+	return false
+}
+
+// finiteVerbBefore returns the nearest verb before token k in its sentence that is not a
+// gerund, or -1.
+func (a *analysis) finiteVerbBefore(k int) int {
+	s := &a.d.Sentences[a.sentenceOf(k)]
+	for j := k - 1; j >= s.First; j-- {
+		w := a.word(j)
+		if a.d.Tokens[j].Kind != Word || a.mentionAt[j] >= 0 || strings.HasSuffix(w, "ing") {
+			continue
+		}
+		if _, ok := a.lx.Speech(w); ok || len(a.lx.Verbs(w)) > 0 {
+			return j
+		}
+	}
+	return -1
+}

@@ -1,0 +1,188 @@
+package extract
+
+import "strings"
+
+// Span is a half-open range of byte offsets into a Document's text.
+type Span struct {
+	Start, End int
+}
+
+// Text returns the part of src the span covers.
+func (s Span) Text(src string) string { return src[s.Start:s.End] }
+
+// Len is the length of the span in bytes.
+func (s Span) Len() int { return s.End - s.Start }
+
+// TokenKind tells what a token is.
+type TokenKind uint8
+
+// Kinds of token.
+const (
+	Word   TokenKind = iota // letters, with inner hyphens, apostrophes or abbreviation dots
+	Number                  // digits, with inner separators
+	Punct                   // any other single mark
+	Quote                   // a quotation mark
+	Poss                    // a possessive ending: 's, ’s or a lone apostrophe after s
+)
+
+// TokenFlag holds facts about a token.
+type TokenFlag uint16
+
+// Token flags.
+const (
+	Cap         TokenFlag = 1 << iota // starts with an upper-case letter
+	AllCaps                           // two or more letters, all upper case ("NATO", "U.S.")
+	Abbrev                            // ends with an abbreviation dot ("Mr.", "U.S.")
+	Open                              // an opening quotation mark
+	Close                             // a closing quotation mark
+	Single                            // a single quotation mark
+	Hyphen                            // a word with an inner hyphen
+	Initial                           // the first word of its sentence
+	SpaceBefore                       // preceded by white space or the start of its paragraph
+)
+
+// Token is one word, number or mark.
+type Token struct {
+	Span
+	Kind  TokenKind
+	Flags TokenFlag
+	Lower string // lower-case form of a word or number
+}
+
+// Has reports whether all of f are set.
+func (t *Token) Has(f TokenFlag) bool { return t.Flags&f == f }
+
+// SentenceKind tells how a sentence is used.
+type SentenceKind uint8
+
+// Kinds of sentence.
+const (
+	Body    SentenceKind = iota // running text
+	Title                       // the article's headline
+	Heading                     // a line with no closing punctuation: subheading, caption fragment
+	Junk                        // page furniture: navigation, credits, comments, other languages
+)
+
+// Sentence is a run of tokens ending at a sentence boundary or the end of a paragraph.
+type Sentence struct {
+	Span
+	First, End int // token range
+	Para       int
+	Kind       SentenceKind
+	TitleCase  bool // most words capitalised, so capitals say little
+}
+
+// Paragraph is one non-empty line of the article.
+type Paragraph struct {
+	Span
+	First, End int // token range
+	Junk       string
+}
+
+// Type is the type of an entity.
+type Type string
+
+// Entity types.
+const (
+	Person       Type = "Person"
+	Organization Type = "Organization"
+	Place        Type = "Place"
+	Event        Type = "Event"
+)
+
+// MentionKind tells how a mention refers to its entity.
+type MentionKind uint8
+
+// Kinds of mention.
+const (
+	NameMention    MentionKind = iota // a proper name, perhaps after a title
+	NominalMention                    // a role without a name: "the Russian president"
+	EventMention                      // an occurrence: "the summit", "Friday's talks"
+)
+
+// Mention is one place in the text that refers to an entity.
+type Mention struct {
+	Span             // the name ("Marco Rubio"), nominal or event phrase
+	Full        Span // with its title ("Secretary of State Marco Rubio")
+	First, End  int  // token range of Full
+	Sentence    int  // index into Document.Sentences
+	Kind        MentionKind
+	Type        Type   // best guess of the entity type, "" when unknown
+	Strength    int    // how sure the type is: higher wins when mentions disagree
+	Role        string // title given with the name, "" if none
+	RoleHead    string // head of that title ("president")
+	Nationality string // country named by the title ("Russia" for "Russian President")
+	RoleOrg     int    // mention index of an organisation named in the title, -1 if none
+	Former      bool   // the title is a former one
+	Possessive  bool   // followed by 's
+	Canonical   string // gazetteer or computed name, "" to derive from the text
+	Entity      int    // index into Document.Entities, -1 until resolved
+}
+
+// Role is a position a person holds, as an article states it.
+type Role struct {
+	Title    string
+	Org      int // entity index of the organisation, -1 if none
+	Sentence int
+}
+
+// Entity is one real person, organisation, place or event of the article.
+type Entity struct {
+	Name     string
+	Type     Type
+	Aliases  []string // every surface form, the name included
+	Names    []string // the surface forms that are names (no titles-only or event phrases)
+	Strength int      // how sure the type is, as Mention.Strength
+	Mentions []int
+	Roles    []Role
+	Gender   byte // 'm', 'f' or 0
+}
+
+// Qualifier adds a prepositional detail to a relation ("to Moscow").
+type Qualifier struct {
+	Prep   string
+	Entity int // entity index
+}
+
+// Relation is a fact between two entities.
+type Relation struct {
+	Subject, Object int // entity indices
+	Predicate       string
+	Symmetric       bool
+	Qualifiers      []Qualifier
+	Sentence        int
+}
+
+// Quotation is a direct quotation attributed to a speaker.
+type Quotation struct {
+	Span         // the quoted words, without the marks
+	Speaker  int // entity index
+	Sentence int // sentence of the attribution
+}
+
+// Document is an article and everything extracted from it.
+type Document struct {
+	ID     string // file stem, e.g. "000_732b06bd5a6ac68c"
+	Path   string
+	Title  string
+	SHA256 string
+	Text   string
+
+	Paragraphs []Paragraph
+	Tokens     []Token
+	Sentences  []Sentence
+	Mentions   []Mention
+	Entities   []Entity
+	Relations  []Relation
+	Quotes     []Quotation
+
+	analysis *analysis // clause index shared by the quotes and relations stages
+}
+
+// TokenText returns the text of token i.
+func (d *Document) TokenText(i int) string { return d.Tokens[i].Text(d.Text) }
+
+// SentenceText returns the text of sentence i with runs of white space collapsed.
+func (d *Document) SentenceText(i int) string {
+	return strings.Join(strings.Fields(d.Sentences[i].Text(d.Text)), " ")
+}

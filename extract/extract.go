@@ -1,0 +1,128 @@
+package extract
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/kg-news/kg/extract/lexicon"
+)
+
+// Errors for input that is not an article. Callers test them with errors.Is.
+var (
+	ErrEmpty    = errors.New("article is empty")
+	ErrBinary   = errors.New("article is a binary file, not text")
+	ErrNotUTF8  = errors.New("article is not valid UTF-8 text")
+	ErrTooLarge = errors.New("article is too large")
+)
+
+// DefaultMaxBytes is the largest article Extract accepts: far above any news article, far
+// below what would strain memory.
+const DefaultMaxBytes = 4 << 20
+
+// maxSentenceTokens bounds a sentence, so that pathological text (one sentence listing
+// ten thousand names) costs time linear in its length.
+const maxSentenceTokens = 250
+
+// Stage is one step of extraction. Stages run in order; each reads what the earlier ones
+// added to the Document and adds its own.
+type Stage struct {
+	Name string // short name, for errors and benchmarks
+	Doc  string // what the stage adds
+	Run  func(x *Extractor, d *Document)
+}
+
+// Stages is the ordered list of extraction stages.
+var Stages = []Stage{
+	{"segment", "paragraphs, tokens, sentences, the headline", func(x *Extractor, d *Document) { segment(d) }},
+	{"junk", "marks navigation, credits, captions, comments and other languages as junk", func(x *Extractor, d *Document) { markJunk(d, x.lx) }},
+	{"mentions", "name, title, nominal and event mentions with types", func(x *Extractor, d *Document) { findMentions(d, x.lx) }},
+	{"resolve", "entities: mentions grouped within the article, with names and aliases", func(x *Extractor, d *Document) { resolve(d, x.lx) }},
+	{"events", "the event the article is about, and other named events", func(x *Extractor, d *Document) { findEvents(d, x.lx) }},
+	{"quotes", "direct quotations with their speakers", func(x *Extractor, d *Document) { x.analysis(d).findQuotes() }},
+	{"relations", "relations between entities, with qualifiers", func(x *Extractor, d *Document) { x.analysis(d).findRelations() }},
+}
+
+// Extractor runs the stages over articles. One Extractor may be used from many goroutines.
+type Extractor struct {
+	lx       *lexicon.Lexicon
+	MaxBytes int // articles larger than this are refused; DefaultMaxBytes if 0
+}
+
+// New returns an Extractor with the embedded lexicon.
+func New() *Extractor { return &Extractor{lx: lexicon.Default()} }
+
+// analyses keeps the clause index between the quotes and relations stages of a document.
+// It is built once per document, lazily.
+func (x *Extractor) analysis(d *Document) *analysis {
+	if d.analysis == nil || d.analysis.d != d {
+		d.analysis = newAnalysis(d, x.lx)
+	}
+	return d.analysis
+}
+
+// Check reports why text cannot be an article, or nil.
+func (x *Extractor) Check(text []byte) error {
+	max := x.MaxBytes
+	if max <= 0 {
+		max = DefaultMaxBytes
+	}
+	switch {
+	case len(text) > max:
+		return fmt.Errorf("%w: %s, over the limit of %s for one article", ErrTooLarge, byteSize(len(text)), byteSize(max))
+	case len(bytes.TrimSpace(text)) == 0:
+		return ErrEmpty
+	case bytes.IndexByte(text, 0) >= 0 || controlRatio(text) > 0.05:
+		return ErrBinary
+	case !utf8.Valid(text):
+		return fmt.Errorf("%w (convert it first, for example with iconv -f latin1 -t utf-8)", ErrNotUTF8)
+	}
+	return nil
+}
+
+func controlRatio(b []byte) float64 {
+	if len(b) > 8192 {
+		b = b[:8192]
+	}
+	n := 0
+	for _, c := range b {
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+			n++
+		}
+	}
+	return float64(n) / float64(len(b))
+}
+
+func byteSize(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// Extract checks text and runs every stage over it. id names the article (its file stem)
+// and path says where it was read from.
+func (x *Extractor) Extract(id, path string, text []byte) (*Document, error) {
+	if err := x.Check(text); err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(text)
+	s := string(text)
+	if strings.Contains(s, "\r") {
+		s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+	}
+	s = strings.TrimPrefix(s, "\ufeff")
+	d := &Document{ID: id, Path: path, SHA256: hex.EncodeToString(sum[:]), Text: s}
+	for _, st := range Stages {
+		st.Run(x, d)
+	}
+	d.analysis = nil
+	return d, nil
+}

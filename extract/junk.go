@@ -1,0 +1,207 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kg-news/kg/extract/lexicon"
+)
+
+// navigation is page furniture that appears as a line of its own.
+var navigation = map[string]bool{
+	"back": true, "top": true, "back to top": true, "menu": true, "share": true, "share this": true,
+	"share this article": true, "related": true, "related stories": true, "related articles": true,
+	"related content": true, "read more": true, "more": true, "see also": true, "advertisement": true,
+	"comments": true, "comment": true, "reply": true, "sign up": true, "subscribe": true,
+	"log in": true, "login": true, "home": true, "skip to content": true, "updated on": true,
+	"updated": true, "no stories found.": true, "more stories": true, "you may also like": true,
+	"recommended": true, "trending": true, "most read": true, "newsletter": true, "print": true,
+	"email": true, "facebook": true, "twitter": true, "whatsapp": true, "linkedin": true,
+	"follow us": true, "close": true, "next": true, "previous": true, "loading": true,
+	"loading...": true, "click here": true, "watch": true, "listen": true, "play": true,
+}
+
+// relatedHeaders start a block of links to other stories.
+var relatedHeaders = map[string]bool{
+	"related stories": true, "related articles": true, "related": true, "read more": true,
+	"more stories": true, "you may also like": true, "see also": true, "more on this story": true,
+	"recommended": true, "most read": true, "trending": true, "related content": true,
+}
+
+// creditWords name photo agencies and credit lines.
+var creditMarkers = []string{"ap photo", "getty images", "afp via getty", "reuters/", "photo:", "photo credit",
+	"image:", "image credit", "picture:", "(ap)", "(reuters)", "/ap", "/reuters", "/afp", "/getty", "©", "copyright"}
+
+// functionWords are the commonest English words; with the dictionary they tell English
+// text from other languages.
+var functionWords = map[string]bool{
+	"the": true, "a": true, "an": true, "of": true, "to": true, "in": true, "on": true, "at": true,
+	"for": true, "with": true, "by": true, "from": true, "and": true, "or": true, "but": true,
+	"is": true, "was": true, "are": true, "were": true, "be": true, "been": true, "has": true,
+	"have": true, "had": true, "it": true, "he": true, "she": true, "they": true, "we": true,
+	"i": true, "you": true, "that": true, "this": true, "not": true, "as": true, "his": true,
+	"her": true, "their": true, "its": true, "will": true, "would": true, "said": true,
+}
+
+// markJunk finds paragraphs and sentences that are page furniture rather than the story,
+// and marks their sentences Junk so that no stage extracts from them.
+func markJunk(d *Document, lx *lexicon.Lexicon) {
+	n := len(d.Paragraphs)
+	for pi := range d.Paragraphs {
+		p := &d.Paragraphs[pi]
+		if p.Junk == "" {
+			p.Junk = junkReason(d, lx, pi)
+		}
+		if relatedHeaders[strings.ToLower(strings.TrimRight(p.Text(d.Text), ":"))] {
+			// every following line that is only a headline belongs to the related block
+			for k := pi + 1; k < n && paragraphIsHeading(d, k); k++ {
+				d.Paragraphs[k].Junk = "related stories"
+			}
+		}
+	}
+	markComments(d)
+	// runs of two or more headline-like lines at the end of the page are links
+	for pi := n - 1; pi > 0; pi-- {
+		if d.Paragraphs[pi].Junk != "" {
+			continue
+		}
+		if !paragraphIsHeading(d, pi) || !paragraphIsHeading(d, pi-1) {
+			break
+		}
+		d.Paragraphs[pi].Junk = "links"
+	}
+	for si := range d.Sentences {
+		s := &d.Sentences[si]
+		if d.Paragraphs[s.Para].Junk != "" {
+			s.Kind = Junk
+			continue
+		}
+		if s.Kind == Heading && isCredit(d, s) {
+			s.Kind = Junk
+		}
+	}
+}
+
+func paragraphIsHeading(d *Document, pi int) bool {
+	for si := range d.Sentences {
+		if d.Sentences[si].Para == pi {
+			last := si
+			for last+1 < len(d.Sentences) && d.Sentences[last+1].Para == pi {
+				last++
+			}
+			return d.Sentences[last].Kind == Heading && d.Sentences[last].TitleCase
+		}
+	}
+	return false
+}
+
+func junkReason(d *Document, lx *lexicon.Lexicon, pi int) string {
+	p := &d.Paragraphs[pi]
+	raw := p.Text(d.Text)
+	low := strings.ToLower(raw)
+	switch {
+	case navigation[low], navigation[strings.TrimRight(low, ".:")]:
+		return "navigation"
+	case strings.HasPrefix(low, "the post ") && strings.Contains(low, " appeared first on "):
+		return "feed footer"
+	case isReadTime(low):
+		return "navigation"
+	case strings.HasPrefix(low, "read more ") && p.End-p.First <= 12:
+		return "navigation"
+	}
+	for _, m := range creditMarkers {
+		if strings.Contains(low, m) {
+			if p.End-p.First < 60 || isCaption(low) {
+				return "credit"
+			}
+		}
+	}
+	if isCaption(low) {
+		return "caption"
+	}
+	if foreign(d, lx, p) {
+		return "other language"
+	}
+	return ""
+}
+
+// isReadTime matches "2 min read", "5 minute read".
+func isReadTime(low string) bool {
+	f := strings.Fields(low)
+	return len(f) == 3 && f[2] == "read" && (f[1] == "min" || f[1] == "mins" || f[1] == "minute" || f[1] == "minutes")
+}
+
+// isCaption recognises photo captions by the position words photographers use.
+func isCaption(low string) bool {
+	for _, m := range []string{", right,", ", left,", ", center,", ", centre,", "(l)", "(r)", "(c)", " pictured ", "(pictured)", ", second left,", ", second right,", "from left,", "from left:"} {
+		if strings.Contains(low, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// foreign reports whether a paragraph is mostly not English.
+func foreign(d *Document, lx *lexicon.Lexicon, p *Paragraph) bool {
+	words, english := 0, 0
+	for i := p.First; i < p.End; i++ {
+		t := &d.Tokens[i]
+		if t.Kind != Word || t.Has(Cap) || len(t.Lower) < 2 {
+			continue
+		}
+		words++
+		if functionWords[t.Lower] || lx.IsWord(t.Lower) || lx.IsWord(strings.TrimSuffix(t.Lower, "s")) {
+			english++
+		}
+	}
+	return words >= 4 && english*10 < words*6
+}
+
+// isCredit reports whether a heading sentence is a credit line ("Associated Press",
+// "AP Photo/Jane Doe"): a few capitalised words after a sentence, with no verb.
+func isCredit(d *Document, s *Sentence) bool {
+	if s.First > d.Paragraphs[s.Para].First && s.End-s.First <= 6 {
+		return true // a fragment after the sentences of a caption
+	}
+	return false
+}
+
+// markComments finds reader comments at the end of a page: short paragraphs after the
+// story that speak to "you" outside any quotation, usually set off by navigation lines.
+func markComments(d *Document) {
+	n := len(d.Paragraphs)
+	end := n
+	for end > 0 && d.Paragraphs[end-1].Junk != "" {
+		end--
+	}
+	if end == n {
+		return // comments are followed by page furniture ("Reply", "Back", "Top")
+	}
+	k := end
+	for k > 0 {
+		p := &d.Paragraphs[k-1]
+		if p.Junk != "" || !secondPerson(d, p) || p.End-p.First > 80 {
+			break
+		}
+		k--
+	}
+	for i := k; i < end; i++ {
+		d.Paragraphs[i].Junk = "reader comment"
+	}
+}
+
+// secondPerson reports whether a paragraph addresses "you" outside quotation marks.
+func secondPerson(d *Document, p *Paragraph) bool {
+	inQuote := false
+	for i := p.First; i < p.End; i++ {
+		t := &d.Tokens[i]
+		switch {
+		case t.Kind == Quote && t.Has(Open):
+			inQuote = true
+		case t.Kind == Quote && t.Has(Close):
+			inQuote = false
+		case t.Kind == Word && !inQuote && (t.Lower == "you" || t.Lower == "your" || t.Lower == "you're" || t.Lower == "you’re"):
+			return true
+		}
+	}
+	return false
+}

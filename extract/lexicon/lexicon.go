@@ -1,0 +1,571 @@
+// Package lexicon holds the word lists kg's extractors read: gazetteers of countries,
+// regions and cities, first names, common English words, role titles, relation verbs and
+// word valence. The generated lists come from public data named in gen/SOURCES.md; the
+// hand-written ones are general English and name no article's people or places.
+//
+// A Lexicon is built once from the embedded files and is read-only afterwards, so one value
+// can serve any number of extractors at once.
+package lexicon
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+//go:embed *.txt *.tsv
+var files embed.FS
+
+// PlaceKind tells what kind of place a gazetteer entry is.
+type PlaceKind int
+
+// Kinds of place, from the largest.
+const (
+	Area    PlaceKind = iota // a continent or world region
+	Country                  // a sovereign country
+	Region                   // a first-level subdivision: state, province, nation of the UK
+	City                     // a city or capital
+)
+
+// Place is one gazetteer entry.
+type Place struct {
+	Name       string    // canonical name, e.g. "United States"
+	Kind       PlaceKind // country, region, city or area
+	Country    string    // ISO 3166-1 alpha-2 code of the country it is in, "" for areas
+	Population int       // cities only; capitals of unknown size have 1
+}
+
+// TypeMask is a set of entity types a verb accepts as its object.
+type TypeMask uint8
+
+// Entity type bits of a TypeMask.
+const (
+	MaskPerson TypeMask = 1 << iota
+	MaskOrg
+	MaskPlace
+	MaskEvent
+	MaskAny = MaskPerson | MaskOrg | MaskPlace | MaskEvent
+)
+
+// Via is one way a verb's object follows it: directly (Prep == "") or after a preposition.
+type Via struct {
+	Prep string // "" for a direct object
+	Keep bool   // the preposition becomes part of the predicate ("travelled_to")
+}
+
+// Verb is a relation verb.
+type Verb struct {
+	Lemma      string
+	Past       string // simple past
+	Participle string
+	Via        []Via
+	Objects    TypeMask
+	Symmetric  bool // "A met B" says as much as "B met A"
+	Critical   bool // the subject criticises the object
+	Passive    bool // "B was <participle> by A" is read as "A <verb> B"
+}
+
+// Predicate returns the predicate name a fact gets from this verb when its object came
+// through v: the past tense as a reader says it, with a kept preposition joined by "_".
+func (vb *Verb) Predicate(v Via) string {
+	if v.Keep && v.Prep != "" {
+		return vb.Past + "_" + v.Prep
+	}
+	return vb.Past
+}
+
+// VerbForm is one inflected form of a verb.
+type VerbForm struct {
+	Verb *Verb
+	Form Form
+}
+
+// Form is the inflection of a verb form.
+type Form uint8
+
+// Inflections.
+const (
+	Base Form = iota
+	ThirdPerson
+	PastForm
+	ParticipleForm
+	Gerund
+)
+
+// Phrase is a multiword verb phrase that states a relation ("pay tribute to").
+type Phrase struct {
+	Words     []string // lemma first, then the rest; the last word introduces the object
+	Predicate string
+	Objects   TypeMask
+	Symmetric bool
+	Critical  bool
+}
+
+// Lexicon is the read-only set of word lists.
+type Lexicon struct {
+	words      map[string]bool
+	firstNames map[string]bool
+	places     map[string]*Place // by exact surface form
+	ambiguous  map[string]*Place // cities whose names are also common words or first names
+	languages  map[string]bool
+	demonyms   map[string]string // "Russian" -> "Russia"
+	titles     map[string]string // lower-case role word or phrase -> head word
+	maxTitle   int               // words in the longest multiword title
+	modifiers  map[string]bool
+	orgWords   map[string]bool
+	placeWords map[string]bool
+	events     map[string]EventNoun
+	speech     map[string]string // any inflected form -> lemma
+	verbs      map[string][]VerbForm
+	phrases    map[string][]*Phrase // by lemma of the first word
+	phraseVerb map[string]string    // any inflected form of a phrase's first word -> lemma
+	valence    map[string]int
+}
+
+// EventNoun describes a noun that names an occurrence.
+type EventNoun struct {
+	Kind string // "meeting", "election", ...
+	Rank int    // 0 for the most specific noun of its kind
+}
+
+var (
+	once     sync.Once
+	shared   *Lexicon
+	errShare error
+)
+
+// Default returns the lexicon built from the embedded files. It is built on first use and
+// shared afterwards; it panics only if the embedded files are malformed, which a test catches.
+func Default() *Lexicon {
+	once.Do(func() { shared, errShare = Load() })
+	if errShare != nil {
+		panic(errShare)
+	}
+	return shared
+}
+
+// Load parses the embedded files into a new Lexicon.
+func Load() (*Lexicon, error) {
+	lx := &Lexicon{
+		words: map[string]bool{}, firstNames: map[string]bool{}, places: map[string]*Place{},
+		ambiguous: map[string]*Place{}, languages: map[string]bool{},
+		demonyms: map[string]string{}, titles: map[string]string{}, modifiers: map[string]bool{},
+		orgWords: map[string]bool{}, placeWords: map[string]bool{}, events: map[string]EventNoun{},
+		speech: map[string]string{}, verbs: map[string][]VerbForm{}, phrases: map[string][]*Phrase{},
+		phraseVerb: map[string]string{},
+		valence:    map[string]int{},
+	}
+	steps := []struct {
+		file string
+		fn   func([]string) error
+	}{
+		{"words.txt", func(f []string) error { lx.words[f[0]] = true; return nil }},
+		{"firstnames.txt", func(f []string) error { lx.firstNames[f[0]] = true; return nil }},
+		{"countries.tsv", lx.addCountry},
+		{"regions.tsv", lx.addRegion},
+		{"cities.tsv", lx.addCity},
+		{"places.tsv", lx.addArea},
+		{"languages.txt", func(f []string) error { lx.languages[f[0]] = true; return nil }},
+		{"titles.txt", lx.addTitle},
+		{"modifiers.txt", func(f []string) error { lx.modifiers[f[0]] = true; return nil }},
+		{"orgwords.txt", func(f []string) error { lx.orgWords[f[0]] = true; return nil }},
+		{"placewords.txt", func(f []string) error { lx.placeWords[f[0]] = true; return nil }},
+		{"events.txt", lx.addEvents},
+		{"speech.txt", lx.addSpeech},
+		{"verbs.tsv", lx.addVerb},
+		{"phrases.tsv", lx.addPhrase},
+		{"valence.tsv", lx.addValence},
+	}
+	for _, s := range steps {
+		if err := readLines(s.file, s.fn); err != nil {
+			return nil, err
+		}
+	}
+	return lx, nil
+}
+
+func readLines(name string, fn func([]string) error) error {
+	f, err := files.Open(name)
+	if err != nil {
+		return fmt.Errorf("lexicon: %w", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		fields := strings.Split(line, "\t")
+		if err := fn(fields); err != nil {
+			return fmt.Errorf("lexicon %s:%d: %w", name, n, err)
+		}
+	}
+	return sc.Err()
+}
+
+func field(f []string, i int) string {
+	if i < len(f) {
+		return strings.TrimSpace(f[i])
+	}
+	return ""
+}
+
+func (lx *Lexicon) addPlace(surface string, p *Place) {
+	if surface == "" {
+		return
+	}
+	if old, ok := lx.places[surface]; ok && old.Kind <= p.Kind {
+		return // a country wins over a city of the same name, a region over a city
+	}
+	lx.places[surface] = p
+}
+
+func (lx *Lexicon) addCountry(f []string) error {
+	if len(f) < 2 {
+		return fmt.Errorf("want code, name, aliases, demonyms")
+	}
+	p := &Place{Name: f[1], Kind: Country, Country: f[0]}
+	lx.addPlace(p.Name, p)
+	for _, a := range strings.Split(field(f, 2), "|") {
+		lx.addPlace(a, p)
+	}
+	for _, d := range strings.Split(field(f, 3), "|") {
+		if d != "" {
+			if _, ok := lx.demonyms[d]; !ok {
+				lx.demonyms[d] = p.Name
+			}
+		}
+	}
+	return nil
+}
+
+func (lx *Lexicon) addRegion(f []string) error {
+	if len(f) < 2 {
+		return fmt.Errorf("want name, country")
+	}
+	lx.addPlace(f[0], &Place{Name: f[0], Kind: Region, Country: f[1]})
+	return nil
+}
+
+func (lx *Lexicon) addCity(f []string) error {
+	if len(f) < 3 {
+		return fmt.Errorf("want name, country, population")
+	}
+	pop, err := strconv.Atoi(f[2])
+	if err != nil {
+		return err
+	}
+	name := f[0]
+	// A city that is also a common word ("Reading", "Split") or a first name is only taken
+	// when it is very large; otherwise context has to say it is a place.
+	if pop < 1000000 && pop != 1 && (lx.words[strings.ToLower(name)] || lx.firstNames[name]) {
+		if _, ok := lx.ambiguous[name]; !ok {
+			lx.ambiguous[name] = &Place{Name: name, Kind: City, Country: f[1], Population: pop}
+		}
+		return nil
+	}
+	lx.addPlace(name, &Place{Name: name, Kind: City, Country: f[1], Population: pop})
+	return nil
+}
+
+func (lx *Lexicon) addArea(f []string) error {
+	name := f[0]
+	p := lx.places[name]
+	if p == nil || p.Kind != Country {
+		p = &Place{Name: name, Kind: Area}
+		lx.places[name] = p
+	}
+	for _, a := range strings.Split(field(f, 1), "|") {
+		if a != "" {
+			lx.places[a] = p
+		}
+	}
+	return nil
+}
+
+func (lx *Lexicon) addTitle(f []string) error {
+	line := f[0]
+	head := line
+	if i := strings.Index(line, " = "); i >= 0 {
+		line, head = line[:i], line[i+3:]
+	}
+	lx.titles[line] = head
+	if n := len(strings.Fields(line)); n > lx.maxTitle {
+		lx.maxTitle = n
+	}
+	return nil
+}
+
+func (lx *Lexicon) addEvents(f []string) error {
+	kind, nouns, ok := strings.Cut(f[0], ":")
+	if !ok {
+		return fmt.Errorf("want kind: nouns")
+	}
+	for i, n := range strings.Fields(nouns) {
+		if _, dup := lx.events[n]; !dup {
+			lx.events[n] = EventNoun{Kind: kind, Rank: i}
+		}
+	}
+	return nil
+}
+
+func (lx *Lexicon) addSpeech(f []string) error {
+	lemma := f[0]
+	for _, form := range inflect(lemma, "", "") {
+		lx.speech[form] = lemma
+	}
+	return nil
+}
+
+func (lx *Lexicon) addVerb(f []string) error {
+	if len(f) < 4 {
+		return fmt.Errorf("want lemma, past, via, objects, flags")
+	}
+	v := &Verb{Lemma: f[0]}
+	past, part := "", ""
+	if f[1] != "-" {
+		p, pp, ok := strings.Cut(f[1], "/")
+		if !ok {
+			return fmt.Errorf("past %q: want past/participle", f[1])
+		}
+		past, part = p, pp
+	}
+	forms := inflect(v.Lemma, past, part)
+	v.Past, v.Participle = forms[PastForm], forms[ParticipleForm]
+	for _, via := range strings.Split(f[2], ",") {
+		switch {
+		case via == "_":
+			v.Via = append(v.Via, Via{})
+		case strings.HasPrefix(via, "!"):
+			v.Via = append(v.Via, Via{Prep: via[1:]})
+		default:
+			v.Via = append(v.Via, Via{Prep: via, Keep: true})
+		}
+	}
+	v.Objects = parseMask(f[3])
+	for _, fl := range strings.Split(field(f, 4), ",") {
+		switch fl {
+		case "sym":
+			v.Symmetric = true
+		case "crit":
+			v.Critical = true
+		case "pass":
+			v.Passive = true
+		case "":
+		default:
+			return fmt.Errorf("unknown flag %q", fl)
+		}
+	}
+	for form, s := range forms {
+		lx.verbs[s] = appendForm(lx.verbs[s], VerbForm{Verb: v, Form: Form(form)})
+	}
+	return nil
+}
+
+func appendForm(list []VerbForm, vf VerbForm) []VerbForm {
+	for _, x := range list {
+		if x.Verb.Lemma == vf.Verb.Lemma && x.Form == vf.Form && viaEqual(x.Verb.Via, vf.Verb.Via) {
+			return list
+		}
+	}
+	return append(list, vf)
+}
+
+func viaEqual(a, b []Via) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func (lx *Lexicon) addPhrase(f []string) error {
+	if len(f) < 3 {
+		return fmt.Errorf("want words, predicate, objects, flags")
+	}
+	p := &Phrase{Words: strings.Fields(f[0]), Predicate: f[1], Objects: parseMask(f[2])}
+	for _, fl := range strings.Split(field(f, 3), ",") {
+		switch fl {
+		case "sym":
+			p.Symmetric = true
+		case "crit":
+			p.Critical = true
+		}
+	}
+	lemma := p.Words[0]
+	lx.phrases[lemma] = append(lx.phrases[lemma], p)
+	ir := irregular[lemma]
+	for _, form := range inflect(lemma, ir[0], ir[1]) {
+		lx.phraseVerb[form] = lemma
+	}
+	return nil
+}
+
+func (lx *Lexicon) addValence(f []string) error {
+	if len(f) < 2 {
+		return fmt.Errorf("want word, valence")
+	}
+	v, err := strconv.Atoi(f[1])
+	if err != nil {
+		return err
+	}
+	lx.valence[f[0]] = v
+	return nil
+}
+
+func parseMask(s string) TypeMask {
+	var m TypeMask
+	for _, c := range s {
+		switch c {
+		case 'P':
+			m |= MaskPerson
+		case 'O':
+			m |= MaskOrg
+		case 'L':
+			m |= MaskPlace
+		case 'E':
+			m |= MaskEvent
+		case '*':
+			m |= MaskAny
+		}
+	}
+	return m
+}
+
+// inflect returns the five forms of a verb, indexed by Form. past and part override the
+// regular -ed forms when they are not empty.
+func inflect(lemma, past, part string) [5]string {
+	var f [5]string
+	f[Base] = lemma
+	n := len(lemma)
+	last := lemma[n-1]
+	consY := n > 1 && last == 'y' && !strings.ContainsRune("aeiou", rune(lemma[n-2]))
+	switch {
+	case strings.HasSuffix(lemma, "s"), strings.HasSuffix(lemma, "x"), strings.HasSuffix(lemma, "z"),
+		strings.HasSuffix(lemma, "ch"), strings.HasSuffix(lemma, "sh"), lemma == "go", lemma == "echo", lemma == "veto":
+		f[ThirdPerson] = lemma + "es"
+	case consY:
+		f[ThirdPerson] = lemma[:n-1] + "ies"
+	default:
+		f[ThirdPerson] = lemma + "s"
+	}
+	regular := ""
+	switch {
+	case last == 'e':
+		regular = lemma + "d"
+	case consY:
+		regular = lemma[:n-1] + "ied"
+	default:
+		regular = lemma + "ed"
+	}
+	f[PastForm], f[ParticipleForm] = regular, regular
+	if past != "" {
+		f[PastForm] = past
+	}
+	if part != "" {
+		f[ParticipleForm] = part
+	}
+	stem := lemma
+	switch {
+	case strings.HasSuffix(lemma, "ie"):
+		stem = lemma[:n-2] + "y"
+	case last == 'e' && n > 2 && !strings.HasSuffix(lemma, "ee") && !strings.HasSuffix(lemma, "ye") && !strings.HasSuffix(lemma, "oe"):
+		stem = lemma[:n-1]
+	}
+	// a doubled consonant in the given past ("slammed") doubles in the gerund too
+	if past != "" && len(past) == n+3 && past[n] == last && strings.HasSuffix(past, "ed") {
+		stem = lemma + string(last)
+	}
+	f[Gerund] = stem + "ing"
+	return f
+}
+
+// IsWord reports whether w (lower case) is a common English word.
+func (lx *Lexicon) IsWord(w string) bool { return lx.words[w] }
+
+// IsFirstName reports whether s (capitalised, e.g. "Maria") is a known first name.
+func (lx *Lexicon) IsFirstName(s string) bool { return lx.firstNames[s] }
+
+// Place returns the gazetteer entry for an exact surface form, or nil.
+func (lx *Lexicon) Place(s string) *Place { return lx.places[s] }
+
+// AmbiguousPlace returns a city whose name is also a common word or a first name
+// ("Reading", "Florence"), for use where the context says a place is meant.
+func (lx *Lexicon) AmbiguousPlace(s string) *Place { return lx.ambiguous[s] }
+
+// IsLanguage reports whether a capitalised word names a language ("English").
+func (lx *Lexicon) IsLanguage(s string) bool { return lx.languages[s] }
+
+// Demonym returns the country a nationality adjective belongs to ("Russian" -> "Russia").
+func (lx *Lexicon) Demonym(s string) (string, bool) {
+	c, ok := lx.demonyms[s]
+	return c, ok
+}
+
+// Title returns the head of a role word or multiword title given in lower case
+// ("prime minister" -> "minister").
+func (lx *Lexicon) Title(s string) (string, bool) {
+	h, ok := lx.titles[s]
+	return h, ok
+}
+
+// MaxTitleWords is the number of words in the longest multiword title.
+func (lx *Lexicon) MaxTitleWords() int { return lx.maxTitle }
+
+// IsModifier reports whether a lower-case word can modify a role ("former", "foreign").
+func (lx *Lexicon) IsModifier(s string) bool { return lx.modifiers[s] }
+
+// IsOrgWord reports whether a lower-case word marks an organisation name ("bank", "ltd").
+func (lx *Lexicon) IsOrgWord(s string) bool { return lx.orgWords[s] }
+
+// IsPlaceWord reports whether a lower-case word marks a place or facility name ("airport").
+func (lx *Lexicon) IsPlaceWord(s string) bool { return lx.placeWords[s] }
+
+// Event returns what a lower-case noun says about an occurrence, if it names one.
+func (lx *Lexicon) Event(s string) (EventNoun, bool) {
+	e, ok := lx.events[s]
+	return e, ok
+}
+
+// Speech returns the lemma of a speech verb form ("said" -> "say").
+func (lx *Lexicon) Speech(s string) (string, bool) {
+	l, ok := lx.speech[s]
+	return l, ok
+}
+
+// Verbs returns the relation verbs a lower-case word form can be.
+func (lx *Lexicon) Verbs(s string) []VerbForm { return lx.verbs[s] }
+
+// Phrases returns the multiword phrases whose first word has the given lemma.
+func (lx *Lexicon) Phrases(lemma string) []*Phrase { return lx.phrases[lemma] }
+
+// Valence returns the AFINN valence of a lower-case word, 0 when it has none.
+func (lx *Lexicon) Valence(s string) int { return lx.valence[s] }
+
+// irregular holds the past and participle of the irregular verbs that open phrases.
+var irregular = map[string][2]string{
+	"hold": {"held", "held"}, "have": {"had", "had"}, "sit": {"sat", "sat"},
+	"shake": {"shook", "shaken"}, "take": {"took", "taken"}, "give": {"gave", "given"},
+	"strike": {"struck", "struck"}, "put": {"put", "put"}, "hit": {"hit", "hit"},
+	"bring": {"brought", "brought"}, "make": {"made", "made"}, "fall": {"fell", "fallen"},
+	"pay": {"paid", "paid"}, "lay": {"laid", "laid"}, "get": {"got", "got"},
+	"pour": {"poured", "poured"}, "run": {"ran", "run"}, "set": {"set", "set"},
+	"win": {"won", "won"}, "lead": {"led", "led"}, "send": {"sent", "sent"},
+}
+
+// PhraseLemma returns the lemma of a word form that opens a multiword phrase, or "".
+func (lx *Lexicon) PhraseLemma(s string) string { return lx.phraseVerb[s] }
+
+// Inflect returns the five forms of a regular verb (base, -s, past, participle, -ing).
+func Inflect(lemma string) [5]string { return inflect(lemma, "", "") }

@@ -1,0 +1,1184 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/kg-news/kg/extract/lexicon"
+)
+
+// calendarWords are capitalised but never names of the four entity types.
+var calendarWords = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "january": true, "february": true, "march": true,
+	"april": true, "may": true, "june": true, "july": true, "august": true, "september": true,
+	"october": true, "november": true, "december": true, "jan.": true, "feb.": true, "mar.": true,
+	"apr.": true, "jun.": true, "jul.": true, "aug.": true, "sep.": true, "sept.": true,
+	"oct.": true, "nov.": true, "dec.": true, "christmas": true, "easter": true,
+}
+
+// pronounWords never start a name.
+var pronounWords = map[string]bool{
+	"i": true, "i'm": true, "i’m": true, "i'll": true, "i’ll": true, "i've": true, "i’ve": true,
+	"i'd": true, "i’d": true, "he": true, "she": true, "it": true, "we": true, "they": true,
+	"you": true, "his": true, "her": true, "its": true, "our": true, "their": true, "my": true,
+	"your": true, "him": true, "them": true, "us": true, "me": true,
+}
+
+// determiners open a noun phrase.
+var determiners = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
+	"his": true, "her": true, "their": true, "its": true, "our": true, "my": true, "your": true,
+	"next": true, "last": true, "another": true, "each": true, "every": true, "any": true,
+}
+
+// nameParticles may sit inside a person's name ("Ursula von der Leyen").
+var nameParticles = map[string]bool{
+	"de": true, "del": true, "della": true, "der": true, "den": true, "van": true, "von": true,
+	"da": true, "di": true, "du": true, "la": true, "le": true, "bin": true, "ibn": true,
+	"al": true, "dos": true, "das": true, "do": true, "y": true, "ben": true, "ter": true,
+}
+
+// nominalHeads are the roles that, with a determiner and no name ("the Russian leader"),
+// still point at one person of the article.
+var nominalHeads = map[string]bool{
+	"president": true, "leader": true, "minister": true, "premier": true, "chancellor": true,
+	"secretary": true, "king": true, "queen": true, "prince": true, "princess": true, "pope": true,
+	"governor": true, "mayor": true, "senator": true, "coach": true, "manager": true,
+	"chairman": true, "chairwoman": true, "chief": true, "executive": true, "ceo": true,
+	"boss": true, "founder": true, "striker": true, "captain": true, "envoy": true,
+	"ambassador": true, "spokesman": true, "spokeswoman": true, "spokesperson": true,
+	"judge": true, "prosecutor": true, "general": true, "commander": true, "director": true,
+	"head": true, "emperor": true, "monarch": true, "dictator": true, "ruler": true,
+}
+
+// honorifics are role words that are only forms of address.
+var honorifics = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "miss": true, "mx": true, "dr": true, "sir": true,
+	"dame": true, "lord": true, "lady": true, "prof": true, "professor": true,
+	"baroness": true, "baron": true, "rev": true,
+}
+
+// groupNouns follow an organisation or place used as a modifier: "NATO leaders".
+var groupNouns = map[string]bool{
+	"leaders": true, "officials": true, "allies": true, "members": true, "forces": true,
+	"troops": true, "players": true, "fans": true, "executives": true, "ministers": true,
+	"delegation": true, "team": true, "side": true, "counterparts": true, "partners": true,
+	"diplomats": true, "negotiators": true, "staff": true, "bosses": true, "chiefs": true,
+	"lawmakers": true, "politicians": true, "representatives": true, "envoys": true,
+	"authorities": true, "government": true, "squad": true,
+}
+
+// mentionFinder finds the mentions of one document.
+type mentionFinder struct {
+	d       *Document
+	lx      *lexicon.Lexicon
+	capSeen map[string]bool // words seen capitalised away from the start of a sentence
+	used    []bool          // tokens that belong to a mention already
+}
+
+// findMentions adds the name, nominal and event mentions of d.
+func findMentions(d *Document, lx *lexicon.Lexicon) {
+	f := &mentionFinder{d: d, lx: lx, capSeen: map[string]bool{}, used: make([]bool, len(d.Tokens))}
+	f.caseEvidence()
+	var titleCase []int
+	for si := range d.Sentences {
+		s := &d.Sentences[si]
+		switch {
+		case s.Kind == Junk:
+		case s.TitleCase && s.Kind != Body:
+			titleCase = append(titleCase, si)
+		default:
+			f.sentence(si)
+		}
+	}
+	if len(titleCase) > 0 {
+		known := f.knownForms()
+		for _, si := range titleCase {
+			f.matchKnown(si, known)
+		}
+	}
+	sortMentions(d)
+}
+
+// caseEvidence records the words the article capitalises in the middle of sentences:
+// those are names even where a sentence starts with them.
+func (f *mentionFinder) caseEvidence() {
+	d := f.d
+	for si := range d.Sentences {
+		s := &d.Sentences[si]
+		if s.Kind != Body || s.TitleCase {
+			continue
+		}
+		for k := s.First; k < s.End; k++ {
+			t := &d.Tokens[k]
+			if t.Kind == Word && t.Has(Cap) && !t.Has(Initial) && !f.afterOpener(k) {
+				f.capSeen[t.Lower] = true
+			}
+		}
+	}
+}
+
+// afterOpener reports whether token k follows an opening quote, a colon or a dash, after
+// which writers capitalise any word.
+func (f *mentionFinder) afterOpener(k int) bool {
+	if k == 0 {
+		return true
+	}
+	p := &f.d.Tokens[k-1]
+	if p.Kind == Quote && p.Has(Open) {
+		return true
+	}
+	if p.Kind == Punct {
+		switch f.d.TokenText(k - 1) {
+		case ":", "—", "–", "(", "-", "•":
+			return true
+		}
+	}
+	return false
+}
+
+func (f *mentionFinder) capWord(k int) bool {
+	t := &f.d.Tokens[k]
+	return t.Kind == Word && t.Has(Cap) && !isPronoun(t.Lower)
+}
+
+// isPronoun reports whether a word is a pronoun or a contraction of one ("you’ve").
+func isPronoun(w string) bool {
+	if pronounWords[w] {
+		return true
+	}
+	if i := strings.IndexAny(w, "'’"); i > 0 {
+		return pronounWords[w[:i]] || w[:i] == "i"
+	}
+	return false
+}
+
+func (f *mentionFinder) sentence(si int) {
+	d := f.d
+	s := &d.Sentences[si]
+	for i := s.First; i < s.End; {
+		if !f.capWord(i) || f.used[i] {
+			i++
+			continue
+		}
+		j := f.chunkEnd(i, s.End)
+		f.chunk(si, i, j)
+		i = j
+	}
+	f.nominals(si)
+	f.eventMentions(si)
+}
+
+// chunkEnd extends a run of capitalised words from i: across "of (the)", name particles,
+// "&", and "and" or "for" where the words around them name an organisation or a title.
+func (f *mentionFinder) chunkEnd(i, end int) int {
+	d := f.d
+	j := i + 1
+	for j < end {
+		if f.capWord(j) && !f.used[j] {
+			j++
+			continue
+		}
+		t := &d.Tokens[j]
+		k := j + 1
+		switch {
+		case t.Kind == Word && t.Lower == "of":
+			if k < end && d.Tokens[k].Lower == "the" {
+				k++
+			}
+			if k < end && f.capWord(k) && !calendarWords[d.Tokens[k].Lower] && !f.isDemonymAdj(k) {
+				j = k
+				continue
+			}
+		case t.Kind == Word && nameParticles[t.Lower] && !t.Has(Cap):
+			if k < end && nameParticles[d.Tokens[k].Lower] && !d.Tokens[k].Has(Cap) {
+				k++
+			}
+			if k < end && f.capWord(k) {
+				j = k
+				continue
+			}
+		case t.Kind == Word && t.Lower == "for":
+			if k < end && f.capWord(k) && f.hasOrgOrRole(i, j) {
+				j = k
+				continue
+			}
+		case t.Kind == Word && t.Lower == "and":
+			if k < end && f.capWord(k) {
+				m := k
+				for m < end && f.capWord(m) {
+					m++
+				}
+				if f.hasOrgOrRole(i, j) && f.hasOrgOrRole(k, m) && !f.endsWithPersonName(i, j) {
+					j = k
+					continue
+				}
+			}
+		case t.Kind == Punct && d.TokenText(j) == "&":
+			if k < end && f.capWord(k) {
+				j = k
+				continue
+			}
+		}
+		break
+	}
+	return j
+}
+
+// isDemonymAdj reports whether token k is a nationality adjective followed by a lower-case
+// word ("of the Russian side"): not the start of a name.
+func (f *mentionFinder) isDemonymAdj(k int) bool {
+	if _, ok := f.lx.Demonym(f.d.TokenText(k)); !ok {
+		return false
+	}
+	return k+1 >= len(f.d.Tokens) || !f.capWord(k+1)
+}
+
+func (f *mentionFinder) hasOrgOrRole(a, b int) bool {
+	for k := a; k < b; k++ {
+		w := trimDot(f.d.Tokens[k].Lower)
+		if f.lx.IsOrgWord(w) || f.isRole(w) || f.lx.IsPlaceWord(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsWithPersonName reports whether a run ends with what looks like a person's name,
+// so that "and" after it separates two people.
+func (f *mentionFinder) endsWithPersonName(a, b int) bool {
+	if b-a >= 2 && f.lx.IsFirstName(f.d.TokenText(b-2)) {
+		return true
+	}
+	return b-a >= 1 && f.lx.IsFirstName(f.d.TokenText(b-1)) && !f.isRole(f.d.Tokens[b-1].Lower)
+}
+
+func trimDot(s string) string { return strings.TrimSuffix(s, ".") }
+
+func (f *mentionFinder) isRole(w string) bool {
+	_, ok := f.lx.Title(trimDot(w))
+	return ok
+}
+
+// titleAt returns the number of tokens of a title starting at k, before end.
+func (f *mentionFinder) titleAt(k, end int) (n int, head string) {
+	d := f.d
+	max := f.lx.MaxTitleWords()
+	if max > end-k {
+		max = end - k
+	}
+	var b strings.Builder
+	for m := max; m >= 1; m-- {
+		b.Reset()
+		ok := true
+		for x := k; x < k+m; x++ {
+			if d.Tokens[x].Kind != Word {
+				ok = false
+				break
+			}
+			if x > k {
+				b.WriteByte(' ')
+			}
+			b.WriteString(trimDot(d.Tokens[x].Lower))
+		}
+		if !ok {
+			continue
+		}
+		if h, found := f.lx.Title(b.String()); found {
+			return m, h
+		}
+	}
+	return 0, ""
+}
+
+// dropLead reports whether the first word of a run is not part of a name: a function
+// word, a date, or a common word capitalised only because it starts the sentence.
+func (f *mentionFinder) dropLead(k int) bool {
+	t := &f.d.Tokens[k]
+	if t.Kind != Word {
+		return true
+	}
+	if calendarWords[t.Lower] || t.Lower == "the" || t.Lower == "a" || t.Lower == "an" {
+		return true
+	}
+	if !t.Has(Initial) && !f.afterOpener(k) {
+		return false
+	}
+	if sentenceStarters[t.Lower] || functionWords[t.Lower] || pronounWords[t.Lower] || determiners[t.Lower] {
+		return true
+	}
+	text := f.d.TokenText(k)
+	if f.isRole(t.Lower) || f.lx.Place(text) != nil || t.Has(AllCaps) {
+		return false
+	}
+	if f.lx.IsModifier(t.Lower) && k+1 < len(f.d.Tokens) && f.capWord(k+1) {
+		return false // "Former CIA Director …"
+	}
+	if f.capSeen[t.Lower] {
+		return false
+	}
+	return f.lx.IsWord(t.Lower) || strings.HasSuffix(t.Lower, "ing") || strings.HasSuffix(t.Lower, "ly")
+}
+
+// chunk turns the run of capitalised tokens [a, b) of sentence si into mentions.
+func (f *mentionFinder) chunk(si, a, b int) {
+	d := f.d
+	for a < b && f.dropLead(a) {
+		a++
+		for a < b && d.Tokens[a].Kind == Word && !d.Tokens[a].Has(Cap) {
+			a++ // "of", particles left at the front
+		}
+	}
+	for b > a && calendarWords[d.Tokens[b-1].Lower] {
+		b--
+	}
+	if a >= b {
+		return
+	}
+	// title inside the run: everything up to the last role word
+	roleEnd := -1
+	var head string
+	for k := a; k < b; {
+		if n, h := f.titleAt(k, b); n > 0 {
+			roleEnd, head = k+n, h
+			k += n
+			continue
+		}
+		k++
+	}
+	nameStart := a
+	if roleEnd > 0 {
+		nameStart = roleEnd
+		if nameStart < b && d.Tokens[nameStart].Lower == "of" {
+			nameStart = f.ofObjectEnd(nameStart, b)
+		}
+		// a role word that starts a surname-only name ("President Putin") or a form of
+		// address ("Mr. President") is still a title
+	}
+	if nameStart >= b {
+		// only a title: "Mr. President", "President of the United States"
+		if roleEnd > 0 && (b-a > 1 || !honorifics[head]) {
+			f.addNominal(si, a, b, a, head)
+		}
+		return
+	}
+	// hyphenated places in one token: "Russia-Ukraine"
+	if b-nameStart == 1 && d.Tokens[nameStart].Has(Hyphen) && roleEnd < 0 {
+		if f.splitHyphen(si, nameStart) {
+			return
+		}
+	}
+	if roleEnd < 0 && b-a == 1 {
+		if f.skipSingle(a) {
+			return
+		}
+	}
+	m := Mention{
+		Span:     Span{d.Tokens[nameStart].Start, d.Tokens[b-1].End},
+		Full:     Span{d.Tokens[a].Start, d.Tokens[b-1].End},
+		First:    a,
+		End:      b,
+		Sentence: si,
+		Kind:     NameMention,
+		RoleOrg:  -1,
+		Entity:   -1,
+	}
+	m.Type, m.Strength, m.Canonical = f.classify(nameStart, b)
+	if roleEnd > 0 || f.titleBefore(a) {
+		titleStart := a
+		if roleEnd < 0 {
+			titleStart = f.extendTitleLeft(a, si)
+			m.First = titleStart
+			m.Full.Start = d.Tokens[titleStart].Start
+			_, head = f.titleAt(a-1, a)
+			// the head is the last role word before the name
+			for k := a - 1; k >= titleStart; k-- {
+				if n, h := f.titleAt(k, a); n > 0 {
+					head = h
+					break
+				}
+			}
+		}
+		if m.Type != Place || m.Strength < 3 || roleEnd > 0 {
+			m.Type, m.Strength = Person, 4
+		}
+		m.RoleHead = head
+		f.describeTitle(&m, titleStart, nameStart)
+		if honorifics[head] && strings.TrimSpace(m.Role) == "" {
+			m.Role = ""
+		}
+	}
+	if b < d.Sentences[si].End && d.Tokens[b].Kind == Poss {
+		m.Possessive = true
+	}
+	for k := m.First; k < m.End; k++ {
+		f.used[k] = true
+	}
+	d.Mentions = append(d.Mentions, m)
+}
+
+// skipSingle reports whether a lone capitalised word is not a name: a nationality
+// adjective, a plural of a common word ("Democrats"), or a common word used as an
+// adjective before a noun ("Western media").
+func (f *mentionFinder) skipSingle(k int) bool {
+	d := f.d
+	t := &d.Tokens[k]
+	text := d.TokenText(k)
+	if _, ok := f.lx.Demonym(text); ok || f.lx.IsLanguage(text) {
+		return true
+	}
+	if f.lx.Place(text) != nil || t.Has(AllCaps) {
+		return false
+	}
+	if (t.Has(Initial) || f.afterOpener(k)) && !f.capSeen[t.Lower] && !f.lx.IsFirstName(text) && f.lx.AmbiguousPlace(text) == nil {
+		return true // a lone capitalised word that opens a sentence and nowhere else: "Ooh"
+	}
+	if strings.HasSuffix(t.Lower, "s") && len(t.Lower) > 3 {
+		sing := t.Lower[:len(t.Lower)-1]
+		if _, ok := f.lx.Demonym(text[:len(text)-1]); ok || f.lx.IsWord(sing) && f.lx.IsWord(t.Lower) {
+			return true
+		}
+	}
+	if f.lx.IsWord(t.Lower) && k+1 < len(d.Tokens) {
+		n := &d.Tokens[k+1]
+		if n.Kind == Word && !n.Has(Cap) && !functionWords[n.Lower] && !isVerbish(f.lx, n.Lower) && !groupNouns[n.Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// isVerbish reports whether a lower-case word is likely a verb form.
+func isVerbish(lx *lexicon.Lexicon, w string) bool {
+	if len(lx.Verbs(w)) > 0 {
+		return true
+	}
+	if _, ok := lx.Speech(w); ok {
+		return true
+	}
+	switch w {
+	case "is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "should",
+		"can", "may", "might", "must", "did", "does", "do", "be", "been":
+		return true
+	}
+	return false
+}
+
+// ofObjectEnd reads "of (the) X" after a title and returns where the name starts: after a
+// gazetteer place or an organisation, else at a first name, else two words before the end.
+func (f *mentionFinder) ofObjectEnd(k, b int) int {
+	d := f.d
+	k++ // "of"
+	if k < b && d.Tokens[k].Lower == "the" {
+		k++
+	}
+	best := -1
+	for m := b; m > k; m-- {
+		s := d.Text[d.Tokens[k].Start:d.Tokens[m-1].End]
+		if f.lx.Place(s) != nil || f.lx.IsOrgWord(trimDot(d.Tokens[m-1].Lower)) {
+			best = m
+			break
+		}
+	}
+	if best > 0 {
+		return best
+	}
+	for m := k + 1; m < b; m++ {
+		if f.lx.IsFirstName(d.TokenText(m)) {
+			return m
+		}
+	}
+	if b-k >= 3 {
+		return b - 2
+	}
+	return b
+}
+
+// titleBefore reports whether a lower-case or capitalised role word stands right before
+// token a ("envoy Steve Witkoff").
+func (f *mentionFinder) titleBefore(a int) bool {
+	s := &f.d.Sentences[f.sentenceOf(a)]
+	if a-1 < s.First {
+		return false
+	}
+	t := &f.d.Tokens[a-1]
+	if t.Kind != Word {
+		return false
+	}
+	n, _ := f.titleAt(a-1, a)
+	return n > 0
+}
+
+func (f *mentionFinder) sentenceOf(k int) int {
+	d := f.d
+	i := sort.Search(len(d.Sentences), func(i int) bool { return d.Sentences[i].End > k })
+	if i >= len(d.Sentences) {
+		return len(d.Sentences) - 1
+	}
+	return i
+}
+
+// extendTitleLeft walks left from a name over a title written before it: role words,
+// modifiers, nationality adjectives, and capitalised organisation names ("Kremlin economic
+// envoy"). It returns the first token of the title.
+func (f *mentionFinder) extendTitleLeft(a, si int) int {
+	d := f.d
+	s := &d.Sentences[si]
+	start := a
+	for k := a - 1; k >= s.First; k-- {
+		t := &d.Tokens[k]
+		if t.Kind != Word {
+			break
+		}
+		w := trimDot(t.Lower)
+		switch {
+		case f.isRole(w), f.lx.IsModifier(w) && !t.Has(Cap):
+			start = k
+			continue
+		case t.Has(Cap) && !t.Has(Initial) || t.Has(Cap) && !f.dropLead(k):
+			start = k
+			continue
+		case w == "and" && k-1 >= s.First && d.Tokens[k-1].Kind == Word:
+			if n, _ := f.titleAt(k-1, k); n > 0 {
+				start = k
+				continue
+			}
+		}
+		break
+	}
+	return start
+}
+
+// describeTitle fills the role, nationality and organisation of a titled mention from the
+// title tokens [a, b), and adds mentions for places and organisations named inside it.
+func (f *mentionFinder) describeTitle(m *Mention, a, b int) {
+	d := f.d
+	role := strings.Builder{}
+	for k := a; k < b; k++ {
+		t := &d.Tokens[k]
+		text := d.TokenText(k)
+		if t.Lower == "former" || t.Lower == "ex" || t.Lower == "ex-" {
+			m.Former = true
+		}
+		if country, ok := f.lx.Demonym(text); ok {
+			if m.Nationality == "" {
+				m.Nationality = country
+			}
+		}
+		if role.Len() > 0 {
+			role.WriteByte(' ')
+		}
+		role.WriteString(text)
+	}
+	// a possessor before the title: "Russia's President", "Microsoft's chief executive"
+	if a-1 >= 0 && d.Tokens[a-1].Kind == Poss {
+		if pm := f.mentionEndingAt(a - 1); pm >= 0 {
+			if d.Mentions[pm].Type == Place {
+				if m.Nationality == "" {
+					m.Nationality = placeName(f.lx, &d.Mentions[pm], d.Text)
+				}
+			} else if d.Mentions[pm].Type == Organization {
+				m.RoleOrg = pm
+			}
+		}
+	}
+	// capitalised words of the title that are not role words or modifiers name a place or
+	// an organisation: "CIA Director", "Senate Minority Leader", "Kremlin economic envoy"
+	for k := a; k < b; {
+		t := &d.Tokens[k]
+		if !f.capWord(k) || f.isRole(trimDot(t.Lower)) || f.lx.IsModifier(t.Lower) || determiners[t.Lower] || functionWords[t.Lower] {
+			k++
+			continue
+		}
+		if _, ok := f.lx.Demonym(d.TokenText(k)); ok {
+			k++
+			continue
+		}
+		e := k + 1
+		for e < b && f.capWord(e) && !f.isRole(trimDot(d.Tokens[e].Lower)) && (!f.lx.IsModifier(d.Tokens[e].Lower) || f.lx.IsOrgWord(d.Tokens[e].Lower)) {
+			if _, ok := f.lx.Demonym(d.TokenText(e)); ok {
+				break
+			}
+			e++
+		}
+		// "Foreign Ministry", "Defense Department": a modifier followed by an org word
+		s := k
+		for s > a && f.lx.IsModifier(d.Tokens[s-1].Lower) && f.capWord(s-1) && f.lx.IsOrgWord(d.Tokens[e-1].Lower) {
+			s--
+		}
+		// a demonym before an organisation is part of its name: "Russian Foreign Ministry"
+		if s > a {
+			if _, ok := f.lx.Demonym(d.TokenText(s - 1)); ok && f.lx.IsOrgWord(d.Tokens[e-1].Lower) {
+				s--
+			}
+		}
+		if idx := f.addInner(m.Sentence, s, e); idx >= 0 {
+			im := &d.Mentions[idx]
+			if im.Type == Place {
+				if m.Nationality == "" {
+					m.Nationality = placeName(f.lx, im, d.Text)
+				}
+			} else {
+				m.RoleOrg = idx
+			}
+		}
+		k = e
+	}
+	m.Role = cleanRole(role.String())
+}
+
+// cleanRole trims honorifics and joins from a title ("Mr." -> "").
+func cleanRole(s string) string {
+	s = strings.TrimSpace(s)
+	for _, h := range []string{"Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Dr.", "Dr"} {
+		if s == h {
+			return ""
+		}
+	}
+	return s
+}
+
+// addInner adds a mention for an organisation or place named inside a title, or returns
+// the one that is there already.
+func (f *mentionFinder) addInner(si, a, b int) int {
+	d := f.d
+	for i := range d.Mentions {
+		if d.Mentions[i].First == a && d.Mentions[i].End == b {
+			if d.Mentions[i].Type != Place && d.Mentions[i].Strength < 2 {
+				d.Mentions[i].Type, d.Mentions[i].Strength = Organization, 2
+			}
+			return i
+		}
+	}
+	typ, strength, canon := f.classify(a, b)
+	if typ != Place && typ != Event {
+		typ, strength = Organization, 2
+	}
+	m := Mention{
+		Span: Span{d.Tokens[a].Start, d.Tokens[b-1].End}, First: a, End: b, Sentence: si,
+		Kind: NameMention, Type: typ, Strength: strength, Canonical: canon, RoleOrg: -1, Entity: -1,
+	}
+	m.Full = m.Span
+	for k := a; k < b; k++ {
+		f.used[k] = true
+	}
+	d.Mentions = append(d.Mentions, m)
+	return len(d.Mentions) - 1
+}
+
+func (f *mentionFinder) mentionEndingAt(end int) int {
+	d := f.d
+	for i := len(d.Mentions) - 1; i >= 0; i-- {
+		if d.Mentions[i].End == end {
+			return i
+		}
+	}
+	return -1
+}
+
+// placeName is the canonical name of a place mention.
+func placeName(lx *lexicon.Lexicon, m *Mention, text string) string {
+	if m.Canonical != "" {
+		return m.Canonical
+	}
+	if p := lx.Place(m.Text(text)); p != nil {
+		return p.Name
+	}
+	return m.Text(text)
+}
+
+// classify guesses the type of the name tokens [a, b) from their words alone.
+func (f *mentionFinder) classify(a, b int) (Type, int, string) {
+	d := f.d
+	text := d.Text[d.Tokens[a].Start:d.Tokens[b-1].End]
+	if p := f.lx.Place(text); p != nil {
+		return Place, 3, p.Name
+	}
+	if strings.HasPrefix(text, "the ") || strings.HasPrefix(text, "The ") {
+		if p := f.lx.Place(text[4:]); p != nil {
+			return Place, 3, p.Name
+		}
+	}
+	// the head word: the last one before "of", else the last one
+	head := b - 1
+	for k := a + 1; k < b; k++ {
+		if d.Tokens[k].Lower == "of" {
+			head = k - 1
+			break
+		}
+	}
+	hw := trimDot(d.Tokens[head].Lower)
+	if ev, ok := f.lx.Event(hw); ok && ev.Kind != "" && b-a > 1 {
+		return Event, 2, ""
+	}
+	switch {
+	case f.lx.IsOrgWord(hw):
+		return Organization, 2, ""
+	case f.lx.IsPlaceWord(hw) && b-a > 1:
+		return Place, 2, ""
+	}
+	for k := a; k < b; k++ {
+		w := trimDot(d.Tokens[k].Lower)
+		if f.lx.IsOrgWord(w) && b-a > 1 {
+			return Organization, 1, ""
+		}
+		if f.lx.IsPlaceWord(w) && b-a > 1 {
+			return Place, 1, ""
+		}
+	}
+	if p := f.lx.AmbiguousPlace(text); p != nil && f.placeContext(a, b) {
+		return Place, 2, p.Name
+	}
+	if b-a == 1 {
+		t := &d.Tokens[a]
+		if t.Has(AllCaps) && utf8.RuneCountInString(t.Lower) <= 6 {
+			return Organization, 2, ""
+		}
+		return "", 0, ""
+	}
+	if f.lx.IsFirstName(d.TokenText(a)) {
+		return Person, 2, ""
+	}
+	// two or three words none of which is a common word: most often a person's name
+	common := 0
+	for k := a; k < b; k++ {
+		if f.lx.IsWord(d.Tokens[k].Lower) || d.Tokens[k].Lower == "of" {
+			common++
+		}
+	}
+	if b-a <= 3 && common == 0 {
+		return Person, 1, ""
+	}
+	return Organization, 0, ""
+}
+
+// placeContext reports whether the words around tokens [a, b) say they name a place:
+// "in X", "from X", or "X, <region or country>".
+func (f *mentionFinder) placeContext(a, b int) bool {
+	d := f.d
+	if a > 0 {
+		switch d.Tokens[a-1].Lower {
+		case "in", "at", "from", "near", "to", "outside", "around":
+			return true
+		}
+	}
+	if b+1 < len(d.Tokens) && d.TokenText(b) == "," {
+		e := b + 1
+		for e < len(d.Tokens) && f.capWord(e) {
+			e++
+		}
+		if e > b+1 {
+			if p := f.lx.Place(d.Text[d.Tokens[b+1].Start:d.Tokens[e-1].End]); p != nil && p.Kind != lexicon.City {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// splitHyphen adds one mention per part of a hyphenated token whose parts are all
+// places ("Russia-Ukraine"). It reports whether it did.
+func (f *mentionFinder) splitHyphen(si, k int) bool {
+	d := f.d
+	t := &d.Tokens[k]
+	word := d.TokenText(k)
+	parts := strings.Split(word, "-")
+	for _, p := range parts {
+		if f.lx.Place(p) == nil {
+			return false
+		}
+	}
+	off := t.Start
+	for _, p := range parts {
+		pl := f.lx.Place(p)
+		m := Mention{Span: Span{off, off + len(p)}, First: k, End: k + 1, Sentence: si, Kind: NameMention,
+			Type: Place, Strength: 3, Canonical: pl.Name, RoleOrg: -1, Entity: -1}
+		m.Full = m.Span
+		d.Mentions = append(d.Mentions, m)
+		off += len(p) + 1
+	}
+	f.used[k] = true
+	return true
+}
+
+// addNominal adds a mention of a person by role only, over tokens [a, b).
+func (f *mentionFinder) addNominal(si, a, b, titleStart int, head string) {
+	d := f.d
+	m := Mention{Span: Span{d.Tokens[a].Start, d.Tokens[b-1].End}, First: a, End: b, Sentence: si,
+		Kind: NominalMention, Type: Person, Strength: 1, RoleHead: head, RoleOrg: -1, Entity: -1}
+	m.Full = m.Span
+	f.describeTitle(&m, titleStart, b)
+	// "President of the United States": the country after "of" is the nationality
+	for k := a; k < b; k++ {
+		if d.Tokens[k].Lower == "of" {
+			from := k + 1
+			if from < b && d.Tokens[from].Lower == "the" {
+				from++
+			}
+			if from < b {
+				if p := f.lx.Place(d.Text[d.Tokens[from].Start:d.Tokens[b-1].End]); p != nil {
+					m.Nationality = p.Name
+					f.addPlaceMention(si, from, b, p)
+				}
+			}
+			break
+		}
+	}
+	if b < len(d.Tokens) && d.Tokens[b].Kind == Poss {
+		m.Possessive = true
+	}
+	for k := a; k < b; k++ {
+		f.used[k] = true
+	}
+	d.Mentions = append(d.Mentions, m)
+}
+
+func (f *mentionFinder) addPlaceMention(si, a, b int, p *lexicon.Place) {
+	d := f.d
+	for i := range d.Mentions {
+		if d.Mentions[i].First == a && d.Mentions[i].End == b {
+			return
+		}
+	}
+	m := Mention{Span: Span{d.Tokens[a].Start, d.Tokens[b-1].End}, First: a, End: b, Sentence: si,
+		Kind: NameMention, Type: Place, Strength: 3, Canonical: p.Name, RoleOrg: -1, Entity: -1}
+	m.Full = m.Span
+	d.Mentions = append(d.Mentions, m)
+}
+
+// nominals finds roles used with a determiner and no name: "the Russian president",
+// "an American president", "Russia's leader".
+func (f *mentionFinder) nominals(si int) {
+	d := f.d
+	s := &d.Sentences[si]
+	for r := s.First; r < s.End; r++ {
+		t := &d.Tokens[r]
+		if t.Kind != Word || f.used[r] || t.Has(Cap) && !t.Has(Initial) && !f.afterOpener(r) {
+			continue
+		}
+		n, head := f.titleAt(r, s.End)
+		if n == 0 || !nominalHeads[head] {
+			continue
+		}
+		e := r + n
+		if e < s.End && f.capWord(e) {
+			continue // a title before a name, read by chunk
+		}
+		// walk back over modifiers, nationality adjectives and places to a determiner
+		k := r - 1
+		for k >= s.First {
+			pt := &d.Tokens[k]
+			w := pt.Lower
+			if pt.Kind == Word && (f.lx.IsModifier(w) || f.isRole(w)) && !determiners[w] {
+				k--
+				continue
+			}
+			if pt.Kind == Word && pt.Has(Cap) {
+				if _, ok := f.lx.Demonym(d.TokenText(k)); ok {
+					k--
+					continue
+				}
+				if f.used[k] {
+					k--
+					continue
+				}
+			}
+			break
+		}
+		if k < s.First {
+			continue
+		}
+		pt := &d.Tokens[k]
+		if !(pt.Kind == Word && determiners[pt.Lower] || pt.Kind == Poss) {
+			continue
+		}
+		if pt.Lower == "another" || pt.Lower == "each" || pt.Lower == "every" || pt.Lower == "any" {
+			continue
+		}
+		a := k
+		if pt.Kind == Poss {
+			a = k + 1
+		}
+		// "the former president" is somebody else
+		former := false
+		for x := a; x < r; x++ {
+			if d.Tokens[x].Lower == "former" || d.Tokens[x].Lower == "ex" {
+				former = true
+			}
+		}
+		if former {
+			continue
+		}
+		end := e
+		if end < s.End && d.Tokens[end].Lower == "of" {
+			// "the president of Russia"
+			from := end + 1
+			if from < s.End && d.Tokens[from].Lower == "the" {
+				from++
+			}
+			to := from
+			for to < s.End && f.capWord(to) {
+				to++
+			}
+			if to > from && f.lx.Place(d.Text[d.Tokens[from].Start:d.Tokens[to-1].End]) != nil {
+				end = to
+			}
+		}
+		f.addNominal(si, a, end, a, head)
+		r = end - 1
+	}
+}
+
+// eventMentions finds noun phrases headed by an event noun: "the summit", "Friday's
+// high-stakes meeting", "the Alaska summit".
+func (f *mentionFinder) eventMentions(si int) {
+	d := f.d
+	s := &d.Sentences[si]
+	for k := s.First; k < s.End; k++ {
+		t := &d.Tokens[k]
+		if t.Kind != Word || t.Has(Cap) && !t.Has(Initial) {
+			continue
+		}
+		ev, ok := f.lx.Event(t.Lower)
+		if !ok {
+			continue
+		}
+		// a verb use: "meeting the press", "he talks"
+		if k+1 < s.End {
+			n := &d.Tokens[k+1]
+			if n.Kind == Word && (determiners[n.Lower] || pronounWords[n.Lower]) && n.Lower != "next" && n.Lower != "last" {
+				continue
+			}
+		}
+		a := k
+		var place string
+		for a-1 >= s.First {
+			p := &d.Tokens[a-1]
+			if p.Kind == Word && !p.Has(Cap) && (determiners[p.Lower] || p.Lower == "first" || p.Lower == "second") {
+				a--
+				if determiners[p.Lower] {
+					break
+				}
+				continue
+			}
+			if p.Kind == Word && !p.Has(Cap) && !functionWords[p.Lower] && !pronounWords[p.Lower] && !isVerbish(f.lx, p.Lower) && !strings.HasSuffix(p.Lower, "ly") || p.Kind == Word && p.Has(Hyphen) && !p.Has(Cap) {
+				a--
+				continue
+			}
+			if p.Kind == Word && strings.HasSuffix(p.Lower, "ly") && a-2 >= s.First && d.Tokens[a-2].Kind == Word && determiners[d.Tokens[a-2].Lower] {
+				a-- // "the highly anticipated meeting"
+				continue
+			}
+			if p.Kind == Word && p.Has(Cap) {
+				// a place or a date before the noun: "the Alaska summit", "Friday's talks"
+				if pl := f.lx.Place(d.TokenText(a - 1)); pl != nil && place == "" {
+					place = pl.Name
+					a--
+					continue
+				}
+				break
+			}
+			if p.Kind == Poss && a-2 >= s.First && calendarWords[d.Tokens[a-2].Lower] {
+				a -= 2
+				continue
+			}
+			break
+		}
+		if a == k {
+			continue // a bare noun: "talks will resume" is too vague
+		}
+		first := &d.Tokens[a]
+		if !(first.Kind == Word && (determiners[first.Lower] || calendarWords[first.Lower])) && place == "" {
+			continue
+		}
+		if strings.HasSuffix(t.Lower, "s") && t.Lower != "talks" && t.Lower != "negotiations" && t.Lower != "games" && t.Lower != "olympics" && t.Lower != "championships" && t.Lower != "hearings" {
+			continue
+		}
+		_ = ev
+		m := Mention{Span: Span{first.Start, t.End}, First: a, End: k + 1, Sentence: si, Kind: EventMention,
+			Type: Event, Strength: 1, RoleOrg: -1, Entity: -1}
+		m.Full = m.Span
+		if place != "" {
+			m.Canonical = place + " " + t.Lower
+		}
+		d.Mentions = append(d.Mentions, m)
+	}
+}
+
+// knownForms collects the surface forms of the names found in running text, for reading
+// title-case lines where capitals say nothing.
+func (f *mentionFinder) knownForms() map[string]*Mention {
+	d := f.d
+	known := map[string]*Mention{}
+	for i := range d.Mentions {
+		m := &d.Mentions[i]
+		if m.Kind != NameMention {
+			continue
+		}
+		known[m.Text(d.Text)] = m
+		if m.Type == Person {
+			// surname alone
+			name := m.Text(d.Text)
+			if sp := strings.LastIndexByte(name, ' '); sp > 0 {
+				if _, ok := known[name[sp+1:]]; !ok {
+					known[name[sp+1:]] = m
+				}
+			}
+		}
+	}
+	return known
+}
+
+// matchKnown finds mentions in a title-case line: known names, gazetteer places, event
+// nouns and titles followed by "of" and a country.
+func (f *mentionFinder) matchKnown(si int, known map[string]*Mention) {
+	d := f.d
+	s := &d.Sentences[si]
+	for k := s.First; k < s.End; k++ {
+		t := &d.Tokens[k]
+		if t.Kind != Word {
+			continue
+		}
+		// longest known or gazetteer form starting at k
+		best, bestType, canon := 0, Type(""), ""
+		for m := 6; m >= 1; m-- {
+			if k+m > s.End {
+				continue
+			}
+			text := d.Text[t.Start:d.Tokens[k+m-1].End]
+			if km, ok := known[text]; ok {
+				best, bestType = m, km.Type
+				canon = km.Canonical
+				break
+			}
+			if p := f.lx.Place(text); p != nil && (m > 1 || t.Has(Cap)) {
+				best, bestType, canon = m, Place, p.Name
+				break
+			}
+		}
+		if best > 0 {
+			e := k + best
+			f.addMatched(si, k, e, bestType, canon)
+			k = e - 1
+			continue
+		}
+		if t.Has(Hyphen) && t.Has(Cap) {
+			f.splitKnownHyphen(si, k, known)
+			continue
+		}
+		// "President of the United States of America"
+		if n, head := f.titleAt(k, s.End); n > 0 && nominalHeads[head] {
+			e := k + n
+			if e < s.End && d.Tokens[e].Lower == "of" {
+				from := e + 1
+				if from < s.End && d.Tokens[from].Lower == "the" {
+					from++
+				}
+				for to := s.End; to > from; to-- {
+					if f.lx.Place(d.Text[d.Tokens[from].Start:d.Tokens[to-1].End]) != nil {
+						// a name may follow: then it is a title, read with the name
+						if to < s.End {
+							if _, ok := known[d.TokenText(to)]; ok {
+								break
+							}
+						}
+						f.addNominal(si, k, to, k, head)
+						k = to - 1
+						break
+					}
+				}
+			}
+		}
+	}
+	// event nouns in title case: "Putin-Trump Summit", "Vladimir Putin Summit"
+	for k := s.First; k < s.End; k++ {
+		t := &d.Tokens[k]
+		if t.Kind != Word || !t.Has(Cap) {
+			continue
+		}
+		if _, ok := f.lx.Event(t.Lower); !ok || strings.HasSuffix(t.Lower, "s") && t.Lower != "talks" {
+			continue
+		}
+		a := k
+		for a-1 >= s.First && f.used[a-1] && d.Tokens[a-1].Kind == Word {
+			a--
+		}
+		if a == k {
+			continue
+		}
+		m := Mention{Span: Span{d.Tokens[a].Start, t.End}, First: a, End: k + 1, Sentence: si, Kind: EventMention,
+			Type: Event, Strength: 1, RoleOrg: -1, Entity: -1}
+		m.Full = m.Span
+		d.Mentions = append(d.Mentions, m)
+	}
+}
+
+func (f *mentionFinder) addMatched(si, a, b int, typ Type, canon string) {
+	d := f.d
+	m := Mention{Span: Span{d.Tokens[a].Start, d.Tokens[b-1].End}, First: a, End: b, Sentence: si,
+		Kind: NameMention, Type: typ, Strength: 1, Canonical: canon, RoleOrg: -1, Entity: -1}
+	m.Full = m.Span
+	if b < len(d.Tokens) && d.Tokens[b].Kind == Poss {
+		m.Possessive = true
+	}
+	for k := a; k < b; k++ {
+		f.used[k] = true
+	}
+	d.Mentions = append(d.Mentions, m)
+}
+
+// splitKnownHyphen adds mentions for the known parts of a hyphenated title-case token
+// ("Putin-Trump").
+func (f *mentionFinder) splitKnownHyphen(si, k int, known map[string]*Mention) {
+	d := f.d
+	t := &d.Tokens[k]
+	off := t.Start
+	for _, p := range strings.Split(d.TokenText(k), "-") {
+		var typ Type
+		canon := ""
+		if km, ok := known[p]; ok {
+			typ, canon = km.Type, km.Canonical
+		} else if pl := f.lx.Place(p); pl != nil {
+			typ, canon = Place, pl.Name
+		}
+		if typ != "" {
+			m := Mention{Span: Span{off, off + len(p)}, First: k, End: k + 1, Sentence: si, Kind: NameMention,
+				Type: typ, Strength: 1, Canonical: canon, RoleOrg: -1, Entity: -1}
+			m.Full = m.Span
+			d.Mentions = append(d.Mentions, m)
+			f.used[k] = true
+		}
+		off += len(p) + 1
+	}
+}
+
+// sortMentions orders the mentions by position and re-points RoleOrg indices.
+func sortMentions(d *Document) {
+	n := len(d.Mentions)
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		ma, mb := &d.Mentions[order[a]], &d.Mentions[order[b]]
+		if ma.Full.Start != mb.Full.Start {
+			return ma.Full.Start < mb.Full.Start
+		}
+		return ma.Span.Start < mb.Span.Start
+	})
+	newIndex := make([]int, n)
+	for nw, old := range order {
+		newIndex[old] = nw
+	}
+	sorted := make([]Mention, n)
+	for nw, old := range order {
+		m := d.Mentions[old]
+		if m.RoleOrg >= 0 {
+			m.RoleOrg = newIndex[m.RoleOrg]
+		}
+		sorted[nw] = m
+	}
+	d.Mentions = sorted
+}

@@ -1,0 +1,308 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+)
+
+// speechNouns name something said: "a greeting", "his remarks", "a history lesson".
+var speechNouns = map[string]bool{
+	"remarks": true, "remark": true, "comments": true, "comment": true, "statement": true,
+	"speech": true, "lesson": true, "message": true, "greeting": true, "claim": true,
+	"claims": true, "description": true, "warning": true, "words": true, "interview": true,
+	"address": true, "tweet": true, "post": true, "letter": true, "plea": true, "appeal": true,
+	"pledge": true, "promise": true, "vow": true, "response": true, "reply": true, "answer": true,
+	"view": true, "verdict": true, "assessment": true, "announcement": true, "declaration": true,
+	"quip": true, "joke": true,
+}
+
+// quoteSpan is one quotation in a paragraph: the marks and the words between them.
+type quoteSpan struct {
+	open, close int // token indices; close == paragraph end when the quotation runs on
+	closed      bool
+	para        int
+}
+
+// findQuotes finds the direct quotations of the article and attributes each to a speaker.
+func (a *analysis) findQuotes() {
+	d := a.d
+	prevSpeaker, prevPara := -1, -2
+	seen := map[string]bool{}
+	for pi := range d.Paragraphs {
+		p := &d.Paragraphs[pi]
+		if p.Junk != "" {
+			continue
+		}
+		spans := a.quoteSpans(pi)
+		for qi, q := range spans {
+			from, to := q.open+1, q.close
+			for to > from && (a.word(to-1) == "," || a.word(to-1) == "—" || a.word(to-1) == "–") {
+				to--
+			}
+			if to <= from {
+				continue
+			}
+			si := a.sentenceOf(q.open)
+			if d.Sentences[si].Kind == Junk || d.Sentences[si].Kind == Heading && d.Sentences[si].TitleCase {
+				continue
+			}
+			speaker, cue, strong := a.attribute(q, spans, qi)
+			if speaker < 0 && qi > 0 && spans[qi-1].close+1 >= q.open-1 && prevSpeaker >= 0 {
+				speaker, cue, strong = prevSpeaker, a.sentenceOf(spans[qi-1].open), true // "…," he said. "…"
+			}
+			if speaker < 0 && qi == 0 && q.open == p.First && prevPara == pi-1 && prevSpeaker >= 0 {
+				speaker, cue, strong = prevSpeaker, si, true // a quotation running on from the last paragraph
+			}
+			if speaker < 0 || !a.isAgent(speaker) {
+				continue
+			}
+			words := 0
+			for k := from; k < to; k++ {
+				if d.Tokens[k].Kind == Word || d.Tokens[k].Kind == Number {
+					words++
+				}
+			}
+			if words == 0 || words <= 2 && !strong {
+				continue // a scare quote: a term, not speech
+			}
+			text := Span{d.Tokens[from].Start, d.Tokens[to-1].End}
+			key := strconv.Itoa(speaker) + "|" + normKey(text.Text(d.Text))
+			prevSpeaker, prevPara = speaker, pi
+			a.speakers[cue] = speaker
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			d.Quotes = append(d.Quotes, Quotation{Span: text, Speaker: speaker, Sentence: cue})
+		}
+	}
+}
+
+// quoteSpans pairs the quotation marks of a paragraph. A new opening mark while one is
+// open ends the first quotation there, as in a quotation that runs over several sentences
+// of which each opens with a mark.
+func (a *analysis) quoteSpans(pi int) []quoteSpan {
+	d := a.d
+	p := &d.Paragraphs[pi]
+	var out []quoteSpan
+	open := -1
+	single := false
+	for k := p.First; k < p.End; k++ {
+		t := &d.Tokens[k]
+		if t.Kind != Quote {
+			continue
+		}
+		isSingle := t.Has(Single)
+		if open >= 0 && isSingle != single {
+			continue // a nested quotation of the other kind
+		}
+		switch {
+		case t.Has(Open):
+			if open >= 0 {
+				out = append(out, quoteSpan{open: open, close: k, para: pi})
+			}
+			open, single = k, isSingle
+		case t.Has(Close):
+			if open >= 0 {
+				out = append(out, quoteSpan{open: open, close: k, closed: true, para: pi})
+				open = -1
+			}
+		}
+	}
+	if open >= 0 {
+		out = append(out, quoteSpan{open: open, close: p.End, para: pi})
+	}
+	return out
+}
+
+// attribute finds who said quotation q: a cue after it ("…," Trump said / said X), a
+// speech verb before it in its sentence (Trump said: "…" / Trump called it "…"), or a
+// noun of speech (his remarks, a greeting). strong is false when the speaker comes only
+// from the sentence around the quotation, which scare quotes share.
+func (a *analysis) attribute(q quoteSpan, spans []quoteSpan, qi int) (speaker, cue int, strong bool) {
+	d := a.d
+	p := &d.Paragraphs[q.para]
+	if q.closed {
+		if sp, c := a.cueAfter(q, p.End); sp >= 0 {
+			return sp, c, true
+		}
+	}
+	// a speech verb before the quotation in its sentence
+	si := a.sentenceOf(q.open)
+	s := &d.Sentences[si]
+	for k := q.open - 1; k >= s.First; k-- {
+		if d.Tokens[k].Kind == Quote && d.Tokens[k].Has(Close) {
+			// skip the words of an earlier quotation
+			for x := qi - 1; x >= 0; x-- {
+				if spans[x].close == k {
+					k = spans[x].open
+					break
+				}
+			}
+			continue
+		}
+		if a.mentionAt[k] >= 0 {
+			continue
+		}
+		w := a.word(k)
+		if _, ok := a.lx.Speech(w); ok && d.Tokens[k].Kind == Word {
+			if sp := a.speechSubject(k, q, spans, qi); sp >= 0 {
+				return sp, si, true
+			}
+			continue
+		}
+		if speechNouns[w] && d.Tokens[k].Kind == Word {
+			if sp := a.nounSpeaker(k); sp >= 0 {
+				return sp, si, q.open-k <= 4 && !strings.HasSuffix(w, "s") || w == "greeting"
+			}
+		}
+	}
+	return -1, -1, false
+}
+
+// cueAfter reads "…," Trump said / "…," said Trump / "…," he added after a closed
+// quotation.
+func (a *analysis) cueAfter(q quoteSpan, end int) (int, int) {
+	d := a.d
+	j := q.close + 1
+	for j < end && (a.word(j) == "," || a.word(j) == "—" || a.word(j) == "–") {
+		j++
+	}
+	if j >= end {
+		return -1, -1
+	}
+	endsSentence := false
+	if q.close-1 > q.open {
+		lw := a.word(q.close - 1)
+		endsSentence = lw == "."
+	}
+	si := a.sentenceOf(j)
+	// said X / according to X
+	w := a.word(j)
+	if w == "according" && a.word(j+1) == "to" {
+		if e := a.entityAt(j + 2); e >= 0 {
+			return e, si
+		}
+	}
+	if _, ok := a.lx.Speech(w); ok && d.Tokens[j].Kind == Word && !endsSentence {
+		k := j + 1
+		for k < end && (a.word(k) == "the" || adverbs[a.word(k)]) && a.mentionAt[k] < 0 {
+			k++
+		}
+		if k < end {
+			if e := a.entityAt(k); e >= 0 {
+				return e, si
+			}
+		}
+		return -1, -1
+	}
+	// X said, where X may be a long description: "the president's former adviser X said"
+	e, after := -1, -1
+	for k := j; k < end && k < j+14; k++ {
+		t := &d.Tokens[k]
+		if t.Kind == Quote || isTerminal(d, t) || a.word(k) == ";" {
+			return -1, -1
+		}
+		if a.mentionAt[k] >= 0 {
+			continue
+		}
+		if _, ok := a.lx.Speech(a.word(k)); !ok || t.Kind != Word {
+			if k > j && isVerbish(a.lx, a.word(k)) && !auxiliaries[a.word(k)] {
+				return -1, -1 // another verb first: not a cue
+			}
+			continue
+		}
+		b := k - 1
+		for b >= j && (adverbs[a.word(b)] || auxiliaries[a.word(b)] || strings.HasSuffix(a.word(b), "ly") && a.mentionAt[b] < 0) {
+			b--
+		}
+		if b < j {
+			return -1, -1
+		}
+		if mi := a.mentionAt[b]; mi >= 0 {
+			e = d.Mentions[mi].Entity
+		} else if w := a.word(b); w == "he" || w == "she" {
+			e = a.cuePronoun(b)
+		}
+		after = k
+		break
+	}
+	if after < 0 || e < 0 {
+		return -1, -1
+	}
+	if endsSentence {
+		// "…." He said that … is a new sentence about something else
+		n := a.word(after + 1)
+		if n == "that" || n == "he" || n == "she" || n == "it" || n == "they" || n == "the" {
+			return -1, -1
+		}
+	}
+	return e, si
+}
+
+// cuePronoun resolves "he" in "…," he said: the speaker of the last quotation, else the
+// subject of a recent sentence.
+func (a *analysis) cuePronoun(k int) int {
+	si := a.sentenceOf(k)
+	g := pronounGender(a.word(k))
+	for back := 0; back <= 4 && si-back >= 0; back++ {
+		p := si - back
+		if sp := a.speakers[p]; sp >= 0 && a.isPerson(sp) && a.genderOK(sp, g) {
+			return sp
+		}
+		if back == 0 {
+			continue
+		}
+		if s := a.sentenceSubject(p); s >= 0 && a.isPerson(s) && a.genderOK(s, g) {
+			return s
+		}
+	}
+	return a.pronoun(k)
+}
+
+// speechSubject finds who speaks through the speech verb at token v before a quotation.
+func (a *analysis) speechSubject(v int, q quoteSpan, spans []quoteSpan, qi int) int {
+	w := a.word(v)
+	if strings.HasSuffix(w, "ing") {
+		// "adding, "…"": the speaker of the quotation before, or the subject of the main verb
+		if qi > 0 && spans[qi-1].close < v && a.sentenceOf(spans[qi-1].open) == a.sentenceOf(v) {
+			if sp := a.speakers[a.sentenceOf(v)]; sp >= 0 {
+				return sp
+			}
+		}
+		if subj, _ := a.subjectOf(v); len(subj) > 0 {
+			return subj[0]
+		}
+		if fv := a.finiteVerbBefore(v); fv >= 0 {
+			if subj, _ := a.subjectOf(fv); len(subj) > 0 {
+				return subj[0]
+			}
+		}
+		return a.sentenceSubject(a.sentenceOf(v))
+	}
+	if subj, _ := a.subjectOf(v); len(subj) > 0 {
+		return subj[0]
+	}
+	// "X praised Y and said the … should "…"": the subject of the sentence
+	if v-1 >= 0 && (a.word(v-1) == "and" || a.word(v-1) == "," || a.word(v-1) == "but") {
+		return a.sentenceSubject(a.sentenceOf(v))
+	}
+	// "what Putin described as": the entity right before, after a relative word
+	return -1
+}
+
+// nounSpeaker finds whose words a speech noun names: its possessor, else the nearest
+// person before it in the sentence.
+func (a *analysis) nounSpeaker(n int) int {
+	d := a.d
+	s := &d.Sentences[a.sentenceOf(n)]
+	for k := n - 1; k >= s.First; k-- {
+		if d.Tokens[k].Kind == Quote {
+			return -1
+		}
+		if e := a.entityAt(k); e >= 0 && a.isAgent(e) {
+			return e
+		}
+	}
+	return -1
+}

@@ -1,0 +1,864 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kg-news/kg/extract/lexicon"
+)
+
+// Predicates the relation stage states itself, beyond the verbs of the lexicon.
+const (
+	PredMet        = "met"
+	PredAttended   = "attended"
+	PredHeldIn     = "held_in"
+	PredVisited    = "visited"
+	PredCriticized = "criticized"
+	PredInvited    = "invited"
+	PredLeads      = "leads"
+	PredLed        = "led"
+	PredWorksFor   = "works_for"
+	PredPlaysFor   = "plays_for"
+	PredSpokeTo    = "spoke_to"
+	PredInterview  = "gave_interview_to"
+)
+
+// possessorVerbs may take "X's <noun>" as a statement about X: "praised Trump's
+// willingness", "echoed Trump's claim".
+var possessorVerbs = map[string]bool{
+	"praise": true, "echo": true, "welcome": true, "support": true, "back": true, "endorse": true,
+	"hail": true, "applaud": true, "commend": true, "laud": true, "defend": true, "reject": true,
+	"question": true, "oppose": true, "challenge": true, "dismiss": true,
+}
+
+// visitNouns name a journey: "Putin's first trip to the U.S.".
+var visitNouns = map[string]bool{
+	"trip": true, "visit": true, "journey": true, "appearance": true, "return": true, "tour": true,
+}
+
+// leaderHeadsOrg are roles that run the organisation they are of.
+var leaderHeadsOrg = map[string]bool{
+	"director": true, "leader": true, "chief": true, "head": true, "chairman": true,
+	"chairwoman": true, "chair": true, "chairperson": true, "president": true, "ceo": true,
+	"boss": true, "founder": true, "co-founder": true, "owner": true, "manager": true,
+	"coach": true, "governor": true, "commander": true, "director-general": true,
+	"secretary-general": true, "executive": true, "premier": true,
+}
+
+// sportHeads are roles of players.
+var sportHeads = map[string]bool{
+	"striker": true, "midfielder": true, "defender": true, "goalkeeper": true, "keeper": true,
+	"forward": true, "winger": true, "player": true, "batsman": true, "bowler": true,
+	"captain": true, "skipper": true,
+}
+
+// relationFinder states the relations of one document.
+type relationFinder struct {
+	*analysis
+	seen map[relKey]int
+	main int // entity of the article's main event, -1
+}
+
+type relKey struct {
+	s, o int
+	p    string
+}
+
+// findRelations adds the relations the article states.
+func (a *analysis) findRelations() {
+	d := a.d
+	r := &relationFinder{analysis: a, seen: map[relKey]int{}, main: -1}
+	for e := range d.Entities {
+		if d.Entities[e].Type == Event {
+			r.main = e
+			break
+		}
+	}
+	for si := range d.Sentences {
+		s := &d.Sentences[si]
+		if s.Kind == Junk || s.Kind == Heading && s.TitleCase {
+			continue
+		}
+		r.verbs(si)
+		r.nominal(si)
+		r.eventPlaces(si)
+	}
+	r.roles()
+	r.criticism()
+	r.companions()
+	r.filterEventPlaces()
+}
+
+// add records a relation once per subject, predicate, object and article; a symmetric
+// relation once in either direction.
+func (r *relationFinder) add(s, o int, pred string, sym bool, si int, quals []Qualifier) {
+	d := r.d
+	if s < 0 || o < 0 || s == o || pred == "" {
+		return
+	}
+	if sym && o < s {
+		if _, ok := r.seen[relKey{o, s, pred}]; ok {
+			return
+		}
+	}
+	k := relKey{s, o, pred}
+	if i, ok := r.seen[k]; ok {
+		// keep the qualifiers of every statement of it
+		for _, q := range quals {
+			if !hasQual(d.Relations[i].Qualifiers, q) {
+				d.Relations[i].Qualifiers = append(d.Relations[i].Qualifiers, q)
+			}
+		}
+		return
+	}
+	r.seen[k] = len(d.Relations)
+	d.Relations = append(d.Relations, Relation{Subject: s, Object: o, Predicate: pred, Symmetric: sym, Sentence: si, Qualifiers: quals})
+}
+
+func hasQual(qs []Qualifier, q Qualifier) bool {
+	for _, x := range qs {
+		if x == q {
+			return true
+		}
+	}
+	return false
+}
+
+func maskOf(t Type) lexicon.TypeMask {
+	switch t {
+	case Person:
+		return lexicon.MaskPerson
+	case Organization:
+		return lexicon.MaskOrg
+	case Place:
+		return lexicon.MaskPlace
+	case Event:
+		return lexicon.MaskEvent
+	}
+	return 0
+}
+
+func (r *relationFinder) typeOK(e int, mask lexicon.TypeMask) bool {
+	return e >= 0 && maskOf(r.d.Entities[e].Type)&mask != 0
+}
+
+// verbs reads the clauses of sentence si around relation verbs and verb phrases.
+func (r *relationFinder) verbs(si int) {
+	d := r.d
+	s := &d.Sentences[si]
+	inQuote := false
+	for v := s.First; v < s.End; v++ {
+		t := &d.Tokens[v]
+		if t.Kind == Quote {
+			if t.Has(Open) {
+				inQuote = true
+			} else if t.Has(Close) {
+				inQuote = false
+			}
+			continue
+		}
+		if inQuote || t.Kind != Word || r.mentionAt[v] >= 0 && d.Mentions[r.mentionAt[v]].Kind == NameMention {
+			continue
+		}
+		if ph, end := r.phraseAt(v, s.End); ph != nil {
+			r.phraseRelation(si, v, end, ph)
+			continue
+		}
+		for _, vf := range r.lx.Verbs(t.Lower) {
+			if r.verbRelation(si, v, vf) {
+				break
+			}
+		}
+	}
+}
+
+// verbRelation states what the clause around the verb form at token v says, in the
+// active or the passive voice. It reports whether it found a relation.
+func (r *relationFinder) verbRelation(si, v int, vf lexicon.VerbForm) bool {
+	d := r.d
+	vb := vf.Verb
+	if vf.Form == lexicon.Base && v-1 >= d.Sentences[si].First && determiners[r.word(v-1)] {
+		return false // a noun: "the attack", "a visit"
+	}
+	if (vf.Form == lexicon.ParticipleForm || vf.Form == lexicon.PastForm) && r.passiveAt(v) {
+		if !vb.Passive {
+			return false
+		}
+		agents, after := r.byAgents(v + 1)
+		if len(agents) == 0 {
+			return r.colonList(si, v, vb)
+		}
+		objs, neg := r.subjectOf(v)
+		if neg {
+			return false
+		}
+		found := false
+		for _, o := range objs {
+			if !r.typeOK(o, vb.Objects) {
+				continue
+			}
+			quals := r.qualifiers(after, si)
+			for _, s := range agents {
+				if r.isSubjectType(s) {
+					r.add(s, o, vb.Past, vb.Symmetric, si, quals)
+					found = true
+				}
+			}
+		}
+		return found
+	}
+	if vf.Form == lexicon.ParticipleForm && vb.Participle != vb.Past {
+		return false // "has beaten" without a subject to hand is rare; "beaten by" is passive
+	}
+	subjects, neg := r.subjectOf(v)
+	if neg || len(subjects) == 0 {
+		if vf.Form == lexicon.Gerund && !neg {
+			// "…, thanking Trump": the subject of the main verb
+			if fv := r.finiteVerbBefore(v); fv >= 0 {
+				subjects, neg = r.subjectOf(fv)
+			}
+		}
+		if neg || len(subjects) == 0 {
+			return false
+		}
+	}
+	k := v + 1
+	for k < d.Sentences[si].End && (adverbs[r.word(k)] || strings.HasSuffix(r.word(k), "ly") && r.mentionAt[k] < 0 && d.Tokens[k].Kind == Word) {
+		k++
+	}
+	found := false
+	for _, via := range vb.Via {
+		objs, after := r.objects(k, via.Prep, si, possessorVerbs[vb.Lemma] || vb.Critical)
+		if len(objs) == 0 {
+			continue
+		}
+		quals := r.qualifiers(after, si)
+		pred := vb.Predicate(via)
+		if vb.Lemma == "welcome" && hasPlaceQual(d, quals, "to") {
+			pred = PredInvited // "would welcome X to Moscow" is an invitation
+		}
+		for _, o := range objs {
+			if !r.typeOK(o, vb.Objects) {
+				continue
+			}
+			for _, s := range subjects {
+				if r.isSubjectType(s) {
+					r.add(s, o, pred, vb.Symmetric, si, quals)
+					found = true
+				}
+			}
+		}
+		if vb.Symmetric && (vb.Lemma == "meet" || vb.Lemma == "talk") && r.main >= 0 {
+			for _, o := range objs {
+				r.add(o, r.main, PredAttended, false, si, nil)
+			}
+			for _, s := range subjects {
+				r.add(s, r.main, PredAttended, false, si, nil)
+			}
+		}
+		break
+	}
+	// "Rubio and Witkoff met": a symmetric verb with two subjects and no object
+	if !found && vb.Symmetric && len(subjects) > 1 {
+		for i := 0; i < len(subjects); i++ {
+			for j := i + 1; j < len(subjects); j++ {
+				r.add(subjects[j], subjects[i], vb.Past, true, si, nil)
+				found = true
+			}
+		}
+	}
+	return found
+}
+
+func hasPlaceQual(d *Document, qs []Qualifier, prep string) bool {
+	for _, q := range qs {
+		if q.Prep == prep && d.Entities[q.Entity].Type == Place {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *relationFinder) isSubjectType(e int) bool {
+	if e < 0 {
+		return false
+	}
+	t := r.d.Entities[e].Type
+	return t == Person || t == Organization || t == Place
+}
+
+// passiveAt reports whether the participle at v is in the passive voice: after a form of
+// "be", or after a comma and before "by" ("Trump, accompanied by Rubio,").
+func (r *relationFinder) passiveAt(v int) bool {
+	s := &r.d.Sentences[r.sentenceOf(v)]
+	k := v - 1
+	for k >= s.First && (adverbs[r.word(k)] || strings.HasSuffix(r.word(k), "ly") && r.mentionAt[k] < 0) {
+		k--
+	}
+	if k >= s.First && beForms[r.word(k)] {
+		return true
+	}
+	return r.word(v+1) == "by" && k >= s.First && r.word(k) == ","
+}
+
+// byAgents reads "by A and B" after a passive verb.
+func (r *relationFinder) byAgents(k int) ([]int, int) {
+	if r.word(k) != "by" {
+		return nil, k
+	}
+	objs, after := r.objects(k+1, "", r.sentenceOf(k), false)
+	return objs, after
+}
+
+// colonList reads "were accompanied by aides: A and B for X, and C for Y".
+func (r *relationFinder) colonList(si, v int, vb *lexicon.Verb) bool {
+	d := r.d
+	s := &d.Sentences[si]
+	k := v + 1
+	if r.word(k) != "by" {
+		return false
+	}
+	for k < s.End && r.word(k) != ":" {
+		if r.mentionAt[k] >= 0 || k-v > 6 {
+			return false
+		}
+		k++
+	}
+	if k >= s.End {
+		return false
+	}
+	found := false
+	var group []int
+	for j := k + 1; j < s.End; j++ {
+		w := r.word(j)
+		if w == "for" {
+			if o := r.entityAt(j + 1); o >= 0 && r.typeOK(o, vb.Objects) {
+				for _, a := range group {
+					r.add(a, o, vb.Past, vb.Symmetric, si, nil)
+					found = true
+				}
+			}
+			group = nil
+			if mi := r.mentionAt[j+1]; mi >= 0 {
+				j = d.Mentions[mi].End - 1
+			}
+			continue
+		}
+		if mi := r.mentionAt[j]; mi >= 0 {
+			if e := d.Mentions[mi].Entity; e >= 0 && r.isAgent(e) {
+				group = append(group, e)
+			}
+			j = d.Mentions[mi].End - 1
+		}
+	}
+	return found
+}
+
+// objects reads the object noun phrases at token k: after the preposition prep when it
+// is not empty, coordinated ones included ("Zelensky and NATO leaders").
+func (r *relationFinder) objects(k int, prep string, si int, possessor bool) ([]int, int) {
+	d := r.d
+	s := &d.Sentences[si]
+	if prep != "" {
+		if r.word(k) != prep {
+			return nil, k
+		}
+		k++
+	}
+	var out []int
+	for k < s.End {
+		if r.word(k) == "the" && k+1 < s.End && r.mentionAt[k+1] >= 0 && r.mentionAt[k] < 0 {
+			k++
+		}
+		mi := r.mentionAt[k]
+		var e, end int
+		switch {
+		case mi >= 0 && d.Mentions[mi].First == k || mi >= 0 && d.Mentions[mi].Kind == EventMention:
+			m := &d.Mentions[mi]
+			e, end = m.Entity, m.End
+			if m.Possessive {
+				end++ // the 's
+				if !possessor {
+					return out, k
+				}
+				// "Trump's willingness": skip the possessed noun phrase
+				for end < s.End && d.Tokens[end].Kind == Word && !d.Tokens[end].Has(Cap) && r.mentionAt[end] < 0 && !isVerbish(r.lx, r.word(end)) && r.word(end) != "and" && r.word(end) != "for" {
+					end++
+				}
+			}
+		case pronounGender(r.word(k)) != 0 && (r.word(k) == "him" || r.word(k) == "her" && !r.isDeterminerUse(k)):
+			e, end = r.pronoun(k), k+1
+		default:
+			return out, k
+		}
+		if e >= 0 {
+			out = append(out, e)
+		}
+		// a group noun after an organisation or place: "NATO leaders"
+		if end < s.End && groupNouns[r.word(end)] {
+			end++
+		}
+		k = end
+		// coordination
+		if k < s.End && (r.word(k) == "and" || r.word(k) == ",") {
+			j := k + 1
+			if r.word(k) == "," && r.word(j) == "and" {
+				j++
+			}
+			if j < s.End && (r.mentionAt[j] >= 0 || r.word(j) == "the" && j+1 < s.End && r.mentionAt[j+1] >= 0) {
+				k = j
+				continue
+			}
+		}
+		break
+	}
+	return out, k
+}
+
+// qualifiers reads prepositional phrases naming entities after the object: "to Moscow",
+// "in Anchorage".
+func (r *relationFinder) qualifiers(k, si int) []Qualifier {
+	d := r.d
+	s := &d.Sentences[si]
+	var out []Qualifier
+	for j := k; j < s.End && j < k+12; j++ {
+		w := r.word(j)
+		if w == "that" || w == ";" || w == ":" || d.Tokens[j].Kind == Quote || isVerbish(r.lx, w) && r.mentionAt[j] < 0 {
+			break
+		}
+		switch w {
+		case "to", "in", "at", "from", "for", "on", "about", "with", "against", "during", "over":
+			n := j + 1
+			if r.word(n) == "the" {
+				n++
+			}
+			if mi := r.mentionAt[n]; mi >= 0 && d.Mentions[mi].Entity >= 0 && d.Mentions[mi].Kind != NominalMention {
+				out = append(out, Qualifier{Prep: w, Entity: d.Mentions[mi].Entity})
+				j = d.Mentions[mi].End - 1
+			}
+		}
+	}
+	return out
+}
+
+// phraseAt matches a multiword verb phrase starting at token v ("paid tribute to").
+func (r *relationFinder) phraseAt(v, end int) (*lexicon.Phrase, int) {
+	lemma := r.lx.PhraseLemma(r.word(v))
+	if lemma == "" {
+		return nil, 0
+	}
+	for _, ph := range r.lx.Phrases(lemma) {
+		k := v + 1
+		ok := true
+		for _, w := range ph.Words[1:] {
+			for k < end && (r.word(k) == "a" || r.word(k) == "an" || r.word(k) == "the" || r.word(k) == "some" || r.word(k) == "their" || r.word(k) == "his" || r.word(k) == "her") && r.word(k) != w {
+				k++
+			}
+			// an adjective before a noun of the phrase: "a post-summit interview"
+			if k < end && r.word(k) != w && r.analysis.d.Tokens[k].Has(Hyphen) && r.word(k+1) == w {
+				k++
+			}
+			if k >= end || r.word(k) != w {
+				ok = false
+				break
+			}
+			k++
+		}
+		if ok {
+			return ph, k
+		}
+	}
+	return nil, 0
+}
+
+// phraseRelation states the relation of a verb phrase ending at token end, whose last
+// word introduced the object.
+func (r *relationFinder) phraseRelation(si, v, end int, ph *lexicon.Phrase) {
+	subjects, neg := r.subjectOf(v)
+	if neg || len(subjects) == 0 {
+		if strings.HasSuffix(r.word(v), "ing") {
+			if fv := r.finiteVerbBefore(v); fv >= 0 {
+				subjects, neg = r.subjectOf(fv)
+			}
+		}
+		if neg || len(subjects) == 0 {
+			return
+		}
+	}
+	objs, after := r.objects(end, "", si, false)
+	quals := r.qualifiers(after, si)
+	for _, o := range objs {
+		if !r.typeOK(o, ph.Objects) {
+			continue
+		}
+		for _, s := range subjects {
+			if r.isSubjectType(s) {
+				r.add(s, o, ph.Predicate, ph.Symmetric, si, quals)
+			}
+		}
+	}
+}
+
+// nominal reads relations stated by nouns: "the meeting between A and B", "A's talks
+// with B", "A's first trip to the U.S.", "a visit by A to Moscow", "A's remarks to Fox
+// News", "in a Fox News interview, he …", "the delegation included A, B and C".
+func (r *relationFinder) nominal(si int) {
+	d := r.d
+	s := &d.Sentences[si]
+	for k := s.First; k < s.End; k++ {
+		w := r.word(k)
+		mi := r.mentionAt[k]
+		switch {
+		case mi >= 0 && d.Mentions[mi].Kind == EventMention && d.Mentions[mi].End-1 == k:
+			r.eventNoun(si, mi)
+		case visitNouns[w] && (mi < 0 || d.Mentions[mi].Kind != NameMention):
+			r.visit(si, k)
+		case w == "interview" || w == "interviews":
+			r.interview(si, k)
+		case w == "remarks" || w == "comments" || w == "statement":
+			if r.word(k+1) == "to" {
+				if o := r.entityAt(k + 2); o >= 0 && r.d.Entities[o].Type == Organization {
+					if p := r.possessorBefore(k); p >= 0 && r.isPerson(p) {
+						r.add(p, o, PredSpokeTo, false, si, nil)
+					}
+				}
+			}
+		case w == "delegation" && r.main >= 0:
+			j := k + 1
+			if r.word(j) == "included" || r.word(j) == "includes" || r.word(j) == "comprised" {
+				objs, _ := r.objects(j+1, "", si, false)
+				for _, o := range objs {
+					if r.isPerson(o) {
+						r.add(o, r.main, PredAttended, false, si, nil)
+					}
+				}
+			}
+		}
+	}
+}
+
+// possessorBefore returns the entity that owns the noun phrase ending before token k
+// ("Trump's pre-summit remarks"), or -1.
+func (r *relationFinder) possessorBefore(k int) int {
+	d := r.d
+	s := &d.Sentences[r.sentenceOf(k)]
+	for j := k - 1; j >= s.First && j >= k-4; j-- {
+		if d.Tokens[j].Kind == Poss {
+			return r.entityAt(j - 1)
+		}
+		if d.Tokens[j].Kind != Word || r.mentionAt[j] >= 0 {
+			return -1
+		}
+	}
+	return -1
+}
+
+// eventNoun reads "meeting between A and B" and "A's summit with B" around the event
+// mention mi, and says its participants attended it.
+func (r *relationFinder) eventNoun(si, mi int) {
+	d := r.d
+	m := &d.Mentions[mi]
+	if m.Entity < 0 {
+		return
+	}
+	k := m.End
+	var parts []int
+	switch r.word(k) {
+	case "between":
+		objs, _ := r.objects(k+1, "", si, false)
+		parts = objs
+	case "with":
+		objs, _ := r.objects(k+1, "", si, false)
+		var host []int
+		if p := r.possessorBefore(m.First + 1); p >= 0 {
+			host = []int{p}
+		} else if m.First-1 >= 0 && d.Tokens[m.First].Kind == Word {
+			// "X departed the summit with Y": the subject of the verb before
+			if fv := r.finiteVerbBefore(m.First); fv >= 0 && fv >= d.Sentences[si].First {
+				host, _ = r.subjectOf(fv)
+			}
+		}
+		if len(host) == 1 && len(objs) > 0 {
+			parts = append(host, objs...)
+		}
+	}
+	var people []int
+	for _, p := range parts {
+		if r.isAgent(p) {
+			people = append(people, p)
+		}
+	}
+	if len(people) < 2 {
+		return
+	}
+	for i := 0; i < len(people); i++ {
+		for j := i + 1; j < len(people); j++ {
+			r.add(people[i], people[j], PredMet, true, si, nil)
+		}
+		if m.Entity == r.main {
+			r.add(people[i], m.Entity, PredAttended, false, si, nil)
+		}
+	}
+}
+
+// visit reads "A's first trip to Place" and "a visit by A to Place".
+func (r *relationFinder) visit(si, k int) {
+	d := r.d
+	var who int = -1
+	j := k + 1
+	if r.word(j) == "by" {
+		who = r.entityAt(j + 1)
+		if mi := r.mentionAt[j+1]; mi >= 0 {
+			j = d.Mentions[mi].End
+		}
+	} else {
+		who = r.possessorBefore(k)
+	}
+	if who < 0 || !r.isAgent(who) {
+		return
+	}
+	if r.word(j) != "to" && r.word(j) != "in" {
+		return
+	}
+	n := j + 1
+	if r.word(n) == "the" {
+		n++
+	}
+	if p := r.entityAt(n); p >= 0 && d.Entities[p].Type == Place {
+		r.add(who, p, PredVisited, false, si, nil)
+	}
+}
+
+// interview reads "a Fox News interview" and "an interview with/on/to Fox News", given by
+// the subject of the clause or the possessor.
+func (r *relationFinder) interview(si, k int) {
+	d := r.d
+	org := -1
+	if k-1 >= 0 {
+		if mi := r.mentionAt[k-1]; mi >= 0 && d.Mentions[mi].End == k {
+			org = d.Mentions[mi].Entity
+		}
+	}
+	if org < 0 {
+		w := r.word(k + 1)
+		if w == "with" || w == "on" || w == "to" {
+			org = r.entityAt(k + 2)
+		}
+	}
+	if org < 0 || d.Entities[org].Type != Organization {
+		return
+	}
+	who := r.possessorBefore(k)
+	if who < 0 {
+		who = r.sentenceSubject(si)
+	}
+	if r.isPerson(who) {
+		r.add(who, org, PredInterview, false, si, nil)
+	}
+}
+
+// eventPlaces states where the main event took place: "the summit in Anchorage", "Held at
+// X in Y, the summit", "the meeting … opened … at X", "they meet in Alaska".
+func (r *relationFinder) eventPlaces(si int) {
+	if r.main < 0 {
+		return
+	}
+	d := r.d
+	s := &d.Sentences[si]
+	var places []int
+	subj := r.sentenceSubject(si) == r.main
+	for k := s.First; k < s.End; k++ {
+		mi := r.mentionAt[k]
+		if mi >= 0 && d.Mentions[mi].Entity == r.main && d.Mentions[mi].End-1 == k || k == s.First && (r.word(k) == "held" || r.word(k) == "hosted" || r.word(k) == "staged") {
+			n := 10
+			if subj {
+				n = s.End - k
+			}
+			places = append(places, placesAfter(d, k+1, si, n)...)
+		}
+		if r.word(k) == "meet" || r.word(k) == "met" {
+			places = append(places, placesAfter(d, k+1, si, 3)...)
+		}
+	}
+	if r.word(s.First) == "held" || r.word(s.First) == "hosted" {
+		// only when the sentence's subject is the event
+		found := false
+		for k := s.First; k < s.End; k++ {
+			if mi := r.mentionAt[k]; mi >= 0 && d.Mentions[mi].Entity == r.main {
+				found = true
+			}
+		}
+		if !found {
+			return
+		}
+	}
+	for _, pm := range places {
+		if e := d.Mentions[pm].Entity; e >= 0 && d.Entities[e].Type == Place {
+			r.add(r.main, e, PredHeldIn, false, si, nil)
+		}
+	}
+}
+
+// filterEventPlaces keeps the places of the main event that agree with each other: a
+// meeting in Istanbul mentioned in passing is another meeting.
+func (r *relationFinder) filterEventPlaces() {
+	d := r.d
+	countries := map[string]int{}
+	for _, rel := range d.Relations {
+		if rel.Predicate == PredHeldIn {
+			if c := r.countryOf(rel.Object); c != "" {
+				countries[c]++
+			}
+		}
+	}
+	if len(countries) < 2 {
+		return
+	}
+	best := mostCommon(countries)
+	out := d.Relations[:0]
+	for _, rel := range d.Relations {
+		if rel.Predicate == PredHeldIn {
+			if c := r.countryOf(rel.Object); c != "" && c != best {
+				continue
+			}
+		}
+		out = append(out, rel)
+	}
+	d.Relations = out
+}
+
+func (r *relationFinder) countryOf(e int) string {
+	p := r.lx.Place(r.d.Entities[e].Name)
+	if p == nil {
+		return ""
+	}
+	if p.Kind == lexicon.Country {
+		return p.Country
+	}
+	return p.Country
+}
+
+// roles states the relations titles imply: "CIA Director X" leads the CIA, "Kremlin envoy
+// X" works for the Kremlin.
+func (r *relationFinder) roles() {
+	d := r.d
+	for mi := range d.Mentions {
+		m := &d.Mentions[mi]
+		if m.Entity < 0 || m.RoleOrg < 0 || m.Kind != NameMention {
+			continue
+		}
+		org := d.Mentions[m.RoleOrg].Entity
+		if org < 0 || d.Entities[org].Type != Organization || !r.isPerson(m.Entity) {
+			continue
+		}
+		pred := PredWorksFor
+		switch {
+		case leaderHeadsOrg[m.RoleHead] && m.Former:
+			pred = PredLed
+		case leaderHeadsOrg[m.RoleHead]:
+			pred = PredLeads
+		case sportHeads[m.RoleHead]:
+			pred = PredPlaysFor
+		}
+		r.add(m.Entity, org, pred, false, m.Sentence, nil)
+	}
+}
+
+// criticism reads a critic's quoted attack: a statement of negative valence whose clauses
+// have a named person or organisation as subject is a criticism of them by the speaker.
+func (r *relationFinder) criticism() {
+	d := r.d
+	// group the quotations of one speaker in one paragraph into a statement
+	type statement struct {
+		speaker, para, sentence int
+		valence                 int
+		targets                 []int
+	}
+	var st []*statement
+	for _, q := range d.Quotes {
+		first := r.tokenAt(q.Start)
+		last := r.tokenAt(q.End - 1)
+		if first < 0 || last < 0 {
+			continue
+		}
+		para := r.d.Sentences[r.sentenceOf(first)].Para
+		var cur *statement
+		if n := len(st); n > 0 && st[n-1].speaker == q.Speaker && st[n-1].para == para {
+			cur = st[n-1]
+		} else {
+			cur = &statement{speaker: q.Speaker, para: para, sentence: q.Sentence}
+			st = append(st, cur)
+		}
+		for k := first; k <= last; k++ {
+			w := r.word(k)
+			v := r.lx.Valence(w)
+			if v != 0 {
+				for j := k - 1; j >= first && j >= k-3; j-- {
+					if negators[r.word(j)] {
+						v = -v
+						break
+					}
+				}
+				cur.valence += v
+			}
+			// a named subject: a mention followed by a verb or auxiliary
+			if mi := r.mentionAt[k]; mi >= 0 && d.Mentions[mi].Kind == NameMention && d.Mentions[mi].First == k {
+				m := &d.Mentions[mi]
+				n := r.word(m.End)
+				if m.End <= last && !m.Possessive && (isVerbish(r.lx, n) || auxiliaries[n] || strings.HasSuffix(n, "ed") || strings.HasSuffix(n, "s") && !groupNouns[n]) {
+					if r.isAgent(m.Entity) && m.Entity != q.Speaker {
+						cur.targets = append(cur.targets, m.Entity)
+					}
+				}
+				k = m.End - 1
+			}
+		}
+	}
+	for _, s := range st {
+		if s.valence > -2 {
+			continue
+		}
+		for _, t := range s.targets {
+			r.add(s.speaker, t, PredCriticized, false, s.sentence, nil)
+		}
+	}
+}
+
+// tokenAt returns the token that covers byte offset off, or -1.
+func (r *relationFinder) tokenAt(off int) int {
+	toks := r.d.Tokens
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if toks[mid].End <= off {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo < len(toks) && toks[lo].Start <= off {
+		return lo
+	}
+	return -1
+}
+
+// companions says that people who accompanied or joined a participant of the main event
+// attended it too.
+func (r *relationFinder) companions() {
+	d := r.d
+	if r.main < 0 {
+		return
+	}
+	attended := map[int]bool{}
+	for _, rel := range d.Relations {
+		if rel.Predicate == PredAttended && rel.Object == r.main {
+			attended[rel.Subject] = true
+		}
+	}
+	n := len(d.Relations)
+	for i := 0; i < n; i++ {
+		rel := d.Relations[i]
+		if (rel.Predicate == "accompanied" || rel.Predicate == "joined") && attended[rel.Object] && r.isPerson(rel.Subject) {
+			r.add(rel.Subject, r.main, PredAttended, false, rel.Sentence, nil)
+		}
+	}
+}

@@ -1,0 +1,364 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kg-news/kg/extract/lexicon"
+)
+
+// leaderHeads are the roles of a head of state or government: "the Russian leader" can
+// be the person introduced as "Russian President X".
+var leaderHeads = map[string]bool{
+	"president": true, "leader": true, "premier": true, "chancellor": true, "king": true,
+	"queen": true, "ruler": true, "monarch": true, "emperor": true, "dictator": true,
+	"minister": true, "head": true,
+}
+
+var femaleWords = map[string]bool{
+	"mrs": true, "ms": true, "miss": true, "lady": true, "dame": true, "baroness": true,
+	"queen": true, "princess": true, "spokeswoman": true, "chairwoman": true, "congresswoman": true,
+	"actress": true, "empress": true,
+}
+
+var maleWords = map[string]bool{
+	"mr": true, "sir": true, "lord": true, "baron": true, "king": true, "prince": true,
+	"spokesman": true, "chairman": true, "congressman": true, "emperor": true,
+}
+
+// resolver groups the mentions of one document into entities.
+type resolver struct {
+	d        *Document
+	lx       *lexicon.Lexicon
+	byKey    map[string]int // normalised name -> entity
+	nominals map[string]int // resolved role descriptions, without their determiner
+	people   []int          // person entities with a full name, in order of first mention
+}
+
+// resolve groups mentions into entities: one per real person, organisation or place.
+func resolve(d *Document, lx *lexicon.Lexicon) {
+	r := &resolver{d: d, lx: lx, byKey: map[string]int{}, nominals: map[string]int{}}
+	// full names of people first, so that surnames anywhere can find them
+	for i := range d.Mentions {
+		m := &d.Mentions[i]
+		if m.Kind == NameMention && m.Type == Person && strings.Contains(m.Text(d.Text), " ") {
+			r.assign(i, r.personKey(m.Text(d.Text)))
+		}
+	}
+	for i := range d.Mentions {
+		m := &d.Mentions[i]
+		if m.Kind != NameMention || m.Entity >= 0 || m.Type == Event {
+			continue // named events are grouped with the other event mentions
+		}
+		r.assignName(i)
+	}
+	for i := range d.Mentions {
+		if d.Mentions[i].Kind == NominalMention {
+			r.assignNominal(i)
+		}
+	}
+	r.finish()
+}
+
+func normKey(s string) string {
+	s = strings.ToLower(s)
+	s = strings.NewReplacer("’", "'", ".", "", "‘", "'").Replace(s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// personKey is the key of a full name; spelling variants of one name share it
+// ("Zelenskyy", "Zelensky").
+func (r *resolver) personKey(name string) string {
+	return "p:" + skeleton(normKey(name))
+}
+
+// skeleton folds common transliteration variants: doubled letters, -iy/-yy endings.
+func skeleton(s string) string {
+	var b strings.Builder
+	var prev rune
+	for _, c := range s {
+		if c == prev && c != ' ' {
+			continue
+		}
+		b.WriteRune(c)
+		prev = c
+	}
+	out := b.String()
+	words := strings.Fields(out)
+	for i, w := range words {
+		switch {
+		case strings.HasSuffix(w, "iy"), strings.HasSuffix(w, "yi"):
+			w = w[:len(w)-2] + "y"
+		case strings.HasSuffix(w, "ei") && len(w) > 4:
+			w = w[:len(w)-2] + "ey"
+		}
+		words[i] = w
+	}
+	return strings.Join(words, " ")
+}
+
+func (r *resolver) assign(mi int, key string) {
+	d := r.d
+	m := &d.Mentions[mi]
+	e, ok := r.byKey[key]
+	if !ok {
+		d.Entities = append(d.Entities, Entity{Type: m.Type})
+		e = len(d.Entities) - 1
+		r.byKey[key] = e
+		if m.Type == Person && m.Kind == NameMention && strings.Contains(m.Text(d.Text), " ") {
+			r.people = append(r.people, e)
+		}
+	}
+	m.Entity = e
+	d.Entities[e].Mentions = append(d.Entities[e].Mentions, mi)
+}
+
+// assignName resolves a name that is not a full person name: a surname or first name of a
+// person of the article, an acronym, a place, or a name of its own.
+func (r *resolver) assignName(mi int) {
+	d := r.d
+	m := &d.Mentions[mi]
+	name := m.Text(d.Text)
+	if !strings.Contains(name, " ") && m.Type != Event {
+		// a person of the article wins over a town of the same name ("Bolton")
+		if e := r.personByPart(name, m.Span.Start); e >= 0 {
+			m.Type, m.Canonical = Person, ""
+			m.Entity = e
+			d.Entities[e].Mentions = append(d.Entities[e].Mentions, mi)
+			return
+		}
+	}
+	if m.Type == Place && m.Canonical != "" {
+		r.assign(mi, "l:"+m.Canonical)
+		return
+	}
+	if m.Type == Person && !strings.Contains(name, " ") {
+		// "Mr Smith" with no full name in the article: the surname is the name
+		r.assign(mi, r.personKey(name))
+		return
+	}
+	r.assign(mi, "n:"+normKey(name))
+}
+
+// personByPart finds the person of the article whose surname (or, failing that, first
+// name) is part; when several share it, the one mentioned last before offset at.
+func (r *resolver) personByPart(part string, at int) int {
+	d := r.d
+	key := skeleton(normKey(part))
+	best, bestPos, matches := -1, -1, 0
+	for pass := 0; pass < 2 && matches == 0; pass++ {
+		for _, e := range r.people {
+			for _, mi := range d.Entities[e].Mentions {
+				m := &d.Mentions[mi]
+				words := strings.Fields(normKey(m.Text(d.Text)))
+				if len(words) < 2 {
+					continue
+				}
+				w := words[len(words)-1]
+				if pass == 1 {
+					w = words[0]
+				}
+				if skeleton(w) != key {
+					continue
+				}
+				matches++
+				pos := m.Span.Start
+				if pos > at {
+					pos = -pos // later mentions rank below earlier ones
+				}
+				if best < 0 || pos > bestPos {
+					best, bestPos = e, pos
+				}
+				break
+			}
+		}
+		if pass == 1 && matches > 1 {
+			return -1 // a first name shared by two people says nothing
+		}
+	}
+	return best
+}
+
+// assignNominal resolves "the Russian president" to the person of the article who holds
+// that role, or leaves it unresolved.
+func (r *resolver) assignNominal(mi int) {
+	d := r.d
+	m := &d.Mentions[mi]
+	if honorifics[strings.ToLower(trimDot(firstWord(m.Text(d.Text))))] {
+		return // "Mr. President": a form of address, meaning whoever is spoken to
+	}
+	key := strings.ToLower(m.Text(d.Text))
+	if strings.HasPrefix(key, "the ") || strings.HasPrefix(key, "an ") || strings.HasPrefix(key, "a ") {
+		// the same description means the same person throughout an article
+		if e, ok := r.nominals[key[strings.IndexByte(key, ' ')+1:]]; ok {
+			m.Entity = e
+			d.Entities[e].Mentions = append(d.Entities[e].Mentions, mi)
+			return
+		}
+	}
+	// people named in the same sentence are not the ones described: "Trump and the
+	// Russian president"
+	named := map[int]bool{}
+	for oi := range d.Mentions {
+		o := &d.Mentions[oi]
+		if o.Sentence == m.Sentence && o.Kind == NameMention && o.Entity >= 0 {
+			named[o.Entity] = true
+		}
+	}
+	best, bestScore, bestLast := -1, 0, -1
+	for e := range d.Entities {
+		ent := &d.Entities[e]
+		if ent.Type != Person || named[e] {
+			continue
+		}
+		score := 0
+		for _, oi := range ent.Mentions {
+			o := &d.Mentions[oi]
+			if o.RoleHead == "" || o.Former {
+				continue
+			}
+			sameRole := o.RoleHead == m.RoleHead || m.RoleHead == "leader" && leaderHeads[o.RoleHead]
+			if !sameRole {
+				continue
+			}
+			s := 0
+			switch {
+			case m.Nationality != "" && o.Nationality == m.Nationality:
+				s = 4
+			case m.Nationality != "" && o.Nationality != "":
+				s = 0 // another country's
+			case m.Nationality == "" && o.Nationality == "":
+				s = 3
+			default:
+				s = 1
+			}
+			if s > score {
+				score = s
+			}
+		}
+		// ties go to the person named last before the description
+		last := -1
+		for _, oi := range ent.Mentions {
+			if o := &d.Mentions[oi]; o.Span.Start < m.Span.Start && o.Span.Start > last {
+				last = o.Span.Start
+			}
+		}
+		if score > bestScore || score == bestScore && score > 0 && last > bestLast {
+			best, bestScore, bestLast = e, score, last
+		}
+	}
+	if best < 0 {
+		return
+	}
+	if i := strings.IndexByte(key, ' '); i > 0 {
+		r.nominals[key[i+1:]] = best
+	}
+	m.Entity = best
+	d.Entities[best].Mentions = append(d.Entities[best].Mentions, mi)
+}
+
+// finish names each entity, settles its type, and collects aliases, roles and gender.
+func (r *resolver) finish() {
+	d := r.d
+	for e := range d.Entities {
+		ent := &d.Entities[e]
+		bestType, bestStrength := Type(""), -1
+		name := ""
+		seen := map[string]bool{}
+		for _, mi := range ent.Mentions {
+			m := &d.Mentions[mi]
+			if m.Type != "" && m.Strength > bestStrength {
+				bestType, bestStrength = m.Type, m.Strength
+			}
+			if m.Kind == NameMention {
+				n := m.Canonical
+				if n == "" || m.Type == Person {
+					n = cleanName(m.Text(d.Text))
+				}
+				if len(strings.Fields(n)) > len(strings.Fields(name)) || name == "" {
+					name = n
+				}
+			}
+			for _, a := range []string{m.Text(d.Text), m.Full.Text(d.Text)} {
+				a = strings.Join(strings.Fields(a), " ")
+				if !seen[a] {
+					seen[a] = true
+					ent.Aliases = append(ent.Aliases, a)
+				}
+			}
+			if m.Kind == NameMention {
+				n := cleanName(m.Text(d.Text))
+				if !contains(ent.Names, n) {
+					ent.Names = append(ent.Names, n)
+				}
+			}
+			if m.Role != "" {
+				ent.Roles = append(ent.Roles, Role{Title: m.Role, Org: -1, Sentence: m.Sentence})
+			}
+			if w := strings.ToLower(trimDot(firstWord(m.Full.Text(d.Text)))); femaleWords[w] || femaleWords[m.RoleHead] {
+				ent.Gender = 'f'
+			} else if maleWords[w] || maleWords[m.RoleHead] {
+				ent.Gender = 'm'
+			}
+		}
+		if bestType == "" {
+			bestType = Organization
+			if strings.Contains(name, " ") {
+				bestType = Person
+			}
+		}
+		ent.Type = bestType
+		ent.Strength = bestStrength
+		if ent.Type == Place && name != "" {
+			if p := r.lx.Place(name); p != nil {
+				name = p.Name
+			}
+		}
+		if name == "" && len(ent.Aliases) > 0 {
+			name = ent.Aliases[0]
+		}
+		ent.Name = name
+		if !seen[name] {
+			ent.Aliases = append(ent.Aliases, name)
+		}
+	}
+	// role organisations point at entities now that mentions are resolved
+	for e := range d.Entities {
+		ent := &d.Entities[e]
+		k := 0
+		for _, mi := range ent.Mentions {
+			m := &d.Mentions[mi]
+			if m.Role == "" {
+				continue
+			}
+			if k < len(ent.Roles) {
+				if m.RoleOrg >= 0 {
+					ent.Roles[k].Org = d.Mentions[m.RoleOrg].Entity
+				}
+				k++
+			}
+		}
+	}
+}
+
+func firstWord(s string) string {
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// cleanName trims a possessive and stray punctuation from a name.
+func cleanName(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "'s"), "’s")
+	return strings.Trim(s, " ,;:")
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,153 @@
+// Package voc is kg's vocabulary: every IRI prefix, class and predicate the store uses,
+// in one place. Relation predicates are the exception: they are the verbs an article uses
+// ("invited", "met"), written as bare IRIs such as <invited>, and Relation builds them.
+package voc
+
+import (
+	"strings"
+
+	"github.com/cayleygraph/quad"
+	qvoc "github.com/cayleygraph/quad/voc"
+	_ "github.com/cayleygraph/quad/voc/core" // registers rdf:, rdfs:, schema: and friends
+)
+
+// Namespaces of kg's own IRIs. Stored IRIs use the short prefixed form (<kg:alias>);
+// exports expand them to the full form.
+const (
+	Base = "https://kg-news.github.io/"
+
+	Prefix       = "kg:"
+	Namespace    = Base + "voc#"
+	EntityPrefix = "ent:"
+	EntityNS     = Base + "entity/"
+	DocPrefix    = "doc:"
+	DocNS        = Base + "doc/"
+	StmtPrefix   = "stmt:"
+	StmtNS       = Base + "statement/"
+	QuotePrefix  = "quote:"
+	QuoteNS      = Base + "quote/"
+	RelationNS   = Base + "relation/"
+)
+
+// Classes and predicates of the vocabulary.
+const (
+	RDFType = "rdf:type"
+
+	// entity types (schema.org)
+	Person       = "schema:Person"
+	Organization = "schema:Organization"
+	Place        = "schema:Place"
+	Event        = "schema:Event"
+	Article      = "schema:NewsArticle"
+
+	Name     = "schema:name"
+	Headline = "schema:headline"
+	Mentions = "schema:mentions"
+
+	Alias    = Prefix + "alias"    // any surface form an article uses for an entity
+	Key      = Prefix + "key"      // normalised form of a name, for lookups
+	AliasKey = Prefix + "aliasKey" // normalised form of any alias, nominal ones included
+	Role     = Prefix + "role"     // a title a person holds
+	SHA256   = Prefix + "sha256"   // content hash of an article
+	Path     = Prefix + "path"     // where the article was read from
+
+	Statement = Prefix + "Statement" // class of statement nodes
+	Relation  = Prefix + "Relation"  // class of relation predicates
+	Symmetric = Prefix + "Symmetric" // class of relations whose direction does not matter
+	Subject   = Prefix + "subject"
+	Predicate = Prefix + "predicate"
+	Object    = Prefix + "object"
+	Evidence  = Prefix + "evidence" // the sentence a fact or quotation comes from
+	Sentence  = Prefix + "sentence" // its index in the article
+	Doc       = Prefix + "doc"      // the article a statement or quotation belongs to
+
+	Quote   = Prefix + "Quote"   // class of quotation nodes
+	Speaker = Prefix + "speaker" // who said it
+	Text    = Prefix + "text"    // what was said
+	About   = Prefix + "about"   // an entity the quotation names
+)
+
+// QualifierPrefix starts the predicate of a statement's qualifier: <kg:q_to>.
+const QualifierPrefix = Prefix + "q_"
+
+func init() {
+	for p, ns := range map[string]string{
+		Prefix: Namespace, EntityPrefix: EntityNS, DocPrefix: DocNS, StmtPrefix: StmtNS, QuotePrefix: QuoteNS,
+	} {
+		qvoc.RegisterPrefix(p, ns)
+	}
+}
+
+// IRI returns a vocabulary term as an IRI value.
+func IRI(term string) quad.IRI { return quad.IRI(term) }
+
+// TypeIRI returns the class of an entity type name ("Person" -> schema:Person).
+func TypeIRI(t string) quad.IRI {
+	switch t {
+	case "Person":
+		return Person
+	case "Organization":
+		return Organization
+	case "Place":
+		return Place
+	case "Event":
+		return Event
+	}
+	return quad.IRI("schema:" + t)
+}
+
+// TypeName returns the entity type name of a class IRI ("schema:Person" -> "Person").
+func TypeName(iri string) string {
+	iri = strings.TrimSuffix(strings.TrimPrefix(iri, "<"), ">")
+	if i := strings.LastIndexAny(iri, ":/#"); i >= 0 {
+		return iri[i+1:]
+	}
+	return iri
+}
+
+// Relation returns the predicate IRI of a relation named by its verb ("invited").
+func RelationIRI(verb string) quad.IRI { return quad.IRI(verb) }
+
+// Qualifier returns the predicate IRI of a statement qualifier ("to" -> kg:q_to).
+func Qualifier(prep string) quad.IRI { return quad.IRI(QualifierPrefix + prep) }
+
+// EntityIRI returns the IRI of an entity with the given slug.
+func EntityIRI(slug string) quad.IRI { return quad.IRI(EntityPrefix + slug) }
+
+// DocIRI returns the IRI of an article, which is also the label of all its quads.
+func DocIRI(id string) quad.IRI { return quad.IRI(DocPrefix + id) }
+
+// DocID returns the article id of a document IRI, or "" if it is not one.
+func DocID(iri string) string {
+	iri = strings.TrimSuffix(strings.TrimPrefix(iri, "<"), ">")
+	if !strings.HasPrefix(iri, DocPrefix) {
+		return ""
+	}
+	return iri[len(DocPrefix):]
+}
+
+// IsRelation reports whether a predicate IRI is a relation verb rather than a term of the
+// vocabulary: relation predicates carry no prefix.
+func IsRelation(iri string) bool {
+	iri = strings.TrimSuffix(strings.TrimPrefix(iri, "<"), ">")
+	return iri != "" && !strings.Contains(iri, ":")
+}
+
+// Full expands a stored IRI to its absolute form for exports: prefixed terms through the
+// registered prefixes, bare relation verbs under RelationNS.
+func Full(iri quad.IRI) quad.IRI {
+	s := string(iri)
+	if IsRelation(s) {
+		return quad.IRI(RelationNS + s)
+	}
+	return iri.Full()
+}
+
+// Short is the inverse of Full.
+func Short(iri quad.IRI) quad.IRI {
+	s := string(iri)
+	if strings.HasPrefix(s, RelationNS) {
+		return quad.IRI(s[len(RelationNS):])
+	}
+	return iri.Short()
+}
