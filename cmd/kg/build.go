@@ -1,0 +1,99 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/urfave/cli/v2"
+
+	"github.com/kg-news/kg/extract"
+	"github.com/kg-news/kg/graph"
+	"github.com/kg-news/kg/ingest"
+)
+
+// buildOptions are the settings of kg build.
+type buildOptions struct {
+	store    graph.Config
+	paths    []string
+	workers  int
+	batch    int
+	maxBytes int
+	progress bool
+	quiet    bool
+}
+
+func newBuildCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "build",
+		Usage:     "extract articles (.txt files, folders, - for stdin) into the knowledge graph",
+		ArgsUsage: "PATH...",
+		Description: "Each article becomes a named graph in the store: rebuilding an unchanged article writes\n" +
+			"nothing, a changed one has its facts replaced, and every article lands whole or not at all.",
+		Flags: append(storeFlags(),
+			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "extraction workers (default: number of CPUs)"},
+			&cli.IntFlag{Name: "batch", Value: 64, Usage: "articles per transaction"},
+			&cli.IntFlag{Name: "max-bytes", Value: extract.DefaultMaxBytes, Usage: "largest article accepted, in bytes"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
+		),
+		Action: func(c *cli.Context) error {
+			if c.NArg() == 0 {
+				return usagef("build needs at least one file or folder of articles, for example: kg build data/")
+			}
+			opts := buildOptions{
+				store: storeConfig(c, false), paths: c.Args().Slice(), workers: c.Int("workers"),
+				batch: c.Int("batch"), maxBytes: c.Int("max-bytes"), quiet: c.Bool("quiet"),
+				progress: isTerminal(c.App.ErrWriter) && !c.Bool("quiet"),
+			}
+			return runBuild(c.Context, opts, c.App.Reader, c.App.Writer, c.App.ErrWriter)
+		},
+	}
+}
+
+// runBuild builds the articles of opts.paths into the store and prints a summary.
+func runBuild(ctx context.Context, opts buildOptions, stdin io.Reader, stdout, stderr io.Writer) error {
+	st, err := openStore(ctx, opts.store)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	bo := ingest.Options{Workers: opts.workers, Batch: opts.batch, MaxBytes: opts.maxBytes, Stdin: stdin}
+	var bar *progressbar.ProgressBar
+	if opts.progress {
+		bar = progressbar.NewOptions(-1,
+			progressbar.OptionSetWriter(stderr),
+			progressbar.OptionSetDescription("building"),
+			progressbar.OptionShowCount(),
+			progressbar.OptionShowIts(),
+			progressbar.OptionSetItsString("articles"),
+			progressbar.OptionThrottle(100*time.Millisecond),
+			progressbar.OptionClearOnFinish(),
+		)
+		bo.Progress = func(p ingest.Progress) { bar.Set(p.Done + p.Failed) }
+	}
+	rep, err := ingest.Build(ctx, st, extract.New(), opts.paths, bo)
+	if bar != nil {
+		bar.Finish()
+	}
+	for _, f := range rep.Failed {
+		fmt.Fprintf(stderr, "kg: skipped %s: %v\n", f.Path, f.Err)
+	}
+	if err != nil {
+		if errors.Is(err, context.Canceled) {
+			fmt.Fprintf(stderr, "kg: interrupted; %d articles written, the rest not started\n", rep.Added+rep.Replaced)
+		}
+		return err
+	}
+	if !opts.quiet {
+		fmt.Fprintf(stdout, "%d articles: %d added, %d replaced, %d unchanged; %d quads written, %d deleted; %.1f MB in %s\n",
+			rep.Articles(), rep.Added, rep.Replaced, rep.Unchanged, rep.QuadsAdded, rep.QuadsDeleted,
+			float64(rep.Bytes)/1e6, rep.Duration.Round(time.Millisecond))
+	}
+	if len(rep.Failed) > 0 {
+		return fmt.Errorf("%d of %d inputs were not articles and were skipped", len(rep.Failed), len(rep.Failed)+rep.Articles())
+	}
+	return nil
+}

@@ -1,0 +1,56 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/kg-news/kg/graph"
+)
+
+func newEntitiesCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "entities",
+		Usage: "list the entities of the graph with their types, aliases and articles",
+		Flags: append(storeFlags(),
+			&cli.StringFlag{Name: "type", Usage: "only entities of this type (Person, Organization, Place, Event)"},
+			jsonFlag,
+		),
+		Action: func(c *cli.Context) error {
+			return runEntities(c.Context, storeConfig(c, true), c.String("type"), c.Bool("json"), c.App.Writer)
+		},
+	}
+}
+
+// runEntities prints the entities of the store.
+func runEntities(ctx context.Context, cfg graph.Config, typ string, asJSON bool, stdout io.Writer) error {
+	st, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	rows, err := st.Entities(ctx)
+	if err != nil {
+		return err
+	}
+	if typ != "" {
+		out := rows[:0]
+		for _, r := range rows {
+			if strings.EqualFold(r.Type, typ) {
+				out = append(out, r)
+			}
+		}
+		rows = out
+	}
+	if asJSON {
+		return writeJSONLines(stdout, rows)
+	}
+	t := newTable(stdout, "NAME", "TYPE", "ARTICLES", "ALIASES", "ID")
+	for _, r := range rows {
+		t.row(r.Name, r.Type, fmt.Sprint(len(r.Sources)), truncate(joinLimit(r.Aliases, 5), 80), r.ID)
+	}
+	return t.flush()
+}

@@ -1,0 +1,72 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/cayleygraph/quad/nquads"
+	"github.com/urfave/cli/v2"
+
+	"github.com/kg-news/kg/extract"
+	"github.com/kg-news/kg/ingest"
+)
+
+func newExtractCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "extract",
+		Usage:     "extract articles and print their quads as N-Quads, without a store",
+		ArgsUsage: "PATH...",
+		Description: "For pipes and for measuring extraction alone. Entity IRIs come from each article's own\n" +
+			"names; kg build also resolves entities across articles against the store.",
+		Flags: []cli.Flag{
+			&cli.IntFlag{Name: "max-bytes", Value: extract.DefaultMaxBytes, Usage: "largest article accepted, in bytes"},
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() == 0 {
+				return usagef("extract needs at least one file or folder of articles")
+			}
+			return runExtract(c.Context, c.Args().Slice(), c.Int("max-bytes"), c.App.Reader, c.App.Writer, c.App.ErrWriter)
+		},
+	}
+}
+
+// runExtract writes the quads of each article to stdout.
+func runExtract(ctx context.Context, paths []string, maxBytes int, stdin io.Reader, stdout, stderr io.Writer) error {
+	x := extract.New()
+	x.MaxBytes = maxBytes
+	inputs := make(chan ingest.Input)
+	errc := make(chan error, 1)
+	go func() { errc <- ingest.Walk(ctx, paths, stdin, maxBytes, inputs) }()
+	w := nquads.NewWriter(stdout)
+	n, failed := 0, 0
+	for in := range inputs {
+		err := in.Err
+		var d *extract.Document
+		if err == nil {
+			d, err = x.Extract(in.ID, in.Path, in.Data)
+		}
+		if err != nil {
+			failed++
+			fmt.Fprintf(stderr, "kg: skipped %s: %v\n", in.Path, err)
+			continue
+		}
+		n++
+		if _, err := w.WriteQuads(d.Quads(d.Nodes())); err != nil {
+			return err
+		}
+	}
+	if err := <-errc; err != nil {
+		return err
+	}
+	if err := w.Close(); err != nil {
+		return err
+	}
+	switch {
+	case n == 0 && failed == 0:
+		return ingest.ErrNoArticles
+	case failed > 0:
+		return fmt.Errorf("%d of %d inputs were not articles and were skipped", failed, n+failed)
+	}
+	return nil
+}

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/kg-news/kg/graph"
+)
+
+func newFactsCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "facts",
+		Usage: "list the facts of the graph, each with the articles and sentences that state it",
+		Flags: append(storeFlags(),
+			&cli.StringFlag{Name: "about", Usage: "only facts whose subject or object has this name"},
+			&cli.StringFlag{Name: "predicate", Usage: "only facts with this predicate"},
+			jsonFlag,
+		),
+		Action: func(c *cli.Context) error {
+			return runFacts(c.Context, storeConfig(c, true), c.String("about"), c.String("predicate"), c.Bool("json"), c.App.Writer)
+		},
+	}
+}
+
+// runFacts prints the facts of the store.
+func runFacts(ctx context.Context, cfg graph.Config, about, pred string, asJSON bool, stdout io.Writer) error {
+	st, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	rows, err := st.Facts(ctx)
+	if err != nil {
+		return err
+	}
+	out := rows[:0]
+	for _, r := range rows {
+		if about != "" && !strings.EqualFold(r.Subject.Name, about) && !strings.EqualFold(r.Object.Name, about) {
+			continue
+		}
+		if pred != "" && !strings.EqualFold(r.Predicate, pred) {
+			continue
+		}
+		out = append(out, r)
+	}
+	if asJSON {
+		return writeJSONLines(stdout, out)
+	}
+	t := newTable(stdout, "SUBJECT", "PREDICATE", "OBJECT", "QUALIFIERS", "ARTICLES")
+	for _, r := range out {
+		obj := r.Object.Name
+		if obj == "" {
+			obj = r.Object.Value
+		}
+		var q []string
+		for k, v := range r.Qualifiers {
+			q = append(q, k+" "+v)
+		}
+		docs := make([]string, len(r.Sources))
+		for i, s := range r.Sources {
+			docs[i] = s.Doc
+		}
+		t.row(r.Subject.Name, strings.ReplaceAll(r.Predicate, "_", " "), obj, strings.Join(q, ", "), fmt.Sprintf("%d: %s", len(docs), joinLimit(docs, 3)))
+	}
+	return t.flush()
+}

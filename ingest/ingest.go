@@ -1,0 +1,393 @@
+// Package ingest builds the knowledge graph from article files: it walks files and
+// folders lazily, extracts articles on a bounded pool of workers, and writes them through
+// one batched writer in input order, so that memory stays flat however large the corpus
+// and a cancelled build leaves every article complete or absent.
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/kg-news/kg/extract"
+	"github.com/kg-news/kg/graph"
+)
+
+// Input is one article read from a file or stdin.
+type Input struct {
+	Seq  int    // position in the input order
+	ID   string // the file stem
+	Path string
+	Data []byte
+	Err  error // why the file could not be read
+}
+
+// FileError is an article that could not be built, and why.
+type FileError struct {
+	Path string
+	Err  error
+}
+
+func (e FileError) Error() string { return e.Path + ": " + e.Err.Error() }
+
+// Unwrap returns the cause.
+func (e FileError) Unwrap() error { return e.Err }
+
+// ErrNoArticles is returned when the inputs hold no article files.
+var ErrNoArticles = errors.New("no articles found (kg reads .txt files)")
+
+// Stdin is the path that stands for standard input.
+const Stdin = "-"
+
+// Walk sends every article under paths to out, in a stable order: files as given,
+// folders recursively with their .txt files sorted by path. It reads a file only when
+// the receiver is ready for it. stdin is read for the path "-". A file that cannot be
+// read is sent with its error. Walk closes out.
+func Walk(ctx context.Context, paths []string, stdin io.Reader, maxBytes int, out chan<- Input) error {
+	defer close(out)
+	seq := 0
+	send := func(in Input) error {
+		in.Seq = seq
+		seq++
+		select {
+		case out <- in:
+			return nil
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	for _, p := range paths {
+		if p == Stdin {
+			data, err := readLimited(stdin, maxBytes)
+			in := Input{ID: "stdin", Path: Stdin, Data: data, Err: err}
+			if err == nil {
+				in.ID = "stdin-" + shortHash(data)
+			}
+			if err := send(in); err != nil {
+				return err
+			}
+			continue
+		}
+		st, err := os.Stat(p)
+		if err != nil {
+			if err := send(Input{ID: stem(p), Path: p, Err: describeStatError(err)}); err != nil {
+				return err
+			}
+			continue
+		}
+		if !st.IsDir() {
+			if err := send(readFile(p, st, maxBytes)); err != nil {
+				return err
+			}
+			continue
+		}
+		var files []string
+		err = filepath.WalkDir(p, func(path string, de fs.DirEntry, err error) error {
+			if err != nil {
+				if path == p {
+					return err
+				}
+				files = append(files, path) // reported when read
+				return nil
+			}
+			if de.IsDir() {
+				if path != p && strings.HasPrefix(de.Name(), ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if strings.EqualFold(filepath.Ext(path), ".txt") {
+				files = append(files, path)
+			}
+			return nil
+		})
+		if err != nil {
+			if err := send(Input{ID: stem(p), Path: p, Err: describeStatError(err)}); err != nil {
+				return err
+			}
+			continue
+		}
+		sort.Strings(files)
+		for _, f := range files {
+			st, err := os.Stat(f)
+			in := Input{ID: stem(f), Path: f}
+			if err != nil {
+				in.Err = describeStatError(err)
+			} else {
+				in = readFile(f, st, maxBytes)
+			}
+			if err := send(in); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func stem(p string) string {
+	b := filepath.Base(p)
+	return strings.TrimSuffix(b, filepath.Ext(b))
+}
+
+func describeStatError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		switch {
+		case errors.Is(pe.Err, os.ErrNotExist):
+			return errors.New("no such file or folder")
+		case errors.Is(pe.Err, os.ErrPermission):
+			return errors.New("permission denied")
+		case strings.Contains(pe.Err.Error(), "too many levels of symbolic links"):
+			return errors.New("a loop of symbolic links")
+		}
+		return pe.Err
+	}
+	return err
+}
+
+// readFile reads a regular file of at most maxBytes bytes.
+func readFile(p string, st fs.FileInfo, maxBytes int) Input {
+	in := Input{ID: stem(p), Path: p}
+	switch {
+	case !st.Mode().IsRegular():
+		in.Err = fmt.Errorf("not a regular file (%s)", fileKind(st.Mode()))
+	case maxBytes > 0 && st.Size() > int64(maxBytes):
+		in.Err = fmt.Errorf("%w: %d bytes, over the limit of %d for one article", extract.ErrTooLarge, st.Size(), maxBytes)
+	default:
+		f, err := os.Open(p)
+		if err != nil {
+			in.Err = describeStatError(err)
+			return in
+		}
+		defer f.Close()
+		in.Data, in.Err = readLimited(f, maxBytes)
+	}
+	return in
+}
+
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	}
+	return m.String()
+}
+
+// readLimited reads r to its end, failing rather than reading more than maxBytes.
+func readLimited(r io.Reader, maxBytes int) ([]byte, error) {
+	if maxBytes <= 0 {
+		maxBytes = extract.DefaultMaxBytes
+	}
+	data, err := io.ReadAll(io.LimitReader(r, int64(maxBytes)+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxBytes {
+		return nil, fmt.Errorf("%w: over the limit of %d bytes for one article", extract.ErrTooLarge, maxBytes)
+	}
+	return data, nil
+}
+
+func shortHash(b []byte) string {
+	// FNV-1a, enough to tell stdin articles apart
+	var h uint64 = 14695981039346656037
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return fmt.Sprintf("%012x", h&0xffffffffffff)
+}
+
+// Options tune a build.
+type Options struct {
+	Workers  int           // extraction workers; the number of CPUs if 0
+	Batch    int           // articles per transaction; 64 if 0
+	MaxBytes int           // largest article; extract.DefaultMaxBytes if 0
+	Stdin    io.Reader     // read for the path "-"
+	Progress func(Progress) // called after each batch, from the writer goroutine
+}
+
+// Progress reports a build under way.
+type Progress struct {
+	Done, Failed int
+	Bytes        int64
+	Elapsed      time.Duration
+}
+
+// Report says what a build did.
+type Report struct {
+	Added, Replaced, Unchanged int
+	Failed                     []FileError
+	QuadsAdded, QuadsDeleted   int
+	Bytes                      int64
+	Duration                   time.Duration
+}
+
+// Articles is the number of articles that were read and extracted.
+func (r Report) Articles() int { return r.Added + r.Replaced + r.Unchanged }
+
+type extracted struct {
+	seq int
+	doc *extract.Document
+	in  Input
+	err error
+}
+
+// Build reads the articles under paths, extracts them and writes them to st. A file that
+// is not an article is reported in Report.Failed and the build goes on. When ctx is
+// cancelled, Build stops: the articles written so far are complete, the rest absent.
+func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, paths []string, opts Options) (Report, error) {
+	start := time.Now()
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.NumCPU()
+	}
+	if opts.Batch <= 0 {
+		opts.Batch = 64
+	}
+	if opts.MaxBytes <= 0 {
+		opts.MaxBytes = extract.DefaultMaxBytes
+	}
+	x.MaxBytes = opts.MaxBytes
+	g, gctx := errgroup.WithContext(ctx)
+	walked := make(chan Input)
+	inputs := make(chan Input, opts.Workers)
+	results := make(chan extracted, opts.Workers)
+	// at most this many articles are between the reader and the writer at once, so that a
+	// slow article holds back a bounded number of others
+	slots := make(chan struct{}, 4*opts.Workers)
+	g.Go(func() error { return Walk(gctx, paths, opts.Stdin, opts.MaxBytes, walked) })
+	g.Go(func() error {
+		defer close(inputs)
+		for in := range walked {
+			select {
+			case slots <- struct{}{}:
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+			select {
+			case inputs <- in:
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+		}
+		return nil
+	})
+	var wg sync.WaitGroup
+	for i := 0; i < opts.Workers; i++ {
+		wg.Add(1)
+		g.Go(func() error {
+			defer wg.Done()
+			for in := range inputs {
+				r := extracted{seq: in.Seq, in: in, err: in.Err}
+				if r.err == nil {
+					r.doc, r.err = x.Extract(in.ID, in.Path, in.Data)
+				}
+				r.in.Data = nil
+				select {
+				case results <- r:
+				case <-gctx.Done():
+					return gctx.Err()
+				}
+			}
+			return nil
+		})
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	var rep Report
+	w := st.NewWriter()
+	ids := map[string]string{}
+	var batch []*extract.Document
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		res, err := w.Write(gctx, batch)
+		if err != nil {
+			return err
+		}
+		for _, r := range res {
+			switch r.Outcome {
+			case graph.Added:
+				rep.Added++
+			case graph.Replaced:
+				rep.Replaced++
+			default:
+				rep.Unchanged++
+			}
+			rep.QuadsAdded += r.Added
+			rep.QuadsDeleted += r.Deleted
+		}
+		batch = batch[:0]
+		if opts.Progress != nil {
+			opts.Progress(Progress{Done: rep.Articles(), Failed: len(rep.Failed), Bytes: rep.Bytes, Elapsed: time.Since(start)})
+		}
+		return nil
+	}
+	// results arrive out of order; write them in input order
+	pending := map[int]extracted{}
+	next := 0
+	g.Go(func() error {
+		for r := range results {
+			pending[r.seq] = r
+			for {
+				cur, ok := pending[next]
+				if !ok {
+					break
+				}
+				delete(pending, next)
+				next++
+				<-slots
+				if cur.err != nil {
+					rep.Failed = append(rep.Failed, FileError{Path: cur.in.Path, Err: cur.err})
+					continue
+				}
+				if prev, dup := ids[cur.doc.ID]; dup {
+					rep.Failed = append(rep.Failed, FileError{Path: cur.in.Path, Err: fmt.Errorf("its id %q is taken by %s in this build; rename one of them", cur.doc.ID, prev)})
+					continue
+				}
+				ids[cur.doc.ID] = cur.in.Path
+				rep.Bytes += int64(len(cur.doc.Text))
+				batch = append(batch, cur.doc)
+				if len(batch) >= opts.Batch {
+					if err := flush(); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		if gctx.Err() != nil {
+			return gctx.Err()
+		}
+		return flush()
+	})
+	err := g.Wait()
+	if serr := st.Sync(); err == nil && serr != nil {
+		err = serr
+	}
+	rep.Duration = time.Since(start)
+	if err != nil {
+		return rep, err
+	}
+	if rep.Articles() == 0 && len(rep.Failed) == 0 {
+		return rep, ErrNoArticles
+	}
+	return rep, nil
+}

@@ -1,0 +1,128 @@
+// lib.js: helpers that every canned query starts with. The query's parameters arrive
+// before this file as `var params = {...}`, JSON-encoded by kg; for each entity parameter
+// X, params also holds XKey, the name normalised the way kg stores its lookup keys.
+
+var KG_IRREGULAR = {
+  met: "meet", told: "tell", led: "lead", spoke: "speak", spoken: "speak", fought: "fight",
+  beaten: "beat", won: "win", left: "leave", went: "go", gone: "go", flew: "fly", flown: "fly",
+  bought: "buy", sold: "sell", ran: "run", held: "hold", took: "take", taken: "take",
+  gave: "give", given: "give", saw: "see", seen: "see", said: "say", brought: "bring",
+  shook: "shake", shaken: "shake", drew: "draw", drawn: "draw", lost: "lose", sued: "sue",
+  overcame: "overcome", shot: "shoot", struck: "strike", sought: "seek", made: "make",
+  paid: "pay", sent: "send", quit: "quit", bid: "bid", beat: "beat", put: "put", hit: "hit"
+};
+
+// kgStem reduces a verb in any form to a stem: "criticised", "criticize", "criticizing"
+// and "criticized" share one.
+function kgStem(v) {
+  v = String(v).toLowerCase().split(/[_\s]+/)[0];
+  if (KG_IRREGULAR[v]) v = KG_IRREGULAR[v];
+  v = v.replace(/is(e|ed|es|ing)$/, "iz$1");
+  if (v.length > 5 && /ing$/.test(v)) v = v.slice(0, -3);
+  else if (v.length > 4 && /ied$/.test(v)) v = v.slice(0, -3) + "y";
+  else if (v.length > 4 && /ies$/.test(v)) v = v.slice(0, -3) + "y";
+  else if (v.length > 4 && /ed$/.test(v)) v = v.slice(0, -2);
+  else if (/(ches|shes|sses|xes|zes|oes)$/.test(v)) v = v.slice(0, -2);
+  else if (v.length > 3 && /s$/.test(v) && !/ss$/.test(v)) v = v.slice(0, -1);
+  if (v.length > 3 && /e$/.test(v)) v = v.slice(0, -1);
+  if (v.length > 3 && /([bdfgklmnprtvz])\1$/.test(v)) v = v.slice(0, -1);
+  return v;
+}
+
+// kgFind returns the node a name stands for: the entity whose name keys include it, else
+// one whose aliases do ("the Russian president"); among several, the one named in the
+// most articles.
+function kgFind(key, raw) {
+  var c = [];
+  // Has() with a value the store lacks fails with "kv: not found" on Cayley's KV backends,
+  // so look the value up first
+  if (key && g.V(str(key)).Count() > 0) {
+    c = g.V().Has("<kg:key>", str(key)).Unique().ToArray();
+    if (c.length == 0) c = g.V().Has("<kg:aliasKey>", str(key)).Unique().ToArray();
+  }
+  if (c.length == 0) throw new Error("nothing in the graph is known as " + JSON.stringify(raw));
+  var best = c[0], bestN = -1;
+  for (var i = 0; i < c.length; i++) {
+    var n = g.V(c[i]).In("<schema:mentions>").Count();
+    if (n > bestN) { best = c[i]; bestN = n; }
+  }
+  return best;
+}
+
+// kgName returns a node's name.
+function kgName(iri) {
+  var n = g.V(iri).Out("<schema:name>").ToArray();
+  if (n.length == 0) return iri;
+  var count = {}, best = n[0];
+  for (var i = 0; i < n.length; i++) {
+    count[n[i]] = (count[n[i]] || 0) + 1;
+    if (count[n[i]] > count[best] || count[n[i]] == count[best] && n[i].length > best.length) best = n[i];
+  }
+  return best;
+}
+
+// kgRelations returns every relation predicate of the graph.
+function kgRelations() {
+  return g.V("<kg:Relation>").In("<rdf:type>").Unique().ToArray();
+}
+
+// kgSymmetric reports whether a relation predicate has no direction ("met").
+function kgSymmetric(p) {
+  // not .Is("<kg:Symmetric>"): on Cayley's KV backends that fails with "kv: not found"
+  return g.V(p).Out("<rdf:type>").ToArray().indexOf("<kg:Symmetric>") >= 0;
+}
+
+// kgPredicates returns the relation predicates a verb, in any form, names.
+function kgPredicates(verb) {
+  var want = kgStem(verb), out = [], all = kgRelations();
+  for (var i = 0; i < all.length; i++) {
+    if (kgStem(all[i].replace(/^<|>$/g, "")) == want) out.push(all[i]);
+  }
+  if (out.length == 0) throw new Error("no relation " + JSON.stringify(verb) + " in the graph");
+  return out;
+}
+
+// kgVerb is the text of a relation predicate ("<spoke_with>" -> "spoke with").
+function kgVerb(p) {
+  return p.replace(/^<|>$/g, "").replace(/_/g, " ");
+}
+
+// kgStatements returns the statements of predicate p with the given subject and/or
+// object (either may be null), each as {stmt, s, o, doc, evidence}.
+function kgStatements(s, p, o, limit) {
+  var path = g.V().Has("<kg:predicate>", p);
+  if (s) path = path.Has("<kg:subject>", s);
+  if (o) path = path.Has("<kg:object>", o);
+  return path.Tag("stmt").Out("<kg:subject>").Tag("s").Back("stmt")
+    .Out("<kg:object>").Tag("o").Back("stmt")
+    .Out("<kg:doc>").Tag("doc").Back("stmt")
+    .Out("<kg:evidence>").Tag("evidence").TagArray(limit || 1000);
+}
+
+// kgDoc is the article id of a document IRI.
+function kgDoc(iri) {
+  return iri.replace(/^<doc:|>$/g, "");
+}
+
+// kgGroup merges statements into one row per (subject, predicate, object) with all the
+// articles that state it, and emits the rows, most-attested first.
+function kgGroup(stmts, limit) {
+  var rows = {}, order = [];
+  for (var i = 0; i < stmts.length; i++) {
+    var st = stmts[i], k = st.s + " " + st.p + " " + st.o;
+    if (!rows[k]) {
+      rows[k] = {
+        subject: kgName(st.s), predicate: kgVerb(st.p), object: kgName(st.o),
+        articles: [], evidence: st.evidence, source: st.s, target: st.o
+      };
+      order.push(k);
+    }
+    var doc = kgDoc(st.doc);
+    if (rows[k].articles.indexOf(doc) < 0) rows[k].articles.push(doc);
+  }
+  order.sort(function (a, b) { return rows[b].articles.length - rows[a].articles.length; });
+  for (var j = 0; j < order.length && j < (limit || 100); j++) {
+    rows[order[j]].articles.sort();
+    g.Emit(rows[order[j]]);
+  }
+}
