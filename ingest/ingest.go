@@ -217,10 +217,10 @@ func shortHash(b []byte) string {
 
 // Options tune a build.
 type Options struct {
-	Workers  int           // extraction workers; the number of CPUs if 0
-	Batch    int           // articles per transaction; 64 if 0
-	MaxBytes int           // largest article; extract.DefaultMaxBytes if 0
-	Stdin    io.Reader     // read for the path "-"
+	Workers  int            // extraction workers; the number of CPUs if 0
+	Batch    int            // articles per transaction; 64 if 0
+	MaxBytes int            // largest article; extract.DefaultMaxBytes if 0
+	Stdin    io.Reader      // read for the path "-"
 	Progress func(Progress) // called after each batch, from the writer goroutine
 }
 

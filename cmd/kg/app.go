@@ -67,6 +67,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			newQuotesCommand(),
 			newStatsCommand(),
 			newRemoveCommand(),
+			newEvalCommand(),
 		},
 		ExitErrHandler: func(*cli.Context, error) {}, // main decides the exit status
 	}

@@ -1,0 +1,57 @@
+package eval
+
+import (
+	"context"
+	"os"
+	"testing"
+)
+
+// thresholds are the figures extraction must reach on an annotated set.
+type thresholds struct {
+	ent, rel, quo float64
+	dup, noise    int
+}
+
+func checkQuality(t *testing.T, gold, articles string, want thresholds) {
+	t.Helper()
+	rep, err := Run(context.Background(), gold, []string{articles})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tot := rep.Total
+	t.Logf("ent F1=%.3f rel F1=%.3f quo F1=%.3f dup=%d noise=%d type_acc=%.2f", tot.Ent.F, tot.Rel.F, tot.Quo.F, tot.Duplicates, tot.Noise, tot.TypeAccuracy)
+	if tot.Ent.F < want.ent {
+		t.Errorf("entity F1 %.3f < %.2f", tot.Ent.F, want.ent)
+	}
+	if tot.Rel.F < want.rel {
+		t.Errorf("relation F1 %.3f < %.2f", tot.Rel.F, want.rel)
+	}
+	if tot.Quo.F < want.quo {
+		t.Errorf("quotation F1 %.3f < %.2f", tot.Quo.F, want.quo)
+	}
+	if tot.Duplicates > want.dup {
+		t.Errorf("%d duplicate entities, want at most %d", tot.Duplicates, want.dup)
+	}
+	if tot.Noise > want.noise {
+		t.Errorf("%d entities or quotations from page junk, want at most %d", tot.Noise, want.noise)
+	}
+}
+
+// TestQualitySampleCorpus fails when extraction on the sample corpus falls below the
+// product's targets.
+func TestQualitySampleCorpus(t *testing.T) {
+	checkQuality(t, "gold/seeds", "../data", thresholds{ent: 0.90, rel: 0.60, quo: 0.90})
+}
+
+// TestQualityBBC scores the BBC development set, whose texts are read from the shared
+// corpus (they may not be committed); it is skipped where that corpus is absent.
+func TestQualityBBC(t *testing.T) {
+	dir := os.Getenv("KG_BBC_CORPUS")
+	if dir == "" {
+		dir = "../../shared/corpus/bbc"
+	}
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("BBC corpus not found at %s (set KG_BBC_CORPUS)", dir)
+	}
+	checkQuality(t, "gold/bbc", dir, thresholds{ent: 0.85, rel: 0.55, quo: 0.85})
+}

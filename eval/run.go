@@ -1,0 +1,110 @@
+package eval
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/kg-news/kg/extract"
+	"github.com/kg-news/kg/graph"
+	"github.com/kg-news/kg/ingest"
+)
+
+// Run builds the articles under paths that have a gold file in goldDir into a temporary
+// in-memory store, and scores what kg extracted.
+func Run(ctx context.Context, goldDir string, paths []string) (Report, error) {
+	golds, err := LoadGold(goldDir)
+	if err != nil {
+		return Report{}, err
+	}
+	files, texts, err := articlesFor(golds, paths)
+	if err != nil {
+		return Report{}, err
+	}
+	st, err := graph.Open(ctx, graph.Config{Backend: graph.Memory})
+	if err != nil {
+		return Report{}, err
+	}
+	defer st.Close()
+	rep, err := ingest.Build(ctx, st, extract.New(), files, ingest.Options{})
+	if err != nil {
+		return Report{}, err
+	}
+	if len(rep.Failed) > 0 {
+		return Report{}, rep.Failed[0]
+	}
+	var pred Prediction
+	if pred.Entities, err = st.Entities(ctx); err != nil {
+		return Report{}, err
+	}
+	if pred.Facts, err = st.Facts(ctx); err != nil {
+		return Report{}, err
+	}
+	if pred.Quotes, err = st.Quotes(ctx); err != nil {
+		return Report{}, err
+	}
+	scored := map[string]*Gold{}
+	for id := range texts {
+		scored[id] = golds[id]
+	}
+	return Score(scored, texts, pred), nil
+}
+
+// articlesFor finds the article file of each gold annotation under paths.
+func articlesFor(golds map[string]*Gold, paths []string) ([]string, map[string]string, error) {
+	var files []string
+	texts := map[string]string{}
+	for _, p := range paths {
+		err := filepath.WalkDir(p, func(path string, de os.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if de.IsDir() || !strings.HasSuffix(path, ".txt") {
+				return nil
+			}
+			id := strings.TrimSuffix(filepath.Base(path), ".txt")
+			if golds[id] == nil || texts[id] != "" {
+				return nil
+			}
+			b, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			texts[id] = string(b)
+			files = append(files, path)
+			return nil
+		})
+		if err != nil {
+			return nil, nil, fmt.Errorf("read articles: %w", err)
+		}
+	}
+	if len(files) == 0 {
+		return nil, nil, fmt.Errorf("none of the articles under %s has a gold annotation", strings.Join(paths, ", "))
+	}
+	sort.Strings(files)
+	return files, texts, nil
+}
+
+func f3(p PRF) string { return fmt.Sprintf("P=%.2f R=%.2f F1=%.2f", p.P, p.R, p.F) }
+
+// Print writes the report in the reference scorer's layout: a line per article and a
+// TOTAL line; with detail, the misses and the wrong extractions of each article.
+func (r Report) Print(w io.Writer, detail bool) {
+	for _, d := range r.Docs {
+		fmt.Fprintf(w, "%s: ent %s | rel %s | quo %s | noise %d\n", d.Doc, f3(d.Ent), f3(d.Rel), f3(d.Quo), d.Noise)
+		if detail {
+			fmt.Fprintf(w, "   missed entities: %s\n", strings.Join(d.MissedEntities, "; "))
+			fmt.Fprintf(w, "   missed relations: %s\n", strings.Join(d.MissedRelations, "; "))
+			fmt.Fprintf(w, "   wrong relations: %s\n", strings.Join(d.WrongRels, "; "))
+			fmt.Fprintf(w, "   missed quotes: %s\n", strings.Join(d.MissedQuotes, "; "))
+			fmt.Fprintf(w, "   wrong quotes: %s\n", strings.Join(d.WrongQuotes, "; "))
+		}
+	}
+	t := r.Total
+	fmt.Fprintf(w, "TOTAL: ent %s dup=%d type_acc=%.2f | rel %s | quo %s | noise %d\n",
+		f3(t.Ent), t.Duplicates, t.TypeAccuracy, f3(t.Rel), f3(t.Quo), t.Noise)
+}
