@@ -102,8 +102,17 @@ func newAnalysis(d *Document, lx *lexicon.Lexicon) *analysis {
 		m := &d.Mentions[mi]
 		for k := m.First; k < m.End; k++ {
 			cur := a.mentionAt[k]
-			// a name wins over the title-only or event phrase around it
-			if cur < 0 || d.Mentions[cur].Kind != NameMention && m.Kind == NameMention || m.Entity >= 0 && d.Mentions[cur].Entity < 0 {
+			// a name wins over the title-only or event phrase around it, and a person with
+			// a title over an organisation named inside the title
+			if cur < 0 {
+				a.mentionAt[k] = mi
+				continue
+			}
+			c := &d.Mentions[cur]
+			switch {
+			case c.Entity < 0 && m.Entity >= 0,
+				c.Kind != NameMention && m.Kind == NameMention,
+				c.Kind == m.Kind && m.End-m.First > c.End-c.First && m.Entity >= 0:
 				a.mentionAt[k] = mi
 			}
 		}
@@ -183,7 +192,7 @@ func (a *analysis) pronoun(k int) int {
 	si := a.sentenceOf(k)
 	object := a.word(k) == "him" || a.word(k) == "her" && !a.isDeterminerUse(k)
 	subj := a.sentenceSubject(si)
-	if subj >= 0 && !object && a.isPerson(subj) && a.genderOK(subj, g) && a.subjectBefore(si, k) {
+	if subj >= 0 && !object && a.isPerson(subj) && a.genderOK(subj, g) && (a.subjectBefore(si, k) || a.opensClause(si, k)) {
 		return subj
 	}
 	// the most recent person named in this sentence before k, other than the subject
@@ -214,6 +223,19 @@ func (a *analysis) pronoun(k int) int {
 		}
 	}
 	return -1
+}
+
+// opensClause reports whether token k is the first word of its sentence's main clause,
+// where a subject pronoun stands for the sentence subject resolved from earlier sentences.
+func (a *analysis) opensClause(si, k int) bool {
+	s := &a.d.Sentences[si]
+	for j := s.First; j < k; j++ {
+		t := &a.d.Tokens[j]
+		if t.Kind == Word || t.Kind == Number {
+			return false
+		}
+	}
+	return true
 }
 
 // isDeterminerUse reports whether "her" is possessive ("her party").
@@ -264,9 +286,15 @@ func (a *analysis) sentenceSubject(si int) int {
 		k++
 	}
 	if k < s.End && subordinators[a.word(k)] && a.mentionAt[k] < 0 {
-		// jump past the clause's comma
+		// jump past the clause's comma, not one inside a quotation
+		inQuote := false
 		for j := k; j < s.End; j++ {
-			if d.TokenText(j) == "," {
+			t := &d.Tokens[j]
+			if t.Kind == Quote {
+				inQuote = t.Has(Open)
+				continue
+			}
+			if !inQuote && d.TokenText(j) == "," {
 				k = j + 1
 				break
 			}
@@ -461,8 +489,10 @@ func (a *analysis) parenthetical(from, to int) bool {
 	}
 	w := a.word(from)
 	switch {
-	case strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed"):
+	case strings.HasSuffix(w, "ing"):
 		return true
+	case strings.HasSuffix(w, "ed") && a.word(from+1) == "by":
+		return true // ", accompanied by X,"
 	case w == "who" || w == "which" || w == "whose" || w == "whom":
 		return true
 	case subordinators[w] || w == "for" || w == "in" || w == "at" || w == "like" || w == "along":
@@ -487,4 +517,10 @@ func (a *analysis) finiteVerbBefore(k int) int {
 		}
 	}
 	return -1
+}
+
+// isRoleWord reports whether a lower-case word is a role title ("adviser").
+func (a *analysis) isRoleWord(w string) bool {
+	_, ok := a.lx.Title(strings.TrimSuffix(w, "."))
+	return ok
 }

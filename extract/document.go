@@ -64,6 +64,7 @@ const (
 )
 
 // Sentence is a run of tokens ending at a sentence boundary or the end of a paragraph.
+// Its embedded Span is in bytes; First and End (which shadows Span.End) index tokens.
 type Sentence struct {
 	Span
 	First, End int // token range
@@ -72,7 +73,8 @@ type Sentence struct {
 	TitleCase  bool // most words capitalised, so capitals say little
 }
 
-// Paragraph is one non-empty line of the article.
+// Paragraph is one non-empty line of the article. Its embedded Span is in bytes; First
+// and End (which shadows Span.End) index tokens.
 type Paragraph struct {
 	Span
 	First, End int // token range

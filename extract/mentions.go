@@ -432,8 +432,9 @@ func (f *mentionFinder) skipSingle(k int) bool {
 	if f.lx.Place(text) != nil || t.Has(AllCaps) {
 		return false
 	}
-	if (t.Has(Initial) || f.afterOpener(k)) && !f.capSeen[t.Lower] && !f.lx.IsFirstName(text) && f.lx.AmbiguousPlace(text) == nil {
-		return true // a lone capitalised word that opens a sentence and nowhere else: "Ooh"
+	if (t.Has(Initial) || f.afterOpener(k)) && !f.capSeen[t.Lower] && !f.lx.IsFirstName(text) && f.lx.AmbiguousPlace(text) == nil &&
+		k+1 < len(f.d.Tokens) && (f.d.TokenText(k+1) == "," || f.d.TokenText(k+1) == "!") {
+		return true // an interjection: "Ooh, that's interesting"
 	}
 	if strings.HasSuffix(t.Lower, "s") && len(t.Lower) > 3 {
 		sing := t.Lower[:len(t.Lower)-1]
@@ -443,7 +444,8 @@ func (f *mentionFinder) skipSingle(k int) bool {
 	}
 	if f.lx.IsWord(t.Lower) && k+1 < len(d.Tokens) {
 		n := &d.Tokens[k+1]
-		if n.Kind == Word && !n.Has(Cap) && !functionWords[n.Lower] && !isVerbish(f.lx, n.Lower) && !groupNouns[n.Lower] {
+		if n.Kind == Word && !n.Has(Cap) && !functionWords[n.Lower] && !isVerbish(f.lx, n.Lower) && !groupNouns[n.Lower] &&
+			!adverbs[n.Lower] && !strings.HasSuffix(n.Lower, "ly") && !auxiliaries[n.Lower] {
 			return true
 		}
 	}

@@ -47,8 +47,8 @@ func (a *analysis) findQuotes() {
 				continue
 			}
 			speaker, cue, strong := a.attribute(q, spans, qi)
-			if speaker < 0 && qi > 0 && spans[qi-1].close+1 >= q.open-1 && prevSpeaker >= 0 {
-				speaker, cue, strong = prevSpeaker, a.sentenceOf(spans[qi-1].open), true // "…," he said. "…"
+			if speaker < 0 && qi > 0 && prevSpeaker >= 0 && a.continues(spans[qi-1], q) {
+				speaker, cue, strong = prevSpeaker, a.sentenceOf(spans[qi-1].close), true // "…," he said. "…"
 			}
 			if speaker < 0 && qi == 0 && q.open == p.First && prevPara == pi-1 && prevSpeaker >= 0 {
 				speaker, cue, strong = prevSpeaker, si, true // a quotation running on from the last paragraph
@@ -76,6 +76,25 @@ func (a *analysis) findQuotes() {
 			d.Quotes = append(d.Quotes, Quotation{Span: text, Speaker: speaker, Sentence: cue})
 		}
 	}
+}
+
+// continues reports whether quotation q carries on the one before it: nothing stands
+// between them but the cue of the first ("…," Trump said at the press conference. "…").
+func (a *analysis) continues(prev, q quoteSpan) bool {
+	d := a.d
+	if !prev.closed {
+		return prev.close == q.open
+	}
+	if q.open-prev.close <= 1 {
+		return true
+	}
+	// q opens the sentence after the one the first quotation closes in
+	cue := a.sentenceOf(prev.close)
+	si := a.sentenceOf(q.open)
+	if si == cue+1 && d.Sentences[si].First == q.open {
+		return true
+	}
+	return si == cue && q.open-prev.close <= 6 // "…," he said, "…"
 }
 
 // quoteSpans pairs the quotation marks of a paragraph. A new opening mark while one is
@@ -127,33 +146,37 @@ func (a *analysis) attribute(q quoteSpan, spans []quoteSpan, qi int) (speaker, c
 			return sp, c, true
 		}
 	}
-	// a speech verb before the quotation in its sentence
+	// a speech verb before the quotation in its sentence, else a noun of speech
 	si := a.sentenceOf(q.open)
 	s := &d.Sentences[si]
-	for k := q.open - 1; k >= s.First; k-- {
-		if d.Tokens[k].Kind == Quote && d.Tokens[k].Has(Close) {
-			// skip the words of an earlier quotation
-			for x := qi - 1; x >= 0; x-- {
-				if spans[x].close == k {
-					k = spans[x].open
-					break
+	for pass := 0; pass < 2; pass++ {
+		for k := q.open - 1; k >= s.First; k-- {
+			if d.Tokens[k].Kind == Quote && d.Tokens[k].Has(Close) {
+				// skip the words of an earlier quotation
+				for x := qi - 1; x >= 0; x-- {
+					if spans[x].close == k {
+						k = spans[x].open
+						break
+					}
 				}
+				continue
 			}
-			continue
-		}
-		if a.mentionAt[k] >= 0 {
-			continue
-		}
-		w := a.word(k)
-		if _, ok := a.lx.Speech(w); ok && d.Tokens[k].Kind == Word {
-			if sp := a.speechSubject(k, q, spans, qi); sp >= 0 {
-				return sp, si, true
+			if a.mentionAt[k] >= 0 || d.Tokens[k].Kind != Word {
+				continue
 			}
-			continue
-		}
-		if speechNouns[w] && d.Tokens[k].Kind == Word {
-			if sp := a.nounSpeaker(k); sp >= 0 {
-				return sp, si, q.open-k <= 4 && !strings.HasSuffix(w, "s") || w == "greeting"
+			w := a.word(k)
+			if pass == 0 {
+				if _, ok := a.lx.Speech(w); ok {
+					if sp := a.speechSubject(k, q, spans, qi); sp >= 0 {
+						return sp, si, true
+					}
+				}
+				continue
+			}
+			if speechNouns[w] {
+				if sp := a.nounSpeaker(k); sp >= 0 {
+					return sp, si, q.open-k <= 4 && !strings.HasSuffix(w, "s") || w == "greeting"
+				}
 			}
 		}
 	}
@@ -207,8 +230,12 @@ func (a *analysis) cueAfter(q quoteSpan, end int) (int, int) {
 			continue
 		}
 		if _, ok := a.lx.Speech(a.word(k)); !ok || t.Kind != Word {
-			if k > j && isVerbish(a.lx, a.word(k)) && !auxiliaries[a.word(k)] {
-				return -1, -1 // another verb first: not a cue
+			// only the words of a noun phrase may stand between the quotation and its verb
+			w := a.word(k)
+			np := t.Kind == Poss || determiners[w] || adverbs[w] || auxiliaries[w] || a.lx.IsModifier(w) ||
+				a.isRoleWord(w) || pronounGender(w) != 0 || strings.HasSuffix(w, "ly")
+			if !np {
+				return -1, -1
 			}
 			continue
 		}

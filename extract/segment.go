@@ -79,7 +79,7 @@ func classifyQuotes(d *Document, p *Paragraph) {
 		}
 		r, _ := utf8.DecodeRuneInString(text[t.Start:])
 		before := t.Start == p.Start || spaceOrOpener(lastRune(text[p.Start:t.Start]))
-		after := t.End >= p.End || spaceOrCloser(firstRune(text[t.End:p.End]))
+		after := t.End >= p.Span.End || spaceOrCloser(firstRune(text[t.End:p.Span.End]))
 		var open bool
 		switch {
 		case before && !after:

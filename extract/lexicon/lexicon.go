@@ -318,7 +318,8 @@ func (lx *Lexicon) addEvents(f []string) error {
 
 func (lx *Lexicon) addSpeech(f []string) error {
 	lemma := f[0]
-	for _, form := range inflect(lemma, "", "") {
+	ir := irregular[lemma]
+	for _, form := range inflect(lemma, ir[0], ir[1]) {
 		lx.speech[form] = lemma
 	}
 	return nil
@@ -562,6 +563,13 @@ var irregular = map[string][2]string{
 	"pay": {"paid", "paid"}, "lay": {"laid", "laid"}, "get": {"got", "got"},
 	"pour": {"poured", "poured"}, "run": {"ran", "run"}, "set": {"set", "set"},
 	"win": {"won", "won"}, "lead": {"led", "led"}, "send": {"sent", "sent"},
+	"say": {"said", "said"}, "tell": {"told", "told"}, "write": {"wrote", "written"},
+	"think": {"thought", "thought"}, "speak": {"spoke", "spoken"}, "begin": {"began", "begun"},
+	"admit": {"admitted", "admitted"}, "quip": {"quipped", "quipped"}, "rebut": {"rebutted", "rebutted"},
+	"hear": {"heard", "heard"}, "swear": {"swore", "sworn"}, "forecast": {"forecast", "forecast"},
+	"retort": {"retorted", "retorted"}, "plead": {"pleaded", "pleaded"}, "bid": {"bid", "bid"},
+	"blurt": {"blurted", "blurted"}, "slam": {"slammed", "slammed"}, "label": {"labelled", "labelled"},
+	"dub": {"dubbed", "dubbed"}, "tout": {"touted", "touted"}, "vow": {"vowed", "vowed"},
 }
 
 // PhraseLemma returns the lemma of a word form that opens a multiword phrase, or "".
