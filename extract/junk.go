@@ -118,10 +118,32 @@ func junkReason(d *Document, lx *lexicon.Lexicon, pi int) string {
 	if isCaption(low) {
 		return "caption"
 	}
+	if isNameList(d, p) {
+		return "list of names"
+	}
 	if foreign(d, lx, p) {
 		return "other language"
 	}
 	return ""
+}
+
+// isNameList recognises a paragraph that only lists names, as team sheets do: capitalised
+// words separated by commas, with no verb.
+func isNameList(d *Document, p *Paragraph) bool {
+	words, caps, commas := 0, 0, 0
+	for i := p.First; i < p.End; i++ {
+		t := &d.Tokens[i]
+		switch {
+		case t.Kind == Word:
+			words++
+			if t.Has(Cap) {
+				caps++
+			}
+		case d.TokenText(i) == "," || d.TokenText(i) == ";":
+			commas++
+		}
+	}
+	return commas >= 4 && caps*10 >= words*8 && commas*3 >= words
 }
 
 // isReadTime matches "2 min read", "5 minute read".

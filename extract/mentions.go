@@ -75,12 +75,13 @@ type mentionFinder struct {
 	d       *Document
 	lx      *lexicon.Lexicon
 	capSeen map[string]bool // words seen capitalised away from the start of a sentence
+	lowSeen map[string]bool // words seen in lower case
 	used    []bool          // tokens that belong to a mention already
 }
 
 // findMentions adds the name, nominal and event mentions of d.
 func findMentions(d *Document, lx *lexicon.Lexicon) {
-	f := &mentionFinder{d: d, lx: lx, capSeen: map[string]bool{}, used: make([]bool, len(d.Tokens))}
+	f := &mentionFinder{d: d, lx: lx, capSeen: map[string]bool{}, lowSeen: map[string]bool{}, used: make([]bool, len(d.Tokens))}
 	f.caseEvidence()
 	var titleCase []int
 	for si := range d.Sentences {
@@ -113,7 +114,12 @@ func (f *mentionFinder) caseEvidence() {
 		}
 		for k := s.First; k < s.End; k++ {
 			t := &d.Tokens[k]
-			if t.Kind == Word && t.Has(Cap) && !t.Has(Initial) && !f.afterOpener(k) {
+			if t.Kind != Word {
+				continue
+			}
+			if !t.Has(Cap) {
+				f.lowSeen[t.Lower] = true
+			} else if !t.Has(Initial) && !f.afterOpener(k) {
 				f.capSeen[t.Lower] = true
 			}
 		}
@@ -141,7 +147,7 @@ func (f *mentionFinder) afterOpener(k int) bool {
 
 func (f *mentionFinder) capWord(k int) bool {
 	t := &f.d.Tokens[k]
-	return t.Kind == Word && t.Has(Cap) && !isPronoun(t.Lower)
+	return t.Kind == Word && t.Has(Cap) && (t.Has(AllCaps) || !isPronoun(t.Lower))
 }
 
 // isPronoun reports whether a word is a pronoun or a contraction of one ("you’ve").
@@ -215,7 +221,22 @@ func (f *mentionFinder) chunkEnd(i, end int) int {
 					j = k
 					continue
 				}
+				// "Department for Work and Pensions"
+				if f.startsPublicBody(i, j) && m == k+1 {
+					j = k
+					continue
+				}
+				// "Work and Pensions Secretary", "Immigration and Nationality Department":
+				// common words joined by "and" before the head of a public body or a role
+				if k+1 < m && (publicBodies[d.Tokens[k+1].Lower] || f.isRole(d.Tokens[k+1].Lower)) &&
+					!publicBodies[d.Tokens[k].Lower] && !f.isRole(d.Tokens[k].Lower) && f.commonWords(i, j) {
+					j = k
+					continue
+				}
 			}
+		case t.Kind == Number && f.lx.IsOrgWord(d.Tokens[j-1].Lower):
+			j++ // "BBC Radio 4", "Channel 4"
+			continue
 		case t.Kind == Punct && d.TokenText(j) == "&":
 			if k < end && f.capWord(k) {
 				j = k
@@ -225,6 +246,50 @@ func (f *mentionFinder) chunkEnd(i, end int) int {
 		break
 	}
 	return j
+}
+
+// roleQualifiers qualify a role and never start a name.
+var roleQualifiers = map[string]bool{
+	"former": true, "ex": true, "ex-": true, "then": true, "outgoing": true, "incoming": true,
+	"acting": true, "interim": true, "caretaker": true, "longtime": true, "long-time": true,
+	"veteran": true, "top": true, "senior": true, "junior": true, "deputy": true,
+}
+
+// publicBodies are the head words of government bodies, whose names often join two
+// subjects with "and": "Department for Work and Pensions".
+var publicBodies = map[string]bool{
+	"department": true, "ministry": true, "office": true, "agency": true, "commission": true,
+	"committee": true, "council": true, "service": true, "division": true, "institute": true,
+	"authority": true, "board": true, "bureau": true, "secretary": true, "minister": true,
+	"directorate": true, "inspectorate": true,
+}
+
+// commonWords reports whether tokens [a, b) are one or two common words that are no one's
+// name ("Work", "Trade").
+func (f *mentionFinder) commonWords(a, b int) bool {
+	if b-a > 2 {
+		return false
+	}
+	for k := a; k < b; k++ {
+		t := &f.d.Tokens[k]
+		if !f.lx.IsWord(t.Lower) || f.lx.IsFirstName(f.d.TokenText(k)) || f.lx.IsSurname(f.d.TokenText(k)) {
+			return false
+		}
+	}
+	return true
+}
+
+// startsPublicBody reports whether a run opens with the head of a government body
+// ("Department for Work", "Ministry of Trade").
+func (f *mentionFinder) startsPublicBody(a, b int) bool {
+	for a < b && determiners[f.d.Tokens[a].Lower] {
+		a++
+	}
+	if b-a < 3 || !publicBodies[f.d.Tokens[a].Lower] {
+		return false
+	}
+	w := f.d.Tokens[a+1].Lower
+	return w == "for" || w == "of"
 }
 
 // isDemonymAdj reports whether token k is a nationality adjective followed by a lower-case
@@ -319,6 +384,18 @@ func (f *mentionFinder) dropLead(k int) bool {
 	if f.capSeen[t.Lower] {
 		return false
 	}
+	if f.lowSeen[t.Lower] {
+		return true // the article writes it in lower case elsewhere: a common word
+	}
+	if k+2 < len(f.d.Tokens) && f.d.TokenText(k+1) == "," && (f.d.Tokens[k+2].Lower == "which" || f.d.Tokens[k+2].Lower == "who") {
+		return false // "Ford, which has sold …": a name with a relative clause
+	}
+	if k+2 < len(f.d.Tokens) && f.capWord(k+1) && !f.capWord(k+2) {
+		// "Downing Street", "Scotland Yard": a two-word name with an organisation or place head
+		if h := f.d.Tokens[k+1].Lower; f.lx.IsOrgWord(h) || f.lx.IsPlaceWord(h) {
+			return false
+		}
+	}
 	return f.lx.IsWord(t.Lower) || strings.HasSuffix(t.Lower, "ing") || strings.HasSuffix(t.Lower, "ly")
 }
 
@@ -348,6 +425,25 @@ func (f *mentionFinder) chunk(si, a, b int) {
 		}
 		k++
 	}
+	// a role word at the end after a first name is a surname: "Oona King"
+	if roleEnd == b && b-a >= 2 && f.lx.IsFirstName(d.TokenText(b-2)) && !f.isRole(d.Tokens[b-2].Lower) {
+		roleEnd = -1
+	}
+	if roleEnd < 0 {
+		// words that qualify a role, with no role after them, are not part of a name:
+		// "Former NatWest"
+		for a < b-1 && roleQualifiers[d.Tokens[a].Lower] {
+			a++
+		}
+		// an organisation followed by a person's name: "Child Support Agency Doug Smith"
+		for k := a + 1; k+1 < b; k++ {
+			if f.lx.IsFirstName(d.TokenText(k)) && f.lx.IsOrgWord(trimDot(d.Tokens[k-1].Lower)) {
+				f.chunk(si, a, k)
+				f.chunk(si, k, b)
+				return
+			}
+		}
+	}
 	nameStart := a
 	if roleEnd > 0 {
 		nameStart = roleEnd
@@ -374,6 +470,12 @@ func (f *mentionFinder) chunk(si, a, b int) {
 		if f.skipSingle(a) {
 			return
 		}
+	}
+	if roleEnd < 0 && f.isWork(a, b) {
+		return // a product or a work: "its Highlander SUV", "the Today programme"
+	}
+	if holidays[strings.ToLower(d.Text[d.Tokens[a].Start:d.Tokens[b-1].End])] {
+		return
 	}
 	m := Mention{
 		Span:     Span{d.Tokens[nameStart].Start, d.Tokens[b-1].End},
@@ -426,26 +528,97 @@ func (f *mentionFinder) skipSingle(k int) bool {
 	d := f.d
 	t := &d.Tokens[k]
 	text := d.TokenText(k)
-	if _, ok := f.lx.Demonym(text); ok || f.lx.IsLanguage(text) {
+	if _, ok := f.lx.Demonym(text); ok || f.lx.IsLanguage(text) || f.lx.IsTerm(text) {
 		return true
+	}
+	if strings.HasPrefix(t.Lower, "ex-") || isPluralAcronym(text) {
+		return true // "Ex-chief", "GCSEs", "SUVs"
+	}
+	if (t.Has(Initial) || f.afterOpener(k)) && !f.capSeen[t.Lower] && f.lowSeen[t.Lower] {
+		return true // "Carmakers are …" where the article also writes "carmakers"
 	}
 	if f.lx.Place(text) != nil || t.Has(AllCaps) {
 		return false
 	}
-	if (t.Has(Initial) || f.afterOpener(k)) && !f.capSeen[t.Lower] && !f.lx.IsFirstName(text) && f.lx.AmbiguousPlace(text) == nil &&
-		k+1 < len(f.d.Tokens) && (f.d.TokenText(k+1) == "," || f.d.TokenText(k+1) == "!") {
+	if k > 0 && f.d.Tokens[k-1].Kind == Quote && f.d.Tokens[k-1].Has(Open) && !f.capSeen[t.Lower] && !f.lx.IsFirstName(text) &&
+		f.lx.AmbiguousPlace(text) == nil && k+1 < len(f.d.Tokens) && (f.d.TokenText(k+1) == "," || f.d.TokenText(k+1) == "!") {
 		return true // an interjection: "Ooh, that's interesting"
 	}
 	if strings.HasSuffix(t.Lower, "s") && len(t.Lower) > 3 {
 		sing := t.Lower[:len(t.Lower)-1]
-		if _, ok := f.lx.Demonym(text[:len(text)-1]); ok || f.lx.IsWord(sing) && f.lx.IsWord(t.Lower) {
-			return true
+		if _, ok := f.lx.Demonym(text[:len(text)-1]); ok {
+			return true // "Ukrainians"
+		}
+		// a plural common word is a group of people ("Democrats said"), but after "the"
+		// it names an organisation ("the Conservatives")
+		if f.lx.IsWord(sing) && f.lx.IsWord(t.Lower) && !(k > 0 && d.Tokens[k-1].Lower == "the") {
+			if k+1 >= len(d.Tokens) || d.Tokens[k+1].Kind != Word || isVerbish(f.lx, d.Tokens[k+1].Lower) || prepositions[d.Tokens[k+1].Lower] || t.Has(Initial) {
+				return true
+			}
 		}
 	}
-	if f.lx.IsWord(t.Lower) && k+1 < len(d.Tokens) {
+	if f.lx.IsWord(t.Lower) && adjectival(t.Lower) && k+1 < len(d.Tokens) {
 		n := &d.Tokens[k+1]
 		if n.Kind == Word && !n.Has(Cap) && !functionWords[n.Lower] && !isVerbish(f.lx, n.Lower) && !groupNouns[n.Lower] &&
 			!adverbs[n.Lower] && !strings.HasSuffix(n.Lower, "ly") && !auxiliaries[n.Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// productNouns name things, not the four entity types: a capitalised name before or
+// ending in one is a product or a work ("the Mariner SUV", "the Today programme").
+var productNouns = map[string]bool{
+	"suv": true, "suvs": true, "phone": true, "phones": true, "handset": true, "smartphone": true,
+	"console": true, "car": true, "cars": true, "model": true, "device": true, "player": false,
+	"tablet": true, "laptop": true, "computer": true, "software": true, "game": true, "games": false,
+	"album": true, "film": true, "movie": true, "book": true, "novel": true, "song": true,
+	"single": true, "programme": true, "program": true, "series": true, "sitcom": true, "drama": true,
+	"documentary": true, "drug": true, "vaccine": true, "jet": true, "aircraft": true, "plane": true,
+	"helicopter": true, "missile": true, "tank": true, "engine": true, "chip": true, "processor": true,
+	"browser": true, "app": true, "robot": true, "camera": true, "saloon": true, "hatchback": true,
+	"pickup": true, "truck": true, "marque": true, "brand": true, "range": true, "version": true,
+	"edition": true, "console's": true,
+}
+
+// holidays are capitalised but name days.
+var holidays = map[string]bool{
+	"new year": true, "new year's": true, "new year's eve": true, "christmas eve": true,
+	"christmas day": true, "boxing day": true, "good friday": true, "easter sunday": true,
+	"easter monday": true, "thanksgiving": true, "valentine's day": true, "halloween": true,
+}
+
+// isWork reports whether tokens [a, b) name a product or a work: the name ends in, or is
+// followed by, a product noun, or follows a possessive pronoun ("its Prius").
+func (f *mentionFinder) isWork(a, b int) bool {
+	d := f.d
+	if productNouns[d.Tokens[b-1].Lower] {
+		return true
+	}
+	if b < len(d.Tokens) && d.Tokens[b].Kind == Word && productNouns[d.Tokens[b].Lower] {
+		return true
+	}
+	if a > 0 && (d.Tokens[a-1].Lower == "its" || d.Tokens[a-1].Lower == "their") {
+		return f.lx.Place(d.Text[d.Tokens[a].Start:d.Tokens[b-1].End]) == nil
+	}
+	return false
+}
+
+// isPluralAcronym reports whether a word is an acronym with a plural s ("MPs", "SUVs").
+func isPluralAcronym(w string) bool {
+	if len(w) < 3 || w[len(w)-1] != 's' {
+		return false
+	}
+	stem := w[:len(w)-1]
+	return countUpper(stem) == countLetters(stem) && countLetters(stem) >= 2
+}
+
+// adjectival reports whether a word has the ending of an adjective ("Western",
+// "European", "Islamic", "Federal").
+func adjectival(w string) bool {
+	for _, s := range []string{"ern", "ean", "ian", "an", "ic", "al", "ish", "ese", "ive"} {
+		if strings.HasSuffix(w, s) {
 			return true
 		}
 	}
@@ -492,10 +665,7 @@ func (f *mentionFinder) ofObjectEnd(k, b int) int {
 			return m
 		}
 	}
-	if b-k >= 3 {
-		return b - 2
-	}
-	return b
+	return b // no name to be found: the whole run is a title ("Commander of the Order of Bath")
 }
 
 // titleBefore reports whether a lower-case or capitalised role word stands right before
@@ -599,7 +769,21 @@ func (f *mentionFinder) describeTitle(m *Mention, a, b int) {
 			continue
 		}
 		e := k + 1
-		for e < b && f.capWord(e) && !f.isRole(trimDot(d.Tokens[e].Lower)) && (!f.lx.IsModifier(d.Tokens[e].Lower) || f.lx.IsOrgWord(d.Tokens[e].Lower)) {
+		for e < b {
+			if d.Tokens[e].Lower == "of" && e+1 < b {
+				// "Order of the Bath", "Bank of England"
+				n := e + 1
+				if d.Tokens[n].Lower == "the" && n+1 < b {
+					n++
+				}
+				if f.capWord(n) {
+					e = n
+					continue
+				}
+			}
+			if !(f.capWord(e) && !f.isRole(trimDot(d.Tokens[e].Lower)) && (!f.lx.IsModifier(d.Tokens[e].Lower) || f.lx.IsOrgWord(d.Tokens[e].Lower))) {
+				break
+			}
 			if _, ok := f.lx.Demonym(d.TokenText(e)); ok {
 				break
 			}
@@ -737,6 +921,16 @@ func (f *mentionFinder) classify(a, b int) (Type, int, string) {
 		t := &d.Tokens[a]
 		if t.Has(AllCaps) && utf8.RuneCountInString(t.Lower) <= 6 {
 			return Organization, 2, ""
+		}
+		if a > 0 && (d.Tokens[a-1].Lower == "in" || d.Tokens[a-1].Lower == "near") && !f.lx.IsWord(t.Lower) && !f.lx.IsSurname(text) {
+			return Place, 1, "" // "in Cannes"
+		}
+		if strings.HasPrefix(text, "Mc") || strings.HasPrefix(text, "Mac") && len(text) > 4 || strings.HasPrefix(text, "O'") || strings.HasPrefix(text, "O’") ||
+			f.lx.IsSurname(text) && !f.lx.IsWord(t.Lower) {
+			return Person, 1, ""
+		}
+		if a > 0 && d.Tokens[a-1].Lower == "the" && strings.HasSuffix(t.Lower, "s") {
+			return Organization, 1, "" // "the Conservatives"
 		}
 		return "", 0, ""
 	}

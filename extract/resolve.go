@@ -44,19 +44,49 @@ func resolve(d *Document, lx *lexicon.Lexicon) {
 			r.assign(i, r.personKey(m.Text(d.Text)))
 		}
 	}
-	for i := range d.Mentions {
-		m := &d.Mentions[i]
-		if m.Kind != NameMention || m.Entity >= 0 || m.Type == Event {
-			continue // named events are grouped with the other event mentions
+	// then the other names of several words, so that a part or an acronym anywhere can
+	// find them ("the Telegraph", "UNECE"); then the rest
+	for pass := 0; pass < 2; pass++ {
+		for i := range d.Mentions {
+			m := &d.Mentions[i]
+			if m.Kind != NameMention || m.Entity >= 0 || m.Type == Event {
+				continue // named events are grouped with the other event mentions
+			}
+			if multi := strings.Contains(m.Text(d.Text), " "); multi == (pass == 0) {
+				r.assignName(i)
+			}
 		}
-		r.assignName(i)
 	}
+	r.mergePartialNames()
+	r.mergeAppositions()
 	for i := range d.Mentions {
 		if d.Mentions[i].Kind == NominalMention {
 			r.assignNominal(i)
 		}
 	}
+	r.compact()
 	r.finish()
+}
+
+// compact drops the entities that merging left without mentions.
+func (r *resolver) compact() {
+	d := r.d
+	index := make([]int, len(d.Entities))
+	out := d.Entities[:0]
+	for e := range d.Entities {
+		if len(d.Entities[e].Mentions) == 0 {
+			index[e] = -1
+			continue
+		}
+		index[e] = len(out)
+		out = append(out, d.Entities[e])
+	}
+	d.Entities = out
+	for i := range d.Mentions {
+		if e := d.Mentions[i].Entity; e >= 0 {
+			d.Mentions[i].Entity = index[e]
+		}
+	}
 }
 
 func normKey(s string) string {
@@ -136,6 +166,13 @@ func (r *resolver) assignName(mi int) {
 		r.assign(mi, r.personKey(name))
 		return
 	}
+	if !strings.Contains(name, " ") {
+		if e := r.orgByPart(name); e >= 0 {
+			m.Entity = e
+			d.Entities[e].Mentions = append(d.Entities[e].Mentions, mi)
+			return
+		}
+	}
 	r.assign(mi, "n:"+normKey(name))
 }
 
@@ -173,6 +210,119 @@ func (r *resolver) personByPart(part string, at int) int {
 		}
 		if pass == 1 && matches > 1 {
 			return -1 // a first name shared by two people says nothing
+		}
+	}
+	return best
+}
+
+// mergePartialNames merges a person named by first names only ("Juan Carlos") into the
+// one person whose full name starts with them ("Juan Carlos Ferrero").
+func (r *resolver) mergePartialNames() {
+	d := r.d
+	for _, e := range r.people {
+		ent := &d.Entities[e]
+		if len(ent.Mentions) == 0 {
+			continue
+		}
+		short := normKey(d.Mentions[ent.Mentions[0]].Text(d.Text))
+		into := -1
+		for _, o := range r.people {
+			if o == e || len(d.Entities[o].Mentions) == 0 {
+				continue
+			}
+			long := normKey(d.Mentions[d.Entities[o].Mentions[0]].Text(d.Text))
+			if strings.HasPrefix(long, short+" ") {
+				if into >= 0 {
+					into = -2 // two people share those first names
+					break
+				}
+				into = o
+			}
+		}
+		if into >= 0 {
+			r.move(e, into)
+		}
+	}
+}
+
+// mergeAppositions merges an organisation renamed in apposition: "Respect, the Unity
+// Coalition, …".
+func (r *resolver) mergeAppositions() {
+	d := r.d
+	for i := range d.Mentions {
+		m := &d.Mentions[i]
+		if m.Kind != NameMention || m.Entity < 0 || d.Entities[m.Entity].Type == Person {
+			continue
+		}
+		k := m.End
+		if k+2 >= len(d.Tokens) || d.TokenText(k) != "," || d.Tokens[k+1].Lower != "the" {
+			continue
+		}
+		j := mentionStartingAt(d, k+2)
+		if j < 0 || d.Mentions[j].Entity < 0 || d.Mentions[j].Entity == m.Entity {
+			continue
+		}
+		n := &d.Mentions[j]
+		if d.Entities[n.Entity].Type == Person || n.End >= len(d.Tokens) || d.TokenText(n.End) != "," && !isTerminal(d, &d.Tokens[n.End]) {
+			continue
+		}
+		if len(d.Entities[n.Entity].Mentions) == 1 {
+			r.move(n.Entity, m.Entity)
+		}
+	}
+}
+
+// move gives all mentions of entity from to entity to, leaving from empty.
+func (r *resolver) move(from, to int) {
+	d := r.d
+	for _, mi := range d.Entities[from].Mentions {
+		d.Mentions[mi].Entity = to
+		d.Entities[to].Mentions = append(d.Entities[to].Mentions, mi)
+	}
+	d.Entities[from].Mentions = nil
+}
+
+// orgByPart finds the organisation or place of the article that a single word stands
+// for: its acronym ("UNECE" for "United Nations Economic Commission for Europe") or a
+// distinctive word of its name ("Telegraph" for "Daily Telegraph", "Lords" for "House
+// of Lords"). With several candidates, the most mentioned wins.
+func (r *resolver) orgByPart(word string) int {
+	d := r.d
+	acronym := countUpper(word) == countLetters(word) && countLetters(word) >= 2
+	lw := strings.ToLower(word)
+	generic := r.lx.IsOrgWord(lw) || r.lx.IsPlaceWord(lw) || functionWords[lw]
+	best, bestN := -1, 0
+	for e := range d.Entities {
+		ent := &d.Entities[e]
+		if ent.Type == Person || len(ent.Mentions) == 0 {
+			continue
+		}
+		name := d.Mentions[ent.Mentions[0]].Text(d.Text)
+		words := strings.Fields(name)
+		if len(words) < 2 {
+			continue
+		}
+		match := false
+		if acronym {
+			var ini strings.Builder
+			for _, w := range words {
+				if lw := strings.ToLower(w); lw == "of" || lw == "for" || lw == "and" || lw == "the" || lw == "&" {
+					continue
+				}
+				ini.WriteString(strings.ToUpper(w[:1]))
+			}
+			match = ini.String() == word
+		} else {
+			// a generic word ("Lords", "Telegraph") only stands for the name it ends or
+			// follows "of" in
+			for i, w := range words {
+				if w == word && (!generic || i > 0) {
+					match = true
+				}
+			}
+		}
+		if match && len(ent.Mentions) > bestN {
+			best, bestN = e, len(ent.Mentions)
 		}
 	}
 	return best

@@ -108,9 +108,11 @@ type Phrase struct {
 type Lexicon struct {
 	words      map[string]bool
 	firstNames map[string]bool
+	surnames   map[string]bool
 	places     map[string]*Place // by exact surface form
 	ambiguous  map[string]*Place // cities whose names are also common words or first names
 	languages  map[string]bool
+	terms      map[string]bool
 	demonyms   map[string]string // "Russian" -> "Russia"
 	titles     map[string]string // lower-case role word or phrase -> head word
 	maxTitle   int               // words in the longest multiword title
@@ -150,8 +152,8 @@ func Default() *Lexicon {
 // Load parses the embedded files into a new Lexicon.
 func Load() (*Lexicon, error) {
 	lx := &Lexicon{
-		words: map[string]bool{}, firstNames: map[string]bool{}, places: map[string]*Place{},
-		ambiguous: map[string]*Place{}, languages: map[string]bool{},
+		words: map[string]bool{}, firstNames: map[string]bool{}, surnames: map[string]bool{}, places: map[string]*Place{},
+		ambiguous: map[string]*Place{}, languages: map[string]bool{}, terms: map[string]bool{},
 		demonyms: map[string]string{}, titles: map[string]string{}, modifiers: map[string]bool{},
 		orgWords: map[string]bool{}, placeWords: map[string]bool{}, events: map[string]EventNoun{},
 		speech: map[string]string{}, verbs: map[string][]VerbForm{}, phrases: map[string][]*Phrase{},
@@ -164,11 +166,19 @@ func Load() (*Lexicon, error) {
 	}{
 		{"words.txt", func(f []string) error { lx.words[f[0]] = true; return nil }},
 		{"firstnames.txt", func(f []string) error { lx.firstNames[f[0]] = true; return nil }},
+		{"surnames.txt", func(f []string) error { lx.surnames[f[0]] = true; return nil }},
 		{"countries.tsv", lx.addCountry},
 		{"regions.tsv", lx.addRegion},
 		{"cities.tsv", lx.addCity},
 		{"places.tsv", lx.addArea},
 		{"languages.txt", func(f []string) error { lx.languages[f[0]] = true; return nil }},
+		{"terms.txt", func(f []string) error { lx.terms[f[0]] = true; return nil }},
+		{"demonyms.txt", func(f []string) error {
+			if _, ok := lx.demonyms[f[0]]; !ok {
+				lx.demonyms[f[0]] = ""
+			}
+			return nil
+		}},
 		{"titles.txt", lx.addTitle},
 		{"modifiers.txt", func(f []string) error { lx.modifiers[f[0]] = true; return nil }},
 		{"orgwords.txt", func(f []string) error { lx.orgWords[f[0]] = true; return nil }},
@@ -265,7 +275,7 @@ func (lx *Lexicon) addCity(f []string) error {
 	name := f[0]
 	// A city that is also a common word ("Reading", "Split") or a first name is only taken
 	// when it is very large; otherwise context has to say it is a place.
-	if pop < 1000000 && pop != 1 && (lx.words[strings.ToLower(name)] || lx.firstNames[name]) {
+	if pop < 1000000 && (lx.words[strings.ToLower(name)] || lx.firstNames[name]) {
 		if _, ok := lx.ambiguous[name]; !ok {
 			lx.ambiguous[name] = &Place{Name: name, Kind: City, Country: f[1], Population: pop}
 		}
@@ -498,6 +508,9 @@ func (lx *Lexicon) IsWord(w string) bool { return lx.words[w] }
 // IsFirstName reports whether s (capitalised, e.g. "Maria") is a known first name.
 func (lx *Lexicon) IsFirstName(s string) bool { return lx.firstNames[s] }
 
+// IsSurname reports whether s (capitalised) is a known surname.
+func (lx *Lexicon) IsSurname(s string) bool { return lx.surnames[s] }
+
 // Place returns the gazetteer entry for an exact surface form, or nil.
 func (lx *Lexicon) Place(s string) *Place { return lx.places[s] }
 
@@ -505,10 +518,15 @@ func (lx *Lexicon) Place(s string) *Place { return lx.places[s] }
 // ("Reading", "Florence"), for use where the context says a place is meant.
 func (lx *Lexicon) AmbiguousPlace(s string) *Place { return lx.ambiguous[s] }
 
+// IsTerm reports whether a capitalised word is a common term that is not an entity
+// ("GDP", "MP3", "Euro").
+func (lx *Lexicon) IsTerm(s string) bool { return lx.terms[s] }
+
 // IsLanguage reports whether a capitalised word names a language ("English").
 func (lx *Lexicon) IsLanguage(s string) bool { return lx.languages[s] }
 
-// Demonym returns the country a nationality adjective belongs to ("Russian" -> "Russia").
+// Demonym returns the country a nationality adjective belongs to ("Russian" -> "Russia");
+// regional adjectives ("European") are demonyms of no country ("").
 func (lx *Lexicon) Demonym(s string) (string, bool) {
 	c, ok := lx.demonyms[s]
 	return c, ok

