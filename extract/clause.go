@@ -366,9 +366,19 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 		case adverbs[w] || auxiliaries[w] || strings.HasSuffix(w, "ly") && d.Tokens[k].Kind == Word && a.mentionAt[k] < 0 && !d.Tokens[k].Has(Cap):
 			k--
 			continue
-		case w == "to" && k-1 >= s.First && controlVerbs[a.word(k-1)]:
-			k -= 2
+		case w == "to" && k-1 >= s.First && (controlVerbs[a.word(k-1)] || beForms[a.word(k-1)]):
+			k -= 2 // "plans to speak", "is to stand"
 			continue
+		case w == "to" && k-1 >= s.First && a.mentionAt[k-1] >= 0 && a.ofAgent(k-1) >= 0:
+			// "the decision of Spain captain Jordi Arrese to drop him"
+			return []int{a.ofAgent(k - 1)}, negated
+		case w == "to" && k-1 >= s.First && d.Tokens[k-1].Kind == Word && a.mentionAt[k-1] < 0:
+			// an infinitive after a noun or an adjective ("the chance to take on X") has
+			// the subject of its sentence
+			if subj := a.sentenceSubject(si); subj >= 0 {
+				return []int{subj}, negated
+			}
+			return nil, negated
 		case w == "who" || w == "which" || w == "that" && k-1 >= s.First && a.mentionAt[k-1] >= 0:
 			k--
 			if k >= s.First && a.word(k) == "," {
@@ -434,6 +444,16 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 	if a.word(k) == "they" || a.word(k) == "both" && a.word(k-1) == "they" {
 		return a.groupBefore(k), negated
 	}
+	if a.word(k) == "i" {
+		// "I" inside a quotation is its speaker
+		off := d.Tokens[k].Start
+		for _, q := range d.Quotes {
+			if off >= q.Start && off < q.End {
+				return []int{q.Speaker}, negated
+			}
+		}
+		return nil, negated
+	}
 	// a verb coordinated with an earlier one shares its subject: "X praised Y and said",
 	// "greeting Putin … and even applauding him"
 	if a.word(k) == "and" || a.word(k) == "," || a.word(k) == "but" {
@@ -454,6 +474,20 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 		}
 	}
 	return nil, negated
+}
+
+// ofAgent returns the entity of the mention ending at token k when "of" introduces it
+// after a noun ("the decision of X"), or -1.
+func (a *analysis) ofAgent(k int) int {
+	mi := a.mentionAt[k]
+	if mi < 0 {
+		return -1
+	}
+	m := &a.d.Mentions[mi]
+	if m.End != k+1 || m.First == 0 || a.word(m.First-1) != "of" || !a.isAgent(m.Entity) {
+		return -1
+	}
+	return m.Entity
 }
 
 // groupBefore returns the people "they" stands for at token k: the last pair or list of

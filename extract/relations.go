@@ -145,30 +145,60 @@ func (r *relationFinder) typeOK(e int, mask lexicon.TypeMask) bool {
 func (r *relationFinder) verbs(si int) {
 	d := r.d
 	s := &d.Sentences[si]
-	inQuote := false
 	for v := s.First; v < s.End; v++ {
 		t := &d.Tokens[v]
-		if t.Kind == Quote {
-			if t.Has(Open) {
-				inQuote = true
-			} else if t.Has(Close) {
-				inQuote = false
-			}
+		if t.Kind != Word || r.mentionAt[v] >= 0 && d.Mentions[r.mentionAt[v]].Kind == NameMention {
 			continue
 		}
-		if inQuote || t.Kind != Word || r.mentionAt[v] >= 0 && d.Mentions[r.mentionAt[v]].Kind == NameMention {
-			continue
+		if r.inQuote(v) && r.quoteSpeaker(v) < 0 {
+			continue // inside a quotation nobody is known to have said
 		}
 		if ph, end := r.phraseAt(v, s.End); ph != nil {
 			r.phraseRelation(si, v, end, ph)
 			continue
 		}
-		for _, vf := range r.lx.Verbs(t.Lower) {
+		vfs := r.lx.Verbs(t.Lower)
+		found := false
+		for _, vf := range vfs {
 			if r.verbRelation(si, v, vf) {
+				found = true
 				break
 			}
 		}
+		if !found && len(vfs) == 0 {
+			r.generalVerb(si, v)
+		}
 	}
+}
+
+// inQuote reports whether token k is inside a quotation the quotes stage attributed.
+func (r *relationFinder) inQuote(k int) bool {
+	off := r.d.Tokens[k].Start
+	for _, q := range r.d.Quotes {
+		if off >= q.Start && off < q.End {
+			return true
+		}
+	}
+	// inside quotation marks, attributed or not
+	s := &r.d.Sentences[r.sentenceOf(k)]
+	open := false
+	for j := s.First; j < k; j++ {
+		if t := &r.d.Tokens[j]; t.Kind == Quote {
+			open = t.Has(Open)
+		}
+	}
+	return open
+}
+
+// quoteSpeaker returns the speaker of the attributed quotation around token k, or -1.
+func (r *relationFinder) quoteSpeaker(k int) int {
+	off := r.d.Tokens[k].Start
+	for _, q := range r.d.Quotes {
+		if off >= q.Start && off < q.End {
+			return q.Speaker
+		}
+	}
+	return -1
 }
 
 // verbRelation states what the clause around the verb form at token v says, in the
@@ -300,13 +330,19 @@ func (r *relationFinder) passiveAt(v int) bool {
 	return r.word(v+1) == "by" && k >= s.First && r.word(k) == ","
 }
 
-// byAgents reads "by A and B" after a passive verb.
+// byAgents reads "by A and B" after a passive verb, perhaps after a short phrase ("sued
+// for libel by X").
 func (r *relationFinder) byAgents(k int) ([]int, int) {
-	if r.word(k) != "by" {
-		return nil, k
+	s := &r.d.Sentences[r.sentenceOf(k)]
+	for j := k; j < s.End && j < k+4; j++ {
+		if r.word(j) == "by" {
+			return r.objects(j+1, "", r.sentenceOf(k), false)
+		}
+		if r.mentionAt[j] >= 0 || r.word(j) == "," || isVerbish(r.lx, r.word(j)) {
+			break
+		}
 	}
-	objs, after := r.objects(k+1, "", r.sentenceOf(k), false)
-	return objs, after
+	return nil, k
 }
 
 // colonList reads "were accompanied by aides: A and B for X, and C for Y".
@@ -368,6 +404,17 @@ func (r *relationFinder) objects(k int, prep string, si int, possessor bool) ([]
 	for k < s.End {
 		if r.word(k) == "the" && k+1 < s.End && r.mentionAt[k+1] >= 0 && r.mentionAt[k] < 0 {
 			k++
+		}
+		// adjectives before a name: "pro-Iraq war Labour MP Oona King"
+		if r.mentionAt[k] < 0 {
+			j := k
+			for j < s.End && j < k+4 && r.mentionAt[j] < 0 && d.Tokens[j].Kind == Word && !d.Tokens[j].Has(Cap) &&
+				!functionWords[r.word(j)] && !isVerbish(r.lx, r.word(j)) && !pronounWords[r.word(j)] && !prepositions[r.word(j)] {
+				j++
+			}
+			if j > k && j < s.End && r.mentionAt[j] >= 0 && d.Mentions[r.mentionAt[j]].Kind == NameMention {
+				k = j
+			}
 		}
 		mi := r.mentionAt[k]
 		var e, end int
@@ -861,4 +908,150 @@ func (r *relationFinder) companions() {
 			r.add(rel.Subject, r.main, PredAttended, false, rel.Sentence, nil)
 		}
 	}
+}
+
+// nonRelationVerbs say nothing about how two entities relate, or take a clause rather
+// than an entity as their object ("said Trump would…").
+var nonRelationVerbs = map[string]bool{
+	"be": true, "have": true, "do": true, "say": true, "think": true, "believe": true,
+	"know": true, "expect": true, "hope": true, "want": true, "need": true, "seem": true,
+	"appear": true, "become": true, "remain": true, "get": true, "make": true, "let": true,
+	"see": true, "feel": true, "find": true, "look": true, "keep": true, "mean": true,
+	"use": true, "show": true, "suggest": true, "claim": true, "insist": true, "argue": true,
+	"add": true, "note": true, "explain": true, "admit": true, "reckon": true, "feature": true,
+	"include": true, "involve": true, "concern": true, "consider": true, "describe": true,
+	"name": true, "call": true, "quote": true, "cite": true, "mention": true, "report": true,
+	"understand": true, "recall": true, "remember": true, "read": true, "watch": true,
+	"like": true, "love": true, "hate": true, "allow": true, "leave": false, "follow": true,
+	"cost": true, "sell": false, "help": false, "put": true, "set": true, "turn": true,
+	"stand": false, "start": true, "begin": true, "end": true, "continue": true, "try": true,
+	"will": true, "may": true, "can": true, "must": true, "shall": true,
+}
+
+// relationPreps introduce the object of a verb that relates two entities ("worked for
+// X", "played against X", "moved to X").
+var relationPreps = map[string]bool{
+	"with": true, "against": true, "for": true, "to": true, "from": true, "into": true,
+	"over": true, "on": true, "at": true,
+}
+
+// generalVerb reads a clause around any verb WordNet knows that the lexicon does not: a
+// named subject, the verb and a named object right after it, or after a preposition that
+// introduces objects ("sued the Telegraph", "stood against King", "scored for Ulster").
+func (r *relationFinder) generalVerb(si, v int) {
+	d := r.d
+	s := &d.Sentences[si]
+	w := r.word(v)
+	if auxiliaries[w] || adverbs[w] || functionWords[w] || determiners[w] || prepositions[w] {
+		return
+	}
+	lemma, form, info, ok := r.lx.AnalyzeVerb(w)
+	if !ok || nonRelationVerbs[lemma] || info.Freq == 0 && !info.Person {
+		return
+	}
+	if _, speech := r.lx.Speech(w); speech && info.Clause {
+		return
+	}
+	if form == lexicon.Base || form == lexicon.ThirdPerson {
+		// a noun reading is likely after a determiner or an adjective ("the plans")
+		if v-1 >= s.First && (determiners[r.word(v-1)] || d.Tokens[v-1].Kind == Poss) {
+			return
+		}
+	}
+	if form == lexicon.Gerund && v-1 >= s.First && (determiners[r.word(v-1)] || d.Tokens[v-1].Kind == Poss || prepositions[r.word(v-1)] && r.word(v-1) != "by") {
+		return // "the meeting", "after winning"
+	}
+	past := r.lx.Past(lemma)
+	if (form == lexicon.PastForm || form == lexicon.ParticipleForm) && r.passiveAt(v) {
+		agents, after := r.byAgents(v + 1)
+		if len(agents) == 0 {
+			return
+		}
+		objs, neg := r.subjectOf(v)
+		if neg {
+			return
+		}
+		quals := r.qualifiers(after, si)
+		for _, o := range objs {
+			for _, a := range agents {
+				if r.isSubjectType(a) {
+					r.add(a, o, past, false, si, quals)
+				}
+			}
+		}
+		return
+	}
+	subjects, neg := r.subjectOf(v)
+	if neg {
+		return
+	}
+	if len(subjects) == 0 && form == lexicon.Gerund && v-1 >= s.First && r.word(v-1) == "," {
+		if fv := r.finiteVerbBefore(v); fv >= 0 {
+			subjects, neg = r.subjectOf(fv)
+		}
+	}
+	if neg || len(subjects) == 0 {
+		return
+	}
+	k := v + 1
+	for k < s.End && (adverbs[r.word(k)] || strings.HasSuffix(r.word(k), "ly") && r.mentionAt[k] < 0 && d.Tokens[k].Kind == Word) {
+		k++
+	}
+	pred := past
+	// a particle: "took over X", "knocked out X"
+	switch r.word(k) {
+	case "up", "down", "off", "out", "over", "back", "away":
+		if r.mentionAt[k+1] >= 0 || r.word(k+1) == "the" {
+			pred += "_" + r.word(k)
+			k++
+		}
+	}
+	var objs []int
+	after := k
+	if info.Person || info.Thing {
+		// "bought Toyota's hybrid technology": the possessor is what the verb is about,
+		// unless what is possessed are people ("met Putin's aides")
+		objs, after = r.objects(k, "", si, !r.possessesPeople(k))
+	}
+	if len(objs) == 0 && (relationPreps[r.word(k)] || r.word(k) == "in" && r.orgAt(k+1)) {
+		prep := r.word(k)
+		objs, after = r.objects(k, prep, si, false)
+		pred += "_" + prep
+	}
+	if len(objs) == 0 {
+		return
+	}
+	quals := r.qualifiers(after, si)
+	for _, o := range objs {
+		for _, sub := range subjects {
+			if r.isSubjectType(sub) && r.d.Entities[o].Type != Event || r.isSubjectType(sub) && r.main >= 0 {
+				r.add(sub, o, pred, false, si, quals)
+			}
+		}
+	}
+}
+
+// possessesPeople reports whether the possessive noun phrase at token k is about people
+// ("Trump's aides").
+func (r *relationFinder) possessesPeople(k int) bool {
+	mi := r.mentionAt[k]
+	if mi < 0 || !r.d.Mentions[mi].Possessive {
+		return false
+	}
+	for j := r.d.Mentions[mi].End + 1; j < len(r.d.Tokens) && j < r.d.Mentions[mi].End+4; j++ {
+		w := r.word(j)
+		if groupNouns[w] || r.isRoleWord(w) || w == "wife" || w == "husband" || w == "son" || w == "daughter" || w == "family" {
+			return true
+		}
+	}
+	return false
+}
+
+// orgAt reports whether an organisation is named at token k (after an optional "the").
+func (r *relationFinder) orgAt(k int) bool {
+	if r.word(k) == "the" {
+		k++
+	}
+	e := r.entityAt(k)
+	return e >= 0 && r.d.Entities[e].Type == Organization
 }

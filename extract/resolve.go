@@ -396,6 +396,11 @@ func (r *resolver) assignNominal(mi int) {
 			best, bestScore, bestLast = e, score, last
 		}
 	}
+	if best < 0 && strings.HasPrefix(key, "the ") && !nominalHeads[m.RoleHead] {
+		// "The 50-year-old MP launched …": a description with no role to match is the
+		// person the sentence before was about
+		best = r.recentSubject(m)
+	}
 	if best < 0 {
 		return
 	}
@@ -404,6 +409,19 @@ func (r *resolver) assignNominal(mi int) {
 	}
 	m.Entity = best
 	d.Entities[best].Mentions = append(d.Entities[best].Mentions, mi)
+}
+
+// recentSubject returns the person named first in the sentence before mention m, or -1.
+func (r *resolver) recentSubject(m *Mention) int {
+	d := r.d
+	for si := m.Sentence - 1; si >= 0 && si >= m.Sentence-2; si-- {
+		for _, o := range d.Mentions {
+			if o.Sentence == si && o.Kind == NameMention && o.Entity >= 0 && d.Entities[o.Entity].Type == Person {
+				return o.Entity
+			}
+		}
+	}
+	return -1
 }
 
 // finish names each entity, settles its type, and collects aliases, roles and gender.

@@ -125,6 +125,15 @@ type Lexicon struct {
 	phrases    map[string][]*Phrase // by lemma of the first word
 	phraseVerb map[string]string    // any inflected form of a phrase's first word -> lemma
 	valence    map[string]int
+	wnverbs    map[string]WNVerb // WordNet verb lemmas
+	verbExc    map[string]string // irregular verb form -> lemma
+	irregPast  map[string]string // lemma -> irregular simple past
+}
+
+// WNVerb is what WordNet says of a verb lemma.
+type WNVerb struct {
+	Person, Thing, Dative, Clause bool // its frequent senses take somebody, something, "to somebody", a clause
+	Freq                          int  // SemCor tag count
 }
 
 // EventNoun describes a noun that names an occurrence.
@@ -158,7 +167,7 @@ func Load() (*Lexicon, error) {
 		orgWords: map[string]bool{}, placeWords: map[string]bool{}, events: map[string]EventNoun{},
 		speech: map[string]string{}, verbs: map[string][]VerbForm{}, phrases: map[string][]*Phrase{},
 		phraseVerb: map[string]string{},
-		valence:    map[string]int{},
+		valence:    map[string]int{}, wnverbs: map[string]WNVerb{}, verbExc: map[string]string{}, irregPast: map[string]string{},
 	}
 	steps := []struct {
 		file string
@@ -188,10 +197,29 @@ func Load() (*Lexicon, error) {
 		{"verbs.tsv", lx.addVerb},
 		{"phrases.tsv", lx.addPhrase},
 		{"valence.tsv", lx.addValence},
+		{"wnverbs.tsv", lx.addWNVerb},
+		{"verbexc.tsv", func(f []string) error {
+			if len(f) == 2 {
+				lx.verbExc[f[0]] = f[1]
+			}
+			return nil
+		}},
 	}
 	for _, s := range steps {
 		if err := readLines(s.file, s.fn); err != nil {
 			return nil, err
+		}
+	}
+	// the simple past of irregular verbs: of WordNet's irregular forms of a lemma, the one
+	// that does not end like a participle ("went", not "gone")
+	for form, lemma := range lx.verbExc {
+		if strings.HasSuffix(form, "ing") || strings.HasSuffix(form, "s") && !strings.HasSuffix(form, "ss") {
+			continue
+		}
+		prev, ok := lx.irregPast[lemma]
+		participle := strings.HasSuffix(form, "en") || strings.HasSuffix(form, "wn") || strings.HasSuffix(form, "ne")
+		if !ok || strings.HasSuffix(prev, "en") || strings.HasSuffix(prev, "wn") || strings.HasSuffix(prev, "ne") && !participle || !participle && form < prev {
+			lx.irregPast[lemma] = form
 		}
 	}
 	return lx, nil
@@ -433,6 +461,88 @@ func (lx *Lexicon) addValence(f []string) error {
 	}
 	lx.valence[f[0]] = v
 	return nil
+}
+
+func (lx *Lexicon) addWNVerb(f []string) error {
+	if len(f) < 3 {
+		return fmt.Errorf("want lemma, frames, frequency")
+	}
+	n, err := strconv.Atoi(f[2])
+	if err != nil {
+		return err
+	}
+	lx.wnverbs[f[0]] = WNVerb{
+		Person: strings.Contains(f[1], "P"), Thing: strings.Contains(f[1], "T"),
+		Dative: strings.Contains(f[1], "D"), Clause: strings.Contains(f[1], "C"), Freq: n,
+	}
+	return nil
+}
+
+// AnalyzeVerb reads a lower-case word as a form of a WordNet verb: its lemma, which form
+// it is, and what WordNet says of the verb. Forms shared with nouns ("plans", "talks")
+// are returned too; the caller decides from the context.
+func (lx *Lexicon) AnalyzeVerb(w string) (lemma string, form Form, info WNVerb, ok bool) {
+	if l, ok := lx.verbExc[w]; ok {
+		if v, ok := lx.wnverbs[l]; ok {
+			f := PastForm
+			if strings.HasSuffix(w, "ing") {
+				f = Gerund
+			}
+			return l, f, v, true
+		}
+	}
+	try := func(l string, f Form) bool {
+		if v, ok := lx.wnverbs[l]; ok {
+			lemma, form, info = l, f, v
+			return true
+		}
+		return false
+	}
+	n := len(w)
+	switch {
+	case n > 4 && strings.HasSuffix(w, "ing"):
+		s := w[:n-3]
+		if try(s, Gerund) || try(s+"e", Gerund) || len(s) > 2 && s[len(s)-1] == s[len(s)-2] && try(s[:len(s)-1], Gerund) {
+			return lemma, form, info, true
+		}
+	case n > 4 && strings.HasSuffix(w, "ied"):
+		if try(w[:n-3]+"y", PastForm) {
+			return lemma, form, info, true
+		}
+	case n > 3 && strings.HasSuffix(w, "ed"):
+		s := w[:n-2]
+		if try(s, PastForm) || try(s+"e", PastForm) || len(s) > 2 && s[len(s)-1] == s[len(s)-2] && try(s[:len(s)-1], PastForm) {
+			return lemma, form, info, true
+		}
+	case n > 4 && strings.HasSuffix(w, "ies"):
+		if try(w[:n-3]+"y", ThirdPerson) {
+			return lemma, form, info, true
+		}
+	case n > 3 && strings.HasSuffix(w, "es") && try(w[:n-2], ThirdPerson):
+		return lemma, form, info, true
+	case n > 2 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+		if try(w[:n-1], ThirdPerson) {
+			return lemma, form, info, true
+		}
+	}
+	if try(w, Base) {
+		return lemma, form, info, true
+	}
+	return "", 0, WNVerb{}, false
+}
+
+// Past returns the simple past of a verb lemma: the lexicon's own forms, WordNet's
+// irregular ones, else the regular -ed.
+func (lx *Lexicon) Past(lemma string) string {
+	if ir, ok := irregular[lemma]; ok {
+		return ir[0]
+	}
+	if p, ok := lx.irregPast[lemma]; ok && p != lemma+"en" && p != lemma+"n" {
+		return p
+	} else if ok {
+		return lemma // "beat": its only irregular form is the participle "beaten"
+	}
+	return inflect(lemma, "", "")[PastForm]
 }
 
 func parseMask(s string) TypeMask {

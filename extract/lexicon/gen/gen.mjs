@@ -155,3 +155,58 @@ for (const l of iso639) {
   }
 }
 write('languages.txt', [...langs].sort());
+
+// ---- verbs (Princeton WordNet 3.0, Debian wordnet-base): every verb lemma with what its
+// three most frequent senses take (somebody as object, something, a clause) and how often
+// SemCor tags it; and the irregular forms of verb.exc
+{
+  const wn = '/usr/share/wordnet';
+  const frames = new Map(); // synset offset -> set of frame numbers
+  for (const line of fs.readFileSync(path.join(wn, 'data.verb'), 'utf8').split('\n')) {
+    if (!line || line.startsWith('  ')) continue;
+    const f = line.split(' | ')[0].split(' ');
+    const off = f[0];
+    let i = 3;
+    const wcnt = parseInt(f[i], 16); i += 1 + 2 * wcnt;
+    const pcnt = parseInt(f[i], 10); i += 1 + 4 * pcnt;
+    const set = new Set();
+    const fcnt = parseInt(f[i], 10); i++;
+    for (let k = 0; k < fcnt; k++) { set.add(parseInt(f[i + 1], 10)); i += 3; }
+    frames.set(off, set);
+  }
+  const tags = new Map();
+  for (const line of fs.readFileSync(path.join(wn, 'cntlist.rev'), 'utf8').split('\n')) {
+    const [key, , cnt] = line.split(' ');
+    if (!key || !key.includes('%2:')) continue;
+    const lemma = key.split('%')[0];
+    tags.set(lemma, (tags.get(lemma) || 0) + parseInt(cnt, 10));
+  }
+  const person = new Set([9, 10, 14, 17, 18, 20, 24, 25, 30]);
+  const thing = new Set([8, 11, 15, 16, 19, 21, 31]);
+  const clause = new Set([26, 29, 34]);
+  const toPerson = new Set([12, 27]);
+  const out = [];
+  for (const line of fs.readFileSync(path.join(wn, 'index.verb'), 'utf8').split('\n')) {
+    if (!line || line.startsWith('  ')) continue;
+    const f = line.trim().split(' ');
+    const lemma = f[0];
+    if (!/^[a-z][a-z_-]*$/.test(lemma)) continue;
+    const pcnt = parseInt(f[3], 10);
+    const offsets = f.slice(4 + pcnt + 2);
+    let flags = '';
+    const fs3 = new Set();
+    for (const off of offsets.slice(0, 3)) for (const x of frames.get(off) || []) fs3.add(x);
+    if ([...fs3].some((x) => person.has(x))) flags += 'P';
+    if ([...fs3].some((x) => thing.has(x))) flags += 'T';
+    if ([...fs3].some((x) => toPerson.has(x))) flags += 'D';
+    if ([...fs3].some((x) => clause.has(x))) flags += 'C';
+    out.push([lemma.replace(/_/g, ' '), flags || '-', tags.get(lemma) || 0].join('\t'));
+  }
+  write('wnverbs.tsv', out.sort());
+  const exc = [];
+  for (const line of fs.readFileSync(path.join(wn, 'verb.exc'), 'utf8').split('\n')) {
+    const [form, lemma] = line.split(' ');
+    if (form && lemma && /^[a-z]+$/.test(form) && /^[a-z_]+$/.test(lemma)) exc.push(form + '\t' + lemma.replace(/_/g, ' '));
+  }
+  write('verbexc.tsv', exc.sort());
+}
