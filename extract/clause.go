@@ -369,6 +369,17 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 		case w == "to" && k-1 >= s.First && (controlVerbs[a.word(k-1)] || beForms[a.word(k-1)]):
 			k -= 2 // "plans to speak", "is to stand"
 			continue
+		case (w == "for" || w == "by") && k+1 == v && strings.HasSuffix(a.word(v), "ing") && k-1 >= s.First && a.mentionAt[k-1] >= 0:
+			// "thanking Trump for hosting": the one thanked did the hosting
+			if e := a.d.Mentions[a.mentionAt[k-1]].Entity; e >= 0 && w == "for" {
+				return []int{e}, negated
+			}
+			// "surprised Trump by asking": the subject of the verb before
+			if fv := a.finiteVerbBefore(k); fv >= 0 {
+				subj, neg := a.subjectOf(fv)
+				return subj, neg || negated
+			}
+			return nil, negated
 		case w == "to" && k-1 >= s.First && a.mentionAt[k-1] >= 0 && a.ofAgent(k-1) >= 0:
 			// "the decision of Spain captain Jordi Arrese to drop him"
 			return []int{a.ofAgent(k - 1)}, negated

@@ -19,7 +19,7 @@ func findEvents(d *Document, lx *lexicon.Lexicon) {
 			continue
 		}
 		ev, ok := lx.Event(headNoun(m.Text(d.Text)))
-		if !ok {
+		if !ok || otherOccurrence(m.Text(d.Text)) {
 			continue
 		}
 		kindOf[i] = ev.Kind
@@ -65,6 +65,18 @@ func findEvents(d *Document, lx *lexicon.Lexicon) {
 			addEvent(d, lx, named[k])
 		}
 	}
+}
+
+// otherOccurrence reports whether an event phrase points at another occurrence than the
+// one the article is about: "their next encounter", "another summit".
+func otherOccurrence(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		switch w {
+		case "next", "another", "future", "previous", "earlier", "upcoming", "second", "follow-up", "three-way", "first":
+			return true
+		}
+	}
+	return false
 }
 
 func headNoun(s string) string {

@@ -81,6 +81,7 @@ func (a *analysis) findRelations() {
 		r.verbs(si)
 		r.nominal(si)
 		r.eventPlaces(si)
+		r.coParticipants(si)
 	}
 	r.roles()
 	r.criticism()
@@ -152,6 +153,9 @@ func (r *relationFinder) verbs(si int) {
 		}
 		if r.inQuote(v) && r.quoteSpeaker(v) < 0 {
 			continue // inside a quotation nobody is known to have said
+		}
+		if groupNouns[t.Lower] && v > s.First && r.mentionAt[v-1] >= 0 {
+			continue // "NATO allies": a noun
 		}
 		if ph, end := r.phraseAt(v, s.End); ph != nil {
 			r.phraseRelation(si, v, end, ph)
@@ -437,6 +441,9 @@ func (r *relationFinder) objects(k int, prep string, si int, possessor bool) ([]
 		default:
 			return out, k
 		}
+		if end < s.End && (auxiliaries[r.word(end)] || isVerbish(r.lx, r.word(end)) && !groupNouns[r.word(end)] && r.word(end) != "to") && prep == "" && len(out) == 0 {
+			return nil, k // "decide Russia is …": the subject of a clause, not an object
+		}
 		if e >= 0 {
 			out = append(out, e)
 		}
@@ -530,6 +537,17 @@ func (r *relationFinder) phraseRelation(si, v, end int, ph *lexicon.Phrase) {
 		if neg || len(subjects) == 0 {
 			return
 		}
+	}
+	if (r.word(end) == "each" && r.word(end+1) == "other" || r.word(end) == "one" && r.word(end+1) == "another") && len(subjects) > 1 {
+		// "they lavished praise on each other"
+		for _, a := range subjects {
+			for _, b := range subjects {
+				if a != b {
+					r.add(a, b, ph.Predicate, ph.Symmetric, si, nil)
+				}
+			}
+		}
+		return
 	}
 	objs, after := r.objects(end, "", si, false)
 	quals := r.qualifiers(after, si)
@@ -716,7 +734,7 @@ func (r *relationFinder) eventPlaces(si int) {
 	for k := s.First; k < s.End; k++ {
 		mi := r.mentionAt[k]
 		if mi >= 0 && d.Mentions[mi].Entity == r.main && d.Mentions[mi].End-1 == k || k == s.First && (r.word(k) == "held" || r.word(k) == "hosted" || r.word(k) == "staged") {
-			n := 10
+			n := 3 // "the summit in Anchorage"
 			if subj {
 				n = s.End - k
 			}
@@ -1024,11 +1042,21 @@ func (r *relationFinder) generalVerb(si, v int) {
 	quals := r.qualifiers(after, si)
 	for _, o := range objs {
 		for _, sub := range subjects {
-			if r.isSubjectType(sub) && r.d.Entities[o].Type != Event || r.isSubjectType(sub) && r.main >= 0 {
+			if r.isAgent(sub) || r.isCountry(sub) {
 				r.add(sub, o, pred, false, si, quals)
 			}
 		}
 	}
+}
+
+// isCountry reports whether an entity is a country, which acts like an organisation
+// ("Russia invaded Ukraine").
+func (r *relationFinder) isCountry(e int) bool {
+	if e < 0 || r.d.Entities[e].Type != Place {
+		return false
+	}
+	p := r.lx.Place(r.d.Entities[e].Name)
+	return p != nil && p.Kind == lexicon.Country
 }
 
 // possessesPeople reports whether the possessive noun phrase at token k is about people
@@ -1054,4 +1082,55 @@ func (r *relationFinder) orgAt(k int) bool {
 	}
 	e := r.entityAt(k)
 	return e >= 0 && r.d.Entities[e].Type == Organization
+}
+
+// coParticipants reads a sentence whose subject is two or more people and that names the
+// main event: "Trump and the Russian president both gave remarks at the end of the
+// meeting" — they met, and attended it.
+func (r *relationFinder) coParticipants(si int) {
+	if r.main < 0 {
+		return
+	}
+	d := r.d
+	s := &d.Sentences[si]
+	var group []int
+	for k := s.First; k < s.End; k++ {
+		if isVerbish(r.lx, r.word(k)) && r.mentionAt[k] < 0 {
+			if len(group) > 0 {
+				break
+			}
+			return
+		}
+		if mi := r.mentionAt[k]; mi >= 0 {
+			if e := d.Mentions[mi].Entity; e >= 0 && r.isPerson(e) && !containsInt(group, e) {
+				group = append(group, e)
+			}
+			k = d.Mentions[mi].End - 1
+			continue
+		}
+		if w := r.word(k); w != "and" && w != "," && w != "both" && !determiners[w] {
+			if len(group) == 0 {
+				continue
+			}
+			break
+		}
+	}
+	if len(group) < 2 {
+		return
+	}
+	mentionsMain := false
+	for k := s.First; k < s.End; k++ {
+		if mi := r.mentionAt[k]; mi >= 0 && d.Mentions[mi].Entity == r.main {
+			mentionsMain = true
+		}
+	}
+	if !mentionsMain {
+		return
+	}
+	for i := range group {
+		r.add(group[i], r.main, PredAttended, false, si, nil)
+		for j := i + 1; j < len(group); j++ {
+			r.add(group[i], group[j], PredMet, true, si, nil)
+		}
+	}
 }

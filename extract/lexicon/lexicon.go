@@ -518,7 +518,9 @@ func (lx *Lexicon) AnalyzeVerb(w string) (lemma string, form Form, info WNVerb, 
 		if try(w[:n-3]+"y", ThirdPerson) {
 			return lemma, form, info, true
 		}
-	case n > 3 && strings.HasSuffix(w, "es") && try(w[:n-2], ThirdPerson):
+	case n > 3 && strings.HasSuffix(w, "es") && (strings.HasSuffix(w[:n-2], "s") || strings.HasSuffix(w[:n-2], "x") ||
+		strings.HasSuffix(w[:n-2], "z") || strings.HasSuffix(w[:n-2], "ch") || strings.HasSuffix(w[:n-2], "sh") ||
+		strings.HasSuffix(w[:n-2], "o")) && try(w[:n-2], ThirdPerson):
 		return lemma, form, info, true
 	case n > 2 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
 		if try(w[:n-1], ThirdPerson) {
@@ -536,11 +538,6 @@ func (lx *Lexicon) AnalyzeVerb(w string) (lemma string, form Form, info WNVerb, 
 func (lx *Lexicon) Past(lemma string) string {
 	if ir, ok := irregular[lemma]; ok {
 		return ir[0]
-	}
-	if p, ok := lx.irregPast[lemma]; ok && p != lemma+"en" && p != lemma+"n" {
-		return p
-	} else if ok {
-		return lemma // "beat": its only irregular form is the participle "beaten"
 	}
 	return inflect(lemma, "", "")[PastForm]
 }
@@ -682,22 +679,60 @@ func (lx *Lexicon) Phrases(lemma string) []*Phrase { return lx.phrases[lemma] }
 // Valence returns the AFINN valence of a lower-case word, 0 when it has none.
 func (lx *Lexicon) Valence(s string) int { return lx.valence[s] }
 
-// irregular holds the past and participle of the irregular verbs that open phrases.
+// irregular holds the past and participle of the common irregular verbs of English, and
+// of verbs that double their last consonant.
 var irregular = map[string][2]string{
-	"hold": {"held", "held"}, "have": {"had", "had"}, "sit": {"sat", "sat"},
-	"shake": {"shook", "shaken"}, "take": {"took", "taken"}, "give": {"gave", "given"},
-	"strike": {"struck", "struck"}, "put": {"put", "put"}, "hit": {"hit", "hit"},
-	"bring": {"brought", "brought"}, "make": {"made", "made"}, "fall": {"fell", "fallen"},
-	"pay": {"paid", "paid"}, "lay": {"laid", "laid"}, "get": {"got", "got"},
-	"pour": {"poured", "poured"}, "run": {"ran", "run"}, "set": {"set", "set"},
-	"win": {"won", "won"}, "lead": {"led", "led"}, "send": {"sent", "sent"},
-	"say": {"said", "said"}, "tell": {"told", "told"}, "write": {"wrote", "written"},
-	"think": {"thought", "thought"}, "speak": {"spoke", "spoken"}, "begin": {"began", "begun"},
-	"admit": {"admitted", "admitted"}, "quip": {"quipped", "quipped"}, "rebut": {"rebutted", "rebutted"},
-	"hear": {"heard", "heard"}, "swear": {"swore", "sworn"}, "forecast": {"forecast", "forecast"},
-	"retort": {"retorted", "retorted"}, "plead": {"pleaded", "pleaded"}, "bid": {"bid", "bid"},
-	"blurt": {"blurted", "blurted"}, "slam": {"slammed", "slammed"}, "label": {"labelled", "labelled"},
-	"dub": {"dubbed", "dubbed"}, "tout": {"touted", "touted"}, "vow": {"vowed", "vowed"},
+	"admit": {"admitted", "admitted"}, "arise": {"arose", "arisen"}, "awake": {"awoke", "awoken"},
+	"be": {"was", "been"}, "bear": {"bore", "borne"}, "beat": {"beat", "beaten"},
+	"become": {"became", "become"}, "begin": {"began", "begun"}, "bend": {"bent", "bent"},
+	"bet": {"bet", "bet"}, "bid": {"bid", "bid"}, "bind": {"bound", "bound"},
+	"bite": {"bit", "bitten"}, "bleed": {"bled", "bled"}, "blow": {"blew", "blown"},
+	"blurt": {"blurted", "blurted"}, "break": {"broke", "broken"}, "breed": {"bred", "bred"},
+	"bring": {"brought", "brought"}, "build": {"built", "built"}, "burst": {"burst", "burst"},
+	"buy": {"bought", "bought"}, "cast": {"cast", "cast"}, "catch": {"caught", "caught"},
+	"choose": {"chose", "chosen"}, "cling": {"clung", "clung"}, "come": {"came", "come"},
+	"cost": {"cost", "cost"}, "creep": {"crept", "crept"}, "cut": {"cut", "cut"},
+	"deal": {"dealt", "dealt"}, "dig": {"dug", "dug"}, "do": {"did", "done"},
+	"draw": {"drew", "drawn"}, "drink": {"drank", "drunk"}, "drive": {"drove", "driven"},
+	"dub": {"dubbed", "dubbed"}, "eat": {"ate", "eaten"}, "fall": {"fell", "fallen"},
+	"feed": {"fed", "fed"}, "feel": {"felt", "felt"}, "fight": {"fought", "fought"},
+	"find": {"found", "found"}, "flee": {"fled", "fled"}, "fling": {"flung", "flung"},
+	"fly": {"flew", "flown"}, "forbid": {"forbade", "forbidden"}, "forecast": {"forecast", "forecast"},
+	"forget": {"forgot", "forgotten"}, "forgive": {"forgave", "forgiven"}, "freeze": {"froze", "frozen"},
+	"get": {"got", "got"}, "give": {"gave", "given"}, "go": {"went", "gone"},
+	"grind": {"ground", "ground"}, "grow": {"grew", "grown"}, "hang": {"hung", "hung"},
+	"have": {"had", "had"}, "hear": {"heard", "heard"}, "hide": {"hid", "hidden"},
+	"hit": {"hit", "hit"}, "hold": {"held", "held"}, "hurt": {"hurt", "hurt"},
+	"keep": {"kept", "kept"}, "kneel": {"knelt", "knelt"}, "know": {"knew", "known"},
+	"label": {"labelled", "labelled"}, "lay": {"laid", "laid"}, "lead": {"led", "led"},
+	"leap": {"leapt", "leapt"}, "leave": {"left", "left"}, "lend": {"lent", "lent"},
+	"let": {"let", "let"}, "lie": {"lay", "lain"}, "light": {"lit", "lit"},
+	"lose": {"lost", "lost"}, "make": {"made", "made"}, "mean": {"meant", "meant"},
+	"meet": {"met", "met"}, "mislead": {"misled", "misled"}, "overcome": {"overcame", "overcome"},
+	"overtake": {"overtook", "overtaken"}, "overthrow": {"overthrew", "overthrown"}, "pay": {"paid", "paid"},
+	"plead": {"pleaded", "pleaded"}, "pour": {"poured", "poured"}, "put": {"put", "put"},
+	"quip": {"quipped", "quipped"}, "quit": {"quit", "quit"}, "rebut": {"rebutted", "rebutted"},
+	"retort": {"retorted", "retorted"}, "ride": {"rode", "ridden"}, "ring": {"rang", "rung"},
+	"rise": {"rose", "risen"}, "run": {"ran", "run"}, "say": {"said", "said"},
+	"see": {"saw", "seen"}, "seek": {"sought", "sought"}, "sell": {"sold", "sold"},
+	"send": {"sent", "sent"}, "set": {"set", "set"}, "shake": {"shook", "shaken"},
+	"shed": {"shed", "shed"}, "shine": {"shone", "shone"}, "shoot": {"shot", "shot"},
+	"show": {"showed", "shown"}, "shrink": {"shrank", "shrunk"}, "shut": {"shut", "shut"},
+	"sing": {"sang", "sung"}, "sink": {"sank", "sunk"}, "sit": {"sat", "sat"},
+	"slam": {"slammed", "slammed"}, "sleep": {"slept", "slept"}, "slide": {"slid", "slid"},
+	"speak": {"spoke", "spoken"}, "spend": {"spent", "spent"}, "spin": {"spun", "spun"},
+	"split": {"split", "split"}, "spread": {"spread", "spread"}, "spring": {"sprang", "sprung"},
+	"stand": {"stood", "stood"}, "steal": {"stole", "stolen"}, "stick": {"stuck", "stuck"},
+	"sting": {"stung", "stung"}, "strike": {"struck", "struck"}, "strive": {"strove", "striven"},
+	"swear": {"swore", "sworn"}, "sweep": {"swept", "swept"}, "swim": {"swam", "swum"},
+	"swing": {"swung", "swung"}, "take": {"took", "taken"}, "teach": {"taught", "taught"},
+	"tear": {"tore", "torn"}, "tell": {"told", "told"}, "think": {"thought", "thought"},
+	"throw": {"threw", "thrown"}, "tout": {"touted", "touted"}, "undergo": {"underwent", "undergone"},
+	"understand": {"understood", "understood"}, "undertake": {"undertook", "undertaken"}, "uphold": {"upheld", "upheld"},
+	"upset": {"upset", "upset"}, "vow": {"vowed", "vowed"}, "wake": {"woke", "woken"},
+	"wear": {"wore", "worn"}, "weep": {"wept", "wept"}, "win": {"won", "won"},
+	"wind": {"wound", "wound"}, "withdraw": {"withdrew", "withdrawn"}, "withhold": {"withheld", "withheld"},
+	"withstand": {"withstood", "withstood"}, "write": {"wrote", "written"},
 }
 
 // PhraseLemma returns the lemma of a word form that opens a multiword phrase, or "".
