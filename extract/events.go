@@ -111,7 +111,7 @@ func addEvent(d *Document, lx *lexicon.Lexicon, ms []int) {
 		if ev, ok := lx.Event(noun); ok && ev.Kind != "generic" && ev.Rank < bestRank {
 			bestNoun, bestRank = noun, ev.Rank
 		}
-		if m.Canonical != "" {
+		if m.Canonical != "" && d.Sentences[m.Sentence].Kind == Body {
 			explicit[m.Canonical]++
 		}
 		if m.Kind == NameMention && named == "" {
@@ -171,7 +171,11 @@ func eventPlace(d *Document, lx *lexicon.Lexicon, ms []int) string {
 	best, bestRank := "", -1
 	for _, i := range ms {
 		m := &d.Mentions[i]
-		for _, pm := range placesAfter(d, m.End, m.Sentence, 10) {
+		window := 3 // "the summit in Anchorage"
+		if opensSentence(d, i) {
+			window = d.Sentences[m.Sentence].End - m.End // the event is what the sentence is about
+		}
+		for _, pm := range placesAfter(d, m.End, m.Sentence, window) {
 			p := &d.Mentions[pm]
 			name := placeName(lx, p, d.Text)
 			rank := 1
@@ -191,6 +195,18 @@ func eventPlace(d *Document, lx *lexicon.Lexicon, ms []int) string {
 		}
 	}
 	return best
+}
+
+// opensSentence reports whether mention mi is the first noun phrase of its sentence.
+func opensSentence(d *Document, mi int) bool {
+	m := &d.Mentions[mi]
+	s := &d.Sentences[m.Sentence]
+	for k := s.First; k < m.First; k++ {
+		if t := &d.Tokens[k]; t.Kind == Word || t.Kind == Number {
+			return false
+		}
+	}
+	return true
 }
 
 // placesAfter returns the place mentions introduced by "in" or "at" within n tokens after

@@ -59,15 +59,22 @@ func markJunk(d *Document, lx *lexicon.Lexicon) {
 		}
 	}
 	markComments(d)
-	// runs of two or more headline-like lines at the end of the page are links
+	// a run of headline-like lines among the page furniture at its end are links to other
+	// stories
+	var run []int
 	for pi := n - 1; pi > 0; pi-- {
 		if d.Paragraphs[pi].Junk != "" {
 			continue
 		}
-		if !paragraphIsHeading(d, pi) || !paragraphIsHeading(d, pi-1) {
+		if !paragraphIsHeading(d, pi) {
 			break
 		}
-		d.Paragraphs[pi].Junk = "links"
+		run = append(run, pi)
+	}
+	if len(run) >= 2 {
+		for _, pi := range run {
+			d.Paragraphs[pi].Junk = "links"
+		}
 	}
 	for si := range d.Sentences {
 		s := &d.Sentences[si]
@@ -103,7 +110,7 @@ func junkReason(d *Document, lx *lexicon.Lexicon, pi int) string {
 		return "navigation"
 	case strings.HasPrefix(low, "the post ") && strings.Contains(low, " appeared first on "):
 		return "feed footer"
-	case isReadTime(low):
+	case isReadTime(low), isDomain(low):
 		return "navigation"
 	case strings.HasPrefix(low, "read more ") && p.End-p.First <= 12:
 		return "navigation"
@@ -144,6 +151,19 @@ func isNameList(d *Document, p *Paragraph) bool {
 		}
 	}
 	return commas >= 4 && caps*10 >= words*8 && commas*3 >= words
+}
+
+// isDomain matches a line that is only a web address ("example.com").
+func isDomain(low string) bool {
+	if strings.ContainsAny(low, " \t") || !strings.Contains(low, ".") {
+		return false
+	}
+	for _, tld := range []string{".com", ".org", ".net", ".co.uk", ".io", ".news", ".info", ".gov", ".edu"} {
+		if strings.HasSuffix(strings.TrimSuffix(low, "/"), tld) {
+			return true
+		}
+	}
+	return strings.HasPrefix(low, "http://") || strings.HasPrefix(low, "https://") || strings.HasPrefix(low, "www.")
 }
 
 // isReadTime matches "2 min read", "5 minute read".

@@ -88,7 +88,8 @@ func findMentions(d *Document, lx *lexicon.Lexicon) {
 		s := &d.Sentences[si]
 		switch {
 		case s.Kind == Junk:
-		case s.TitleCase && s.Kind != Body:
+		case s.Kind == Heading || s.TitleCase && s.Kind != Body:
+			// headings, captions and headlines: names known from the text only
 			titleCase = append(titleCase, si)
 		default:
 			f.sentence(si)
@@ -207,7 +208,7 @@ func (f *mentionFinder) chunkEnd(i, end int) int {
 				continue
 			}
 		case t.Kind == Word && t.Lower == "for":
-			if k < end && f.capWord(k) && f.hasOrgOrRole(i, j) {
+			if k < end && f.capWord(k) && (f.lx.IsOrgWord(trimDot(d.Tokens[j-1].Lower)) || f.isRole(d.Tokens[j-1].Lower)) && f.lx.Place(d.TokenText(k)) == nil {
 				j = k
 				continue
 			}
@@ -1152,7 +1153,7 @@ func (f *mentionFinder) eventMentions(si int) {
 		var place string
 		for a-1 >= s.First {
 			p := &d.Tokens[a-1]
-			if p.Kind == Word && !p.Has(Cap) && (determiners[p.Lower] || p.Lower == "first" || p.Lower == "second") {
+			if p.Kind == Word && (determiners[p.Lower] || p.Lower == "first" || p.Lower == "second") {
 				a--
 				if determiners[p.Lower] {
 					break
@@ -1161,6 +1162,14 @@ func (f *mentionFinder) eventMentions(si int) {
 			}
 			if p.Kind == Word && !p.Has(Cap) && !functionWords[p.Lower] && !pronounWords[p.Lower] && !isVerbish(f.lx, p.Lower) && !strings.HasSuffix(p.Lower, "ly") || p.Kind == Word && p.Has(Hyphen) && !p.Has(Cap) {
 				a--
+				continue
+			}
+			if p.Kind == Word && (p.Lower == "than" || p.Lower == "more" || p.Lower == "less" || p.Lower == "nearly" || p.Lower == "about") {
+				a-- // "a more than three-hour meeting"
+				continue
+			}
+			if p.Kind == Number || p.Kind == Punct && d.TokenText(a-1) == "," && a-2 >= s.First && d.Tokens[a-2].Has(Hyphen) {
+				a-- // "a three-hour, high-stakes meeting"
 				continue
 			}
 			if p.Kind == Word && strings.HasSuffix(p.Lower, "ly") && a-2 >= s.First && d.Tokens[a-2].Kind == Word && determiners[d.Tokens[a-2].Lower] {
@@ -1182,12 +1191,18 @@ func (f *mentionFinder) eventMentions(si int) {
 			}
 			break
 		}
+		for a < k && d.Tokens[a].Kind == Punct {
+			a++
+		}
 		if a == k {
 			continue // a bare noun: "talks will resume" is too vague
 		}
 		first := &d.Tokens[a]
 		if !(first.Kind == Word && (determiners[first.Lower] || calendarWords[first.Lower])) && place == "" {
 			continue
+		}
+		if first.Kind == Word && (first.Lower == "a" || first.Lower == "an") && place == "" && !hasHyphen(d, a, k) {
+			continue // "a meeting": some meeting, unless described ("a high-stakes meeting")
 		}
 		if strings.HasSuffix(t.Lower, "s") && t.Lower != "talks" && t.Lower != "negotiations" && t.Lower != "games" && t.Lower != "olympics" && t.Lower != "championships" && t.Lower != "hearings" {
 			continue
@@ -1201,6 +1216,15 @@ func (f *mentionFinder) eventMentions(si int) {
 		}
 		d.Mentions = append(d.Mentions, m)
 	}
+}
+
+func hasHyphen(d *Document, a, b int) bool {
+	for k := a; k < b; k++ {
+		if d.Tokens[k].Has(Hyphen) {
+			return true
+		}
+	}
+	return false
 }
 
 // knownForms collects the surface forms of the names found in running text, for reading

@@ -158,7 +158,7 @@ func (r *resolver) assignName(mi int) {
 		}
 	}
 	if m.Type == Place && m.Canonical != "" {
-		r.assign(mi, "l:"+m.Canonical)
+		r.assign(mi, "n:"+normKey(m.Canonical))
 		return
 	}
 	if m.Type == Person && !strings.Contains(name, " ") {

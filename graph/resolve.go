@@ -165,11 +165,11 @@ func (r *resolver) find(ctx context.Context, ent *extract.Entity) (*candidate, e
 				continue
 			}
 			seen[c.iri] = true
-			if !typeAgrees(ent, c) {
-				continue
+			ck := extract.Key(c.name)
+			if !typeAgrees(ent, c) && (ck != full || ent.Type == extract.Event || c.types[string(extract.Event)]) {
+				continue // the same name with another type is only the same entity when spelled in full
 			}
 			score := 1
-			ck := extract.Key(c.name)
 			switch {
 			case ck == full:
 				score = 4
