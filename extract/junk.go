@@ -76,9 +76,14 @@ func markJunk(d *Document, lx *lexicon.Lexicon) {
 			d.Paragraphs[pi].Junk = "links"
 		}
 	}
+	for pi := range d.Paragraphs {
+		if d.Paragraphs[pi].Junk == "feed footer" {
+			recoverFeedTitle(d, pi)
+		}
+	}
 	for si := range d.Sentences {
 		s := &d.Sentences[si]
-		if d.Paragraphs[s.Para].Junk != "" {
+		if d.Paragraphs[s.Para].Junk != "" && s.Kind != Title {
 			s.Kind = Junk
 			continue
 		}
@@ -151,6 +156,43 @@ func isNameList(d *Document, p *Paragraph) bool {
 		}
 	}
 	return commas >= 4 && caps*10 >= words*8 && commas*3 >= words
+}
+
+// recoverFeedTitle finds the article's headline in a feed footer ("The post <headline>
+// appeared first on <site>.") and makes it a title sentence of its own, the rest of the
+// footer staying junk.
+func recoverFeedTitle(d *Document, pi int) {
+	p := &d.Paragraphs[pi]
+	from, to := p.First+2, -1
+	for k := from; k+2 < p.End; k++ {
+		if d.Tokens[k].Lower == "appeared" && d.Tokens[k+1].Lower == "first" && d.Tokens[k+2].Lower == "on" {
+			to = k
+			break
+		}
+	}
+	if to <= from {
+		return
+	}
+	// replace the paragraph's sentences by junk, title, junk
+	var out []Sentence
+	for _, s := range d.Sentences {
+		if s.Para != pi {
+			out = append(out, s)
+			continue
+		}
+		if s.First != p.First {
+			continue
+		}
+		mk := func(a, b int, kind SentenceKind) Sentence {
+			return Sentence{Span: Span{d.Tokens[a].Start, d.Tokens[b-1].End}, First: a, End: b, Para: pi, Kind: kind, TitleCase: kind == Title}
+		}
+		out = append(out, mk(p.First, from, Junk), mk(from, to, Title), mk(to, p.End, Junk))
+		d.Tokens[from].Flags |= Initial
+	}
+	d.Sentences = out
+	if d.Title == "" {
+		d.Title = d.Text[d.Tokens[from].Start:d.Tokens[to-1].End]
+	}
 }
 
 // isDomain matches a line that is only a web address ("example.com").

@@ -857,7 +857,7 @@ func (r *relationFinder) criticism() {
 			w := r.word(k)
 			v := r.lx.Valence(w)
 			if v != 0 {
-				for j := k - 1; j >= first && j >= k-3; j-- {
+				for j := k - 1; j >= first && j >= k-3 && r.d.Tokens[j].Kind != Punct; j-- {
 					if negators[r.word(j)] {
 						v = -v
 						break
