@@ -109,26 +109,31 @@ func paragraphIsHeading(d *Document, pi int) bool {
 func junkReason(d *Document, lx *lexicon.Lexicon, pi int) string {
 	p := &d.Paragraphs[pi]
 	raw := p.Text(d.Text)
-	low := strings.ToLower(raw)
-	switch {
-	case navigation[low], navigation[strings.TrimRight(low, ".:")]:
-		return "navigation"
-	case strings.HasPrefix(low, "the post ") && strings.Contains(low, " appeared first on "):
-		return "feed footer"
-	case isReadTime(low), isDomain(low):
-		return "navigation"
-	case strings.HasPrefix(low, "read more ") && p.End-p.First <= 12:
-		return "navigation"
+	short := p.End-p.First <= 12
+	if short {
+		low := strings.ToLower(raw)
+		switch {
+		case navigation[low], navigation[strings.TrimRight(low, ".:")]:
+			return "navigation"
+		case isReadTime(low), isDomain(low):
+			return "navigation"
+		case strings.HasPrefix(low, "read more "):
+			return "navigation"
+		}
 	}
-	for _, m := range creditMarkers {
-		if strings.Contains(low, m) {
-			if p.End-p.First < 60 || isCaption(low) {
+	if strings.HasPrefix(raw, "The post ") && strings.Contains(raw, " appeared first on ") {
+		return "feed footer"
+	}
+	if strings.ContainsAny(raw, "/©(,") || strings.Contains(raw, "Photo") || strings.Contains(raw, "photo") {
+		low := strings.ToLower(raw)
+		for _, m := range creditMarkers {
+			if strings.Contains(low, m) && (p.End-p.First < 60 || isCaption(low)) {
 				return "credit"
 			}
 		}
-	}
-	if isCaption(low) {
-		return "caption"
+		if isCaption(low) {
+			return "caption"
+		}
 	}
 	if isNameList(d, p) {
 		return "list of names"
@@ -210,6 +215,9 @@ func isDomain(low string) bool {
 
 // isReadTime matches "2 min read", "5 minute read".
 func isReadTime(low string) bool {
+	if !strings.HasSuffix(low, "read") {
+		return false
+	}
 	f := strings.Fields(low)
 	return len(f) == 3 && f[2] == "read" && (f[1] == "min" || f[1] == "mins" || f[1] == "minute" || f[1] == "minutes")
 }
@@ -227,7 +235,7 @@ func isCaption(low string) bool {
 // foreign reports whether a paragraph is mostly not English.
 func foreign(d *Document, lx *lexicon.Lexicon, p *Paragraph) bool {
 	words, english := 0, 0
-	for i := p.First; i < p.End; i++ {
+	for i := p.First; i < p.End && words < 40; i++ {
 		t := &d.Tokens[i]
 		if t.Kind != Word || t.Has(Cap) || len(t.Lower) < 2 {
 			continue

@@ -108,6 +108,17 @@ func findMentions(d *Document, lx *lexicon.Lexicon) {
 // those are names even where a sentence starts with them.
 func (f *mentionFinder) caseEvidence() {
 	d := f.d
+	// words capitalised where any word would be: the start of a sentence, after a quote
+	starts := map[string]bool{}
+	for si := range d.Sentences {
+		s := &d.Sentences[si]
+		for k := s.First; k < s.End; k++ {
+			t := &d.Tokens[k]
+			if t.Kind == Word && t.Has(Cap) && (t.Has(Initial) || f.afterOpener(k)) {
+				starts[t.Lower] = true
+			}
+		}
+	}
 	for si := range d.Sentences {
 		s := &d.Sentences[si]
 		if s.Kind != Body || s.TitleCase {
@@ -115,7 +126,7 @@ func (f *mentionFinder) caseEvidence() {
 		}
 		for k := s.First; k < s.End; k++ {
 			t := &d.Tokens[k]
-			if t.Kind != Word {
+			if t.Kind != Word || !starts[t.Lower] {
 				continue
 			}
 			if !t.Has(Cap) {
@@ -331,6 +342,16 @@ func (f *mentionFinder) isRole(w string) bool {
 // titleAt returns the number of tokens of a title starting at k, before end.
 func (f *mentionFinder) titleAt(k, end int) (n int, head string) {
 	d := f.d
+	if d.Tokens[k].Kind != Word {
+		return 0, ""
+	}
+	first := trimDot(d.Tokens[k].Lower)
+	if !f.lx.StartsTitle(first) {
+		if h, ok := f.lx.Title(first); ok {
+			return 1, h
+		}
+		return 0, ""
+	}
 	max := f.lx.MaxTitleWords()
 	if max > end-k {
 		max = end - k

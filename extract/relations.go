@@ -146,7 +146,15 @@ func (r *relationFinder) typeOK(e int, mask lexicon.TypeMask) bool {
 func (r *relationFinder) verbs(si int) {
 	d := r.d
 	s := &d.Sentences[si]
-	for v := s.First; v < s.End; v++ {
+	// a relation needs a named object after its verb
+	last := -1
+	for k := s.End - 1; k >= s.First; k-- {
+		if r.mentionAt[k] >= 0 || pronounGender(r.word(k)) != 0 || r.word(k) == "other" || r.word(k) == "another" {
+			last = k
+			break
+		}
+	}
+	for v := s.First; v < last; v++ {
 		t := &d.Tokens[v]
 		if t.Kind != Word || r.mentionAt[v] >= 0 && d.Mentions[r.mentionAt[v]].Kind == NameMention {
 			continue

@@ -27,11 +27,12 @@ var maleWords = map[string]bool{
 
 // resolver groups the mentions of one document into entities.
 type resolver struct {
-	d        *Document
-	lx       *lexicon.Lexicon
-	byKey    map[string]int // normalised name -> entity
-	nominals map[string]int // resolved role descriptions, without their determiner
-	people   []int          // person entities with a full name, in order of first mention
+	d                     *Document
+	lx                    *lexicon.Lexicon
+	byKey                 map[string]int // normalised name -> entity
+	nominals              map[string]int // resolved role descriptions, without their determiner
+	lastNames, firstNames map[string][]namePart
+	people                []int // person entities with a full name, in order of first mention
 }
 
 // resolve groups mentions into entities: one per real person, organisation or place.
@@ -89,9 +90,11 @@ func (r *resolver) compact() {
 	}
 }
 
+// keyReplacer straightens quotes and drops dots for normKey; it is never modified.
+var keyReplacer = strings.NewReplacer("’", "'", ".", "", "‘", "'")
+
 func normKey(s string) string {
-	s = strings.ToLower(s)
-	s = strings.NewReplacer("’", "'", ".", "", "‘", "'").Replace(s)
+	s = keyReplacer.Replace(strings.ToLower(s))
 	return strings.Join(strings.Fields(s), " ")
 }
 
@@ -179,40 +182,66 @@ func (r *resolver) assignName(mi int) {
 // personByPart finds the person of the article whose surname (or, failing that, first
 // name) is part; when several share it, the one mentioned last before offset at.
 func (r *resolver) personByPart(part string, at int) int {
-	d := r.d
+	if r.lastNames == nil {
+		r.indexPeople()
+	}
 	key := skeleton(normKey(part))
-	best, bestPos, matches := -1, -1, 0
-	for pass := 0; pass < 2 && matches == 0; pass++ {
-		for _, e := range r.people {
-			for _, mi := range d.Entities[e].Mentions {
-				m := &d.Mentions[mi]
-				words := strings.Fields(normKey(m.Text(d.Text)))
-				if len(words) < 2 {
-					continue
-				}
-				w := words[len(words)-1]
-				if pass == 1 {
-					w = words[0]
-				}
-				if skeleton(w) != key {
-					continue
-				}
-				matches++
-				pos := m.Span.Start
-				if pos > at {
-					pos = -pos // later mentions rank below earlier ones
-				}
-				if best < 0 || pos > bestPos {
-					best, bestPos = e, pos
-				}
-				break
-			}
+	best, bestPos := -1, 0
+	for pass := 0; pass < 2; pass++ {
+		index := r.lastNames
+		if pass == 1 {
+			index = r.firstNames
 		}
-		if pass == 1 && matches > 1 {
+		cands := index[key]
+		if pass == 1 && len(cands) > 1 {
 			return -1 // a first name shared by two people says nothing
 		}
+		for _, c := range cands {
+			pos := c.pos
+			if pos > at {
+				pos = -pos // later mentions rank below earlier ones
+			}
+			if best < 0 || pos > bestPos {
+				best, bestPos = c.entity, pos
+			}
+		}
+		if best >= 0 {
+			return best
+		}
 	}
-	return best
+	return -1
+}
+
+// namePart is a person whose first or last name is a given word, and where the article
+// first names them.
+type namePart struct {
+	entity, pos int
+}
+
+// indexPeople indexes the full-name people of the article by the skeletons of their first
+// and last names.
+func (r *resolver) indexPeople() {
+	d := r.d
+	r.lastNames, r.firstNames = map[string][]namePart{}, map[string][]namePart{}
+	add := func(index map[string][]namePart, k string, e, pos int) {
+		for _, x := range index[k] {
+			if x.entity == e {
+				return
+			}
+		}
+		index[k] = append(index[k], namePart{e, pos})
+	}
+	for _, e := range r.people {
+		for _, mi := range d.Entities[e].Mentions {
+			m := &d.Mentions[mi]
+			words := strings.Fields(normKey(m.Text(d.Text)))
+			if len(words) < 2 {
+				continue
+			}
+			add(r.lastNames, skeleton(words[len(words)-1]), e, m.Span.Start)
+			add(r.firstNames, skeleton(words[0]), e, m.Span.Start)
+		}
+	}
 }
 
 // mergePartialNames merges a person named by first names only ("Juan Carlos") into the

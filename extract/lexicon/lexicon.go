@@ -115,6 +115,7 @@ type Lexicon struct {
 	terms      map[string]bool
 	demonyms   map[string]string // "Russian" -> "Russia"
 	titles     map[string]string // lower-case role word or phrase -> head word
+	titleStart map[string]bool   // first words of the multiword titles
 	maxTitle   int               // words in the longest multiword title
 	modifiers  map[string]bool
 	orgWords   map[string]bool
@@ -163,7 +164,7 @@ func Load() (*Lexicon, error) {
 	lx := &Lexicon{
 		words: map[string]bool{}, firstNames: map[string]bool{}, surnames: map[string]bool{}, places: map[string]*Place{},
 		ambiguous: map[string]*Place{}, languages: map[string]bool{}, terms: map[string]bool{},
-		demonyms: map[string]string{}, titles: map[string]string{}, modifiers: map[string]bool{},
+		demonyms: map[string]string{}, titles: map[string]string{}, titleStart: map[string]bool{}, modifiers: map[string]bool{},
 		orgWords: map[string]bool{}, placeWords: map[string]bool{}, events: map[string]EventNoun{},
 		speech: map[string]string{}, verbs: map[string][]VerbForm{}, phrases: map[string][]*Phrase{},
 		phraseVerb: map[string]string{},
@@ -335,7 +336,11 @@ func (lx *Lexicon) addTitle(f []string) error {
 		line, head = line[:i], line[i+3:]
 	}
 	lx.titles[line] = head
-	if n := len(strings.Fields(line)); n > lx.maxTitle {
+	words := strings.Fields(line)
+	if len(words) > 1 {
+		lx.titleStart[words[0]] = true
+	}
+	if n := len(words); n > lx.maxTitle {
 		lx.maxTitle = n
 	}
 	return nil
@@ -645,6 +650,10 @@ func (lx *Lexicon) Title(s string) (string, bool) {
 	h, ok := lx.titles[s]
 	return h, ok
 }
+
+// StartsTitle reports whether a lower-case word is the first word of a multiword title
+// ("prime" of "prime minister").
+func (lx *Lexicon) StartsTitle(w string) bool { return lx.titleStart[w] }
 
 // MaxTitleWords is the number of words in the longest multiword title.
 func (lx *Lexicon) MaxTitleWords() int { return lx.maxTitle }
