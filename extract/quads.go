@@ -3,7 +3,6 @@ package extract
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"sort"
 	"strings"
 	"unicode"
 
@@ -51,12 +50,14 @@ func Slug(name string) string {
 	return s
 }
 
+// quoteReplacer straightens curly apostrophes; it is never modified.
+var quoteReplacer = strings.NewReplacer("’", "'", "‘", "'")
+
 // Key normalises a name for lookups: lower case, no possessive, punctuation removed, no
 // leading article. "the Russian President" and "Russian president" share a key. The
 // canned queries' JavaScript does the same (queries/lib.js).
 func Key(s string) string {
-	s = strings.ToLower(s)
-	s = strings.NewReplacer("’", "'", "‘", "'").Replace(s)
+	s = quoteReplacer.Replace(strings.ToLower(s))
 	var b strings.Builder
 	words := strings.Fields(s)
 	for _, w := range words {
@@ -117,7 +118,7 @@ func hashID(parts ...string) string {
 
 // Quads returns the quads that state everything extracted from d, each labelled with the
 // article's IRI so that an article's facts are one named graph. nodes maps each entity to
-// its store node (see Nodes). The result is sorted and has no duplicates.
+// its store node (see Nodes). The result has no duplicates and a deterministic order.
 func (d *Document) Quads(nodes []Node) []quad.Quad {
 	label := voc.DocIRI(d.ID)
 	var qs []quad.Quad
@@ -228,26 +229,17 @@ func containsInt(list []int, x int) bool {
 	return false
 }
 
-// sortUnique sorts quads by their N-Quads form and drops duplicates.
+// sortUnique drops duplicate quads, keeping the first of each; the order of the rest is
+// the order they were made in, which is deterministic.
 func sortUnique(qs []quad.Quad) []quad.Quad {
-	keys := make([]string, len(qs))
-	idx := make([]int, len(qs))
-	for i, q := range qs {
-		keys[i] = q.NQuad()
-		idx[i] = i
-	}
-	sort.Slice(idx, func(a, b int) bool { return keys[idx[a]] < keys[idx[b]] })
-	out := make([]quad.Quad, 0, len(qs))
-	prev := ""
-	for n, i := range idx {
-		if n > 0 && keys[i] == prev {
+	seen := make(map[quad.Quad]struct{}, len(qs))
+	out := qs[:0]
+	for _, q := range qs {
+		if _, dup := seen[q]; dup {
 			continue
 		}
-		prev = keys[i]
-		out = append(out, qs[i])
+		seen[q] = struct{}{}
+		out = append(out, q)
 	}
 	return out
 }
-
-// Skeleton folds spelling variants of a key ("zelenskyy" -> "zelensky"), as NameKeys does.
-func Skeleton(key string) string { return skeleton(key) }
