@@ -34,7 +34,8 @@ var negators = map[string]bool{
 	"won’t": true, "wouldn't": true, "wouldn’t": true, "hasn't": true, "hasn’t": true,
 	"hadn't": true, "hadn’t": true, "isn't": true, "isn’t": true, "wasn't": true, "wasn’t": true,
 	"cannot": true, "can't": true, "can’t": true, "couldn't": true, "couldn’t": true, "no": true,
-	"refused": true, "declined": true, "failed": true,
+	"refused": true, "declined": true, "failed": true, "nothing": true, "none": true,
+	"without": true, "hardly": true, "barely": true, "neither": true, "nor": true,
 }
 
 // beForms mark the passive before a participle.
@@ -396,6 +397,16 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 				k--
 			}
 			continue
+		case w == "," && k-1 >= s.First && a.mentionAt[k-1] >= 0 && strings.HasSuffix(a.word(v), "ing") && v == k+1:
+			// "Richter, speaking to the BBC": the name before the comma
+			if e := d.Mentions[a.mentionAt[k-1]].Entity; e >= 0 {
+				return []int{e}, negated
+			}
+		case w == "," && k-1 >= s.First && a.mentionAt[k-1] >= 0 && a.apposition(a.mentionAt[k-1]):
+			// "Its founder, David Moreau, will join": the name in apposition
+			if e := d.Mentions[a.mentionAt[k-1]].Entity; e >= 0 {
+				return []int{e}, negated
+			}
 		case w == ",":
 			// a parenthetical between commas: ", speaking in English,"
 			p := k - 1
@@ -485,6 +496,17 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 		}
 	}
 	return nil, negated
+}
+
+// apposition reports whether mention mi stands between commas after a noun phrase:
+// "its founder, David Moreau, …".
+func (a *analysis) apposition(mi int) bool {
+	m := &a.d.Mentions[mi]
+	if m.First == 0 || a.word(m.First-1) != "," || m.First < 2 {
+		return false
+	}
+	p := &a.d.Tokens[m.First-2]
+	return p.Kind == Word && !p.Has(Cap) && a.mentionAt[m.First-2] < 0
 }
 
 // ofAgent returns the entity of the mention ending at token k when "of" introduces it

@@ -400,6 +400,16 @@ func (f *mentionFinder) dropLead(k int) bool {
 	if f.isRole(t.Lower) || f.lx.Place(text) != nil || t.Has(AllCaps) {
 		return false
 	}
+	if f.lx.StartsTitle(t.Lower) {
+		if n, _ := f.titleAt(k, len(f.d.Tokens)); n > 1 {
+			return false // "Prime Minister …"
+		}
+	}
+	if k+1 < len(f.d.Tokens) && f.d.Tokens[k+1].Kind == Word {
+		if n, _ := f.titleAt(k+1, len(f.d.Tokens)); n > 0 && !f.d.Tokens[k+1].Has(Cap) {
+			return false // "Opposition leader …"
+		}
+	}
 	if f.lx.IsModifier(t.Lower) && k+1 < len(f.d.Tokens) && f.capWord(k+1) {
 		return false // "Former CIA Director …"
 	}
@@ -731,7 +741,7 @@ func (f *mentionFinder) extendTitleLeft(a, si int) int {
 		case f.isRole(w), f.lx.IsModifier(w) && !t.Has(Cap):
 			start = k
 			continue
-		case t.Has(Cap) && !t.Has(Initial) || t.Has(Cap) && !f.dropLead(k):
+		case t.Has(Cap) && !t.Has(Initial) || t.Has(Cap) && !f.dropLead(k) || t.Has(Cap) && k+1 < a && f.isRole(d.Tokens[k+1].Lower):
 			start = k
 			continue
 		case w == "and" && k-1 >= s.First && d.Tokens[k-1].Kind == Word:
@@ -782,6 +792,10 @@ func (f *mentionFinder) describeTitle(m *Mention, a, b int) {
 	// an organisation: "CIA Director", "Senate Minority Leader", "Kremlin economic envoy"
 	for k := a; k < b; {
 		t := &d.Tokens[k]
+		if n, _ := f.titleAt(k, b); n > 1 {
+			k += n // "Prime Minister": a title, not an organisation
+			continue
+		}
 		if !f.capWord(k) || f.isRole(trimDot(t.Lower)) || f.lx.IsModifier(t.Lower) || determiners[t.Lower] || functionWords[t.Lower] {
 			k++
 			continue

@@ -243,3 +243,6 @@ func sortUnique(qs []quad.Quad) []quad.Quad {
 	}
 	return out
 }
+
+// Skeleton folds spelling variants of a key ("zelenskyy" -> "zelensky"), as NameKeys does.
+func Skeleton(key string) string { return skeleton(key) }

@@ -139,7 +139,15 @@ func maskOf(t Type) lexicon.TypeMask {
 }
 
 func (r *relationFinder) typeOK(e int, mask lexicon.TypeMask) bool {
-	return e >= 0 && maskOf(r.d.Entities[e].Type)&mask != 0
+	if e < 0 {
+		return false
+	}
+	ent := &r.d.Entities[e]
+	if maskOf(ent.Type)&mask != 0 {
+		return true
+	}
+	// a place named only by its head word ("Hillcrest City") may be a club or a firm
+	return ent.Type == Place && ent.Strength < 3 && mask&lexicon.MaskOrg != 0
 }
 
 // verbs reads the clauses of sentence si around relation verbs and verb phrases.
@@ -416,6 +424,16 @@ func (r *relationFinder) objects(k int, prep string, si int, possessor bool) ([]
 	for k < s.End {
 		if r.word(k) == "the" && k+1 < s.End && r.mentionAt[k+1] >= 0 && r.mentionAt[k] < 0 {
 			k++
+		}
+		// a role in apposition: "the referee, Kevin Dunn,"
+		if (r.word(k) == "the" || r.word(k) == "a" || r.word(k) == "an") && r.mentionAt[k] < 0 {
+			j := k + 1
+			for j < s.End && j < k+5 && d.Tokens[j].Kind == Word && !d.Tokens[j].Has(Cap) && r.mentionAt[j] < 0 {
+				j++
+			}
+			if j > k+1 && j+1 < s.End && r.word(j) == "," && r.isRoleWord(r.word(j-1)) && r.mentionAt[j+1] >= 0 {
+				k = j + 1
+			}
 		}
 		// adjectives before a name: "pro-Iraq war Labour MP Oona King"
 		if r.mentionAt[k] < 0 {

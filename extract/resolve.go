@@ -488,7 +488,7 @@ func (r *resolver) finish() {
 					ent.Names = append(ent.Names, n)
 				}
 			}
-			if m.Role != "" {
+			if m.Role != "" && m.Kind == NameMention {
 				ent.Roles = append(ent.Roles, Role{Title: m.Role, Org: -1, Sentence: m.Sentence})
 			}
 			if w := strings.ToLower(trimDot(firstWord(m.Full.Text(d.Text)))); femaleWords[w] || femaleWords[m.RoleHead] {
@@ -524,7 +524,7 @@ func (r *resolver) finish() {
 		k := 0
 		for _, mi := range ent.Mentions {
 			m := &d.Mentions[mi]
-			if m.Role == "" {
+			if m.Role == "" || m.Kind != NameMention {
 				continue
 			}
 			if k < len(ent.Roles) {
