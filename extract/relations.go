@@ -435,10 +435,11 @@ func (r *relationFinder) objects(k int, prep string, si int, possessor bool) ([]
 				k = j + 1
 			}
 		}
-		// adjectives before a name: "pro-Iraq war Labour MP Oona King"
+		// adjectives and descriptions before a name: "pro-Iraq war Labour MP Oona King",
+		// "former Royal butler Paul Burrell"
 		if r.mentionAt[k] < 0 {
 			j := k
-			for j < s.End && j < k+4 && r.mentionAt[j] < 0 && d.Tokens[j].Kind == Word && !d.Tokens[j].Has(Cap) &&
+			for j < s.End && j < k+4 && r.mentionAt[j] < 0 && d.Tokens[j].Kind == Word &&
 				!functionWords[r.word(j)] && !isVerbish(r.lx, r.word(j)) && !pronounWords[r.word(j)] && !prepositions[r.word(j)] {
 				j++
 			}
@@ -605,6 +606,8 @@ func (r *relationFinder) nominal(si int) {
 			r.visit(si, k)
 		case w == "interview" || w == "interviews":
 			r.interview(si, k)
+		case w == "win" || w == "victory" || w == "triumph" || w == "defeat" || w == "loss":
+			r.result(si, k)
 		case w == "remarks" || w == "comments" || w == "statement":
 			if r.word(k+1) == "to" {
 				if o := r.entityAt(k + 2); o >= 0 && r.d.Entities[o].Type == Organization {
@@ -716,6 +719,36 @@ func (r *relationFinder) visit(si, k int) {
 	}
 	if p := r.entityAt(n); p >= 0 && d.Entities[p].Type == Place {
 		r.add(who, p, PredVisited, false, si, nil)
+	}
+}
+
+// result reads the outcome of a contest named by a noun: "a win over Borders", "Ulster's
+// victory against X", "a defeat by X", "the loss to X".
+func (r *relationFinder) result(si, k int) {
+	d := r.d
+	w, p := r.word(k), r.word(k+1)
+	other := -1
+	if p == "over" || p == "against" || p == "by" || p == "to" {
+		objs, _ := r.objects(k+2, "", si, false)
+		if len(objs) == 0 {
+			return
+		}
+		other = objs[0]
+	} else {
+		return
+	}
+	who := r.possessorBefore(k)
+	if who < 0 {
+		who = r.sentenceSubject(si)
+	}
+	if who < 0 || who == other || !r.isAgent(who) && !r.isCountry(who) && !(d.Entities[who].Type == Place && d.Entities[who].Strength < 3) {
+		return
+	}
+	switch {
+	case (w == "defeat" || w == "loss") && (p == "by" || p == "to"):
+		r.add(other, who, "beat", false, si, nil)
+	case w != "defeat" && w != "loss" && (p == "over" || p == "against"):
+		r.add(who, other, "beat", false, si, nil)
 	}
 }
 
@@ -954,6 +987,14 @@ func (r *relationFinder) companions() {
 	}
 }
 
+// removalVerbs in the passive name who removed someone with "from": "expelled from the
+// party".
+var removalVerbs = map[string]bool{
+	"expel": true, "ban": true, "suspend": true, "sack": true, "dismiss": true, "exclude": true,
+	"drop": true, "remove": true, "eject": true, "oust": true, "fire": true, "bar": true,
+	"omit": true, "axe": true, "release": true,
+}
+
 // nonRelationVerbs say nothing about how two entities relate, or take a clause rather
 // than an entity as their object ("said Trump would…").
 var nonRelationVerbs = map[string]bool{
@@ -1008,6 +1049,10 @@ func (r *relationFinder) generalVerb(si, v int) {
 	past := r.lx.Past(lemma)
 	if (form == lexicon.PastForm || form == lexicon.ParticipleForm) && r.passiveAt(v) {
 		agents, after := r.byAgents(v + 1)
+		if len(agents) == 0 && removalVerbs[lemma] && r.word(v+1) == "from" {
+			// "was expelled from Labour": the organisation did the expelling
+			agents, after = r.objects(v+1, "from", si, false)
+		}
 		if len(agents) == 0 {
 			return
 		}
@@ -1061,6 +1106,19 @@ func (r *relationFinder) generalVerb(si, v int) {
 		prep := r.word(k)
 		objs, after = r.objects(k, prep, si, false)
 		pred += "_" + prep
+	}
+	if len(objs) == 0 && (info.Thing || info.Person) {
+		// a light verb and its noun: "initiated disciplinary action against X", "signed a
+		// deal with X"
+		j := k
+		for j < s.End && j < k+5 && d.Tokens[j].Kind == Word && !d.Tokens[j].Has(Cap) && r.mentionAt[j] < 0 &&
+			!isVerbish(r.lx, r.word(j)) && !prepositions[r.word(j)] && !pronounWords[r.word(j)] && r.word(j) != "that" {
+			j++
+		}
+		if p := r.word(j); j > k && (p == "against" || p == "with" || p == "over" || p == "from") && !determiners[r.word(j-1)] {
+			objs, after = r.objects(j, p, si, false)
+			pred += "_" + p
+		}
 	}
 	if len(objs) == 0 {
 		return
