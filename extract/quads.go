@@ -182,6 +182,9 @@ func (d *Document) Quads(nodes []Node) []quad.Quad {
 		add(st, voc.Doc, label)
 		add(st, voc.Evidence, quad.String(d.SentenceText(r.Sentence)))
 		add(st, voc.Sentence, quad.Int(r.Sentence))
+		if r.Symmetric {
+			add(st, voc.SymmetricFlag, quad.Bool(true))
+		}
 		for _, q := range r.Qualifiers {
 			add(st, voc.Qualifier(q.Prep), nodes[q.Entity].IRI)
 		}

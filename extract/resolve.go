@@ -548,7 +548,13 @@ func firstWord(s string) string {
 func cleanName(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	s = strings.TrimSuffix(strings.TrimSuffix(s, "'s"), "’s")
-	return strings.Trim(s, " ,;:")
+	s = strings.Trim(s, " ,;:")
+	// "Globex Ltd." at the end of a sentence: the name without its dot, but keep the dots
+	// of initials ("U.S.")
+	if strings.HasSuffix(s, ".") && !strings.HasSuffix(s[:len(s)-1], ".") && len(s) > 3 && s[len(s)-3] != '.' {
+		s = s[:len(s)-1]
+	}
+	return s
 }
 
 func contains(list []string, s string) bool {

@@ -2,9 +2,11 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"sort"
 	"strings"
 
+	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 
 	"github.com/kg-news/kg/graph/voc"
@@ -401,6 +403,9 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 		return st, err
 	}
 	cs, err := s.QS.Stats(ctx, true)
+	if errors.Is(err, kv.ErrNoBucket) {
+		return st, nil // a store nothing was written to yet
+	}
 	if err != nil {
 		return st, err
 	}

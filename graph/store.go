@@ -105,6 +105,7 @@ func openBolt(cfg Config) (cgraph.QuadStore, *bolt.DB, error) {
 		optTimeout:  cfg.LockTimeout.String(),
 		optReadOnly: cfg.ReadOnly,
 		optNoSync:   cfg.NoSync,
+		"upfront":   true, // create every bucket at once, so that an empty store reads as empty
 	}
 	st, err := os.Stat(cfg.Path)
 	create := false

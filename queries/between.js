@@ -5,10 +5,10 @@
 var a = kgFind(params.aKey, params.a), b = kgFind(params.bKey, params.b);
 var stmts = [];
 function collect(s, o) {
-  var found = g.V().Has("<kg:subject>", s).Has("<kg:object>", o).Tag("stmt")
+  var found = kgTags(g.V().Has("<kg:subject>", s).Has("<kg:object>", o).Tag("stmt")
     .Out("<kg:predicate>").Tag("p").Back("stmt")
     .Out("<kg:doc>").Tag("doc").Back("stmt")
-    .Out("<kg:evidence>").Tag("evidence").TagArray(1000);
+    .Out("<kg:evidence>").Tag("evidence"), 1000);
   for (var i = 0; i < found.length; i++) {
     found[i].s = s; found[i].o = o; stmts.push(found[i]);
   }

@@ -2,6 +2,31 @@
 // before this file as `var params = {...}`, JSON-encoded by kg; for each entity parameter
 // X, params also holds XKey, the name normalised the way kg stores its lookup keys.
 
+// kgVal reads a value the way a query gets it, whatever collation the caller asked for:
+// JSON gives IRIs as "<iri>" strings, JSON-LD (the web console) as {"@id": "iri"} and
+// literals as {"@value": v}.
+function kgVal(v) {
+  if (v !== null && typeof v == "object") {
+    if (v["@id"] !== undefined) return "<" + v["@id"] + ">";
+    if (v["@value"] !== undefined) return v["@value"];
+  }
+  return v;
+}
+
+// kgArr is path.ToArray(limit) with the values read by kgVal.
+function kgArr(path, limit) {
+  return path.ToArray(limit || 100000).map(kgVal);
+}
+
+// kgTags is path.TagArray(limit) with the values read by kgVal.
+function kgTags(path, limit) {
+  return path.TagArray(limit || 100000).map(function (row) {
+    var out = {};
+    for (var k in row) out[k] = kgVal(row[k]);
+    return out;
+  });
+}
+
 var KG_IRREGULAR = {
   met: "meet", told: "tell", led: "lead", spoke: "speak", spoken: "speak", fought: "fight",
   beaten: "beat", won: "win", left: "leave", went: "go", gone: "go", flew: "fly", flown: "fly",
@@ -37,8 +62,8 @@ function kgFind(key, raw) {
   // Has() with a value the store lacks fails with "kv: not found" on Cayley's KV backends,
   // so look the value up first
   if (key && g.V(str(key)).Count() > 0) {
-    c = g.V().Has("<kg:key>", str(key)).Unique().ToArray();
-    if (c.length == 0) c = g.V().Has("<kg:aliasKey>", str(key)).Unique().ToArray();
+    c = kgArr(g.V().Has("<kg:key>", str(key)).Unique());
+    if (c.length == 0) c = kgArr(g.V().Has("<kg:aliasKey>", str(key)).Unique());
   }
   if (c.length == 0) throw new Error("nothing in the graph is known as " + JSON.stringify(raw));
   var best = c[0], bestN = -1;
@@ -51,7 +76,7 @@ function kgFind(key, raw) {
 
 // kgName returns a node's name.
 function kgName(iri) {
-  var n = g.V(iri).Out("<schema:name>").ToArray();
+  var n = kgArr(g.V(iri).Out("<schema:name>"));
   if (n.length == 0) return iri;
   var count = {}, best = n[0];
   for (var i = 0; i < n.length; i++) {
@@ -63,13 +88,13 @@ function kgName(iri) {
 
 // kgRelations returns every relation predicate of the graph.
 function kgRelations() {
-  return g.V("<kg:Relation>").In("<rdf:type>").Unique().ToArray();
+  return kgArr(g.V("<kg:Relation>").In("<rdf:type>").Unique());
 }
 
 // kgSymmetric reports whether a relation predicate has no direction ("met").
 function kgSymmetric(p) {
   // not .Is("<kg:Symmetric>"): on Cayley's KV backends that fails with "kv: not found"
-  return g.V(p).Out("<rdf:type>").ToArray().indexOf("<kg:Symmetric>") >= 0;
+  return kgArr(g.V(p).Out("<rdf:type>")).indexOf("<kg:Symmetric>") >= 0;
 }
 
 // kgPredicates returns the relation predicates a verb, in any form, names.
@@ -93,15 +118,21 @@ function kgStatements(s, p, o, limit) {
   var path = g.V().Has("<kg:predicate>", p);
   if (s) path = path.Has("<kg:subject>", s);
   if (o) path = path.Has("<kg:object>", o);
-  return path.Tag("stmt").Out("<kg:subject>").Tag("s").Back("stmt")
+  return kgTags(path.Tag("stmt").Out("<kg:subject>").Tag("s").Back("stmt")
     .Out("<kg:object>").Tag("o").Back("stmt")
     .Out("<kg:doc>").Tag("doc").Back("stmt")
-    .Out("<kg:evidence>").Tag("evidence").TagArray(limit || 1000);
+    .Out("<kg:evidence>").Tag("evidence"), limit || 1000);
 }
 
 // kgDoc is the article id of a document IRI.
 function kgDoc(iri) {
   return iri.replace(/^<doc:|>$/g, "");
+}
+
+// kgNode is a node reference in the JSON-LD form the console's graph view draws:
+// {"@id": "ent:Vladimir_Putin"}.
+function kgNode(iri) {
+  return { "@id": iri.replace(/^<|>$/g, "") };
 }
 
 // kgGroup merges statements into one row per (subject, predicate, object) with all the
@@ -113,7 +144,7 @@ function kgGroup(stmts, limit) {
     if (!rows[k]) {
       rows[k] = {
         subject: kgName(st.s), predicate: kgVerb(st.p), object: kgName(st.o),
-        articles: [], evidence: st.evidence, source: st.s, target: st.o
+        articles: [], evidence: st.evidence, source: kgNode(st.s), target: kgNode(st.o)
       };
       order.push(k);
     }

@@ -12,15 +12,15 @@ for (var depth = 0; depth < maxDepth && !found && frontier.length > 0; depth++) 
   var next = [];
   for (var i = 0; i < frontier.length && !found; i++) {
     var n = frontier[i];
-    var outs = g.V(n).OutPredicates().ToArray();
-    var ins = g.V(n).InPredicates().ToArray();
+    var outs = kgArr(g.V(n).OutPredicates());
+    var ins = kgArr(g.V(n).InPredicates());
     var steps = [];
     for (var a = 0; a < outs.length; a++) if (preds.indexOf(outs[a]) >= 0) {
-      var xs = g.V(n).Out(outs[a]).ToArray();
+      var xs = kgArr(g.V(n).Out(outs[a]));
       for (var b = 0; b < xs.length; b++) steps.push({ node: xs[b], s: n, p: outs[a], o: xs[b] });
     }
     for (var c = 0; c < ins.length; c++) if (preds.indexOf(ins[c]) >= 0) {
-      var ys = g.V(n).In(ins[c]).ToArray();
+      var ys = kgArr(g.V(n).In(ins[c]));
       for (var d = 0; d < ys.length; d++) steps.push({ node: ys[d], s: ys[d], p: ins[c], o: n });
     }
     for (var k = 0; k < steps.length; k++) {
@@ -39,9 +39,9 @@ var chain = [];
 for (var x = to; parent[x] != null; x = parent[x]) chain.unshift(edge[x]);
 for (var s = 0; s < chain.length; s++) {
   var e = chain[s];
-  var docs = g.V().Has("<kg:subject>", e.s).Has("<kg:predicate>", e.p).Has("<kg:object>", e.o).Out("<kg:doc>").ToArray();
+  var docs = kgArr(g.V().Has("<kg:subject>", e.s).Has("<kg:predicate>", e.p).Has("<kg:object>", e.o).Out("<kg:doc>"));
   g.Emit({
     step: s + 1, subject: kgName(e.s), predicate: kgVerb(e.p), object: kgName(e.o),
-    articles: docs.map(kgDoc).sort(), source: e.s, target: e.o
+    articles: docs.map(kgDoc).sort(), source: kgNode(e.s), target: kgNode(e.o)
   });
 }

@@ -2,8 +2,8 @@
 // description: What did <speaker> say? Their quotations, with the articles they appear in.
 // param: speaker entity Donald Trump
 var sp = kgFind(params.speakerKey, params.speaker), name = kgName(sp);
-var qs = g.V().Has("<kg:speaker>", sp).Tag("quote").Out("<kg:text>").Tag("text").Back("quote")
-  .Out("<kg:doc>").Tag("doc").TagArray(5000);
+var qs = kgTags(g.V().Has("<kg:speaker>", sp).Tag("quote").Out("<kg:text>").Tag("text").Back("quote")
+  .Out("<kg:doc>").Tag("doc"), 5000);
 var rows = {}, order = [];
 for (var i = 0; i < qs.length; i++) {
   var t = qs[i].text;

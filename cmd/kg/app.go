@@ -68,6 +68,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			newStatsCommand(),
 			newRemoveCommand(),
 			newEvalCommand(),
+			newServeCommand(),
 		},
 		ExitErrHandler: func(*cli.Context, error) {}, // main decides the exit status
 	}

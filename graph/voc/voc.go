@@ -61,6 +61,8 @@ const (
 	Sentence  = Prefix + "sentence" // its index in the article
 	Doc       = Prefix + "doc"      // the article a statement or quotation belongs to
 
+	SymmetricFlag = Prefix + "symmetric" // on a statement whose relation has no direction
+
 	Quote   = Prefix + "Quote"   // class of quotation nodes
 	Speaker = Prefix + "speaker" // who said it
 	Text    = Prefix + "text"    // what was said

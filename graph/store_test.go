@@ -1,0 +1,171 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kg-news/kg/extract"
+)
+
+// MustOpenBolt opens a bolt store in a temporary folder.
+func MustOpenBolt(tb testing.TB, readOnly bool, path string) *Store {
+	tb.Helper()
+	if path == "" {
+		path = filepath.Join(tb.TempDir(), "kg.db")
+	}
+	s, err := Open(context.Background(), Config{Path: path, ReadOnly: readOnly})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	return s
+}
+
+func TestBusyStore(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "kg.db")
+	w := MustOpenBolt(t, false, path)
+	_ = w
+	start := time.Now()
+	_, err := Open(context.Background(), Config{Path: path, LockTimeout: 500 * time.Millisecond})
+	if !errors.Is(err, ErrBusy) {
+		t.Fatalf("second writer: %v, want ErrBusy", err)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("second writer waited %s", d)
+	}
+	if !strings.Contains(err.Error(), "in use by another kg process") {
+		t.Errorf("message %q does not say the store is in use", err)
+	}
+	// a reader waits for the writer too (bolt's lock), and says so
+	_, err = Open(context.Background(), Config{Path: path, ReadOnly: true, LockTimeout: 200 * time.Millisecond})
+	if !errors.Is(err, ErrBusy) {
+		t.Errorf("reader beside a writer: %v, want ErrBusy", err)
+	}
+}
+
+func TestReadersShare(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "kg.db")
+	w := MustOpenBolt(t, false, path)
+	w.Close()
+	a := MustOpenBolt(t, true, path)
+	b := MustOpenBolt(t, true, path)
+	if _, err := a.Stats(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Stats(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(context.Background(), Config{Path: path, LockTimeout: 200 * time.Millisecond}); !errors.Is(err, ErrBusy) {
+		t.Errorf("writer beside readers: %v, want ErrBusy", err)
+	}
+}
+
+func TestOpenErrors(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Open(context.Background(), Config{Path: filepath.Join(dir, "none.db"), ReadOnly: true}); !errors.Is(err, ErrNotFound) {
+		t.Errorf("read-only open of a missing store: %v", err)
+	}
+	if _, err := Open(context.Background(), Config{Path: dir}); err == nil || !strings.Contains(err.Error(), "directory") {
+		t.Errorf("open of a folder: %v", err)
+	}
+	junk := filepath.Join(dir, "junk.db")
+	os.WriteFile(junk, []byte(strings.Repeat("not a database ", 1000)), 0o644)
+	if _, err := Open(context.Background(), Config{Path: junk}); err == nil || !strings.Contains(err.Error(), "not a kg store") {
+		t.Errorf("open of a file that is not a store: %v", err)
+	}
+	if _, err := Open(context.Background(), Config{Backend: "oracle"}); err == nil {
+		t.Error("unknown backend opened")
+	}
+}
+
+func doc(t *testing.T, id, text string) *extract.Document {
+	t.Helper()
+	d, err := extract.New().Extract(id, id+".txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+const (
+	textA  = "Acme buys Globex\n\nAcme Corp chief executive Jane Roe said Acme Corp would buy Globex Ltd. \"It is a good day,\" Ms Roe said.\n"
+	textA2 = "Acme buys Globex\n\nAcme Corp chief executive Jane Roe said Acme Corp would buy Globex Ltd for $1bn. Globex Ltd chairman John Poe praised Jane Roe.\n"
+	textB  = "Roe meets Poe\n\nJane Roe met John Poe in Paris on Friday. \"We agreed,\" Mr Poe said.\n"
+)
+
+// TestWriteIsIdempotent writes, rewrites, replaces and removes articles on both the
+// in-memory and the bolt backend.
+func TestWriteIsIdempotent(t *testing.T) {
+	for _, backend := range []string{Memory, Bolt} {
+		t.Run(backend, func(t *testing.T) {
+			var st *Store
+			if backend == Memory {
+				st = MustOpenMemory(t)
+			} else {
+				st = MustOpenBolt(t, false, "")
+			}
+			ctx := context.Background()
+			count := func() int64 {
+				s, err := st.Stats(ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return s.Quads
+			}
+			w := st.NewWriter()
+			if _, err := w.Write(ctx, []*extract.Document{doc(t, "a", textA), doc(t, "b", textB)}); err != nil {
+				t.Fatal(err)
+			}
+			n1 := count()
+			qa, _ := st.ArticleQuads(ctx, "a")
+			qb, _ := st.ArticleQuads(ctx, "b")
+			if int64(len(qa)+len(qb)) != n1 {
+				t.Errorf("articles' quads %d+%d != %d in the store", len(qa), len(qb), n1)
+			}
+			res, err := w.Write(ctx, []*extract.Document{doc(t, "a", textA)})
+			if err != nil || res[0].Outcome != Unchanged || count() != n1 {
+				t.Errorf("rewrite of an unchanged article: %+v %v, %d quads (was %d)", res, err, count(), n1)
+			}
+			res, err = w.Write(ctx, []*extract.Document{doc(t, "a", textA2)})
+			if err != nil || res[0].Outcome != Replaced {
+				t.Fatalf("changed article: %+v %v", res, err)
+			}
+			qb2, _ := st.ArticleQuads(ctx, "b")
+			if len(qb2) != len(qb) {
+				t.Errorf("replacing a changed b's quads: %d -> %d", len(qb), len(qb2))
+			}
+			// the store now holds exactly what a fresh build of a2 and b holds
+			fresh := MustOpenMemory(t)
+			fresh.NewWriter().Write(ctx, []*extract.Document{doc(t, "a", textA2), doc(t, "b", textB)})
+			fs, _ := fresh.Stats(ctx)
+			if count() != fs.Quads {
+				t.Errorf("after replace: %d quads, a fresh build has %d", count(), fs.Quads)
+			}
+			ok, err := st.Remove(ctx, "a")
+			if err != nil || !ok {
+				t.Fatalf("remove: %v %v", ok, err)
+			}
+			if n := count(); n != int64(len(qb)) {
+				t.Errorf("after removing a: %d quads, want b's %d", n, len(qb))
+			}
+			if ok, _ := st.Remove(ctx, "a"); ok {
+				t.Error("removed a twice")
+			}
+		})
+	}
+}
+
+func TestReadOnlyRefusesWrites(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "kg.db")
+	w := MustOpenBolt(t, false, path)
+	w.Close()
+	r := MustOpenBolt(t, true, path)
+	if _, err := r.NewWriter().Write(context.Background(), []*extract.Document{doc(t, "a", textA)}); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("write to a read-only store: %v", err)
+	}
+}
