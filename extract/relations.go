@@ -1199,8 +1199,8 @@ func (r *relationFinder) coParticipants(si int) {
 			break
 		}
 	}
-	if len(group) < 2 {
-		return
+	if len(group) < 2 || r.sentenceSubject(si) != group[0] {
+		return // the people must be the subject of the sentence
 	}
 	mentionsMain := false
 	for k := s.First; k < s.End; k++ {

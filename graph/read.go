@@ -3,12 +3,15 @@ package graph
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sort"
 	"strings"
 
 	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/cayley/query/path"
 	"github.com/cayleygraph/quad"
 
+	"github.com/kg-news/kg/extract"
 	"github.com/kg-news/kg/graph/voc"
 )
 
@@ -411,4 +414,36 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	}
 	st.Quads, st.Nodes = cs.Quads.Value, cs.Nodes.Value
 	return st, nil
+}
+
+// Find returns the IRI of the entity a name stands for, as people type it: by the keys of
+// its names, else of its aliases ("the Russian president"); among several, the one named
+// in the most articles.
+func (s *Store) Find(ctx context.Context, name string) (string, error) {
+	key := extract.Key(name)
+	for _, pred := range []string{voc.Key, voc.AliasKey} {
+		qs, err := s.quadsOf(ctx, quad.Object, quad.String(key))
+		if err != nil {
+			return "", err
+		}
+		best, bestN := "", -1
+		seen := map[string]bool{}
+		for _, q := range qs {
+			if q.Predicate.String() != quad.IRI(pred).String() || seen[q.Subject.String()] {
+				continue
+			}
+			seen[q.Subject.String()] = true
+			n, err := path.StartPath(s.QS, q.Subject).In(quad.IRI(voc.Mentions)).Iterate(ctx).Count()
+			if err != nil {
+				return "", err
+			}
+			if int(n) > bestN {
+				best, bestN = quadString(q.Subject), int(n)
+			}
+		}
+		if best != "" {
+			return best, nil
+		}
+	}
+	return "", fmt.Errorf("nothing in the graph is known as %q", name)
 }

@@ -69,6 +69,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			newRemoveCommand(),
 			newEvalCommand(),
 			newServeCommand(),
+			newExportCommand(),
 		},
 		ExitErrHandler: func(*cli.Context, error) {}, // main decides the exit status
 	}
