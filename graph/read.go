@@ -216,6 +216,8 @@ func (s *Store) Facts(ctx context.Context) ([]FactRow, error) {
 	if err != nil {
 		return nil, err
 	}
+	// the same facts in the same order whatever order the store walks its index in
+	sort.SliceStable(stmts, func(i, j int) bool { return stmts[i].Subject.String() < stmts[j].Subject.String() })
 	nm := &names{s: s, ctx: ctx, cache: map[string]string{}}
 	symmetric := map[string]bool{}
 	if sq, err := s.quadsOf(ctx, quad.Object, quad.IRI(voc.Symmetric)); err == nil {
@@ -281,7 +283,7 @@ func (s *Store) Facts(ctx context.Context) ([]FactRow, error) {
 	rows := make([]FactRow, 0, len(keys))
 	for _, k := range keys {
 		r := byKey[k]
-		sort.Slice(r.Sources, func(i, j int) bool { return r.Sources[i].Doc < r.Sources[j].Doc })
+		sortSources(r.Sources)
 		rows = append(rows, *r)
 	}
 	sort.SliceStable(rows, func(i, j int) bool {
@@ -312,9 +314,19 @@ func (s *Store) Facts(ctx context.Context) ([]FactRow, error) {
 	}
 	sort.Strings(roleKeys)
 	for _, k := range roleKeys {
+		sortSources(roles[k].Sources)
 		rows = append(rows, *roles[k])
 	}
 	return rows, nil
+}
+
+func sortSources(src []Source) {
+	sort.Slice(src, func(i, j int) bool {
+		if src[i].Doc != src[j].Doc {
+			return src[i].Doc < src[j].Doc
+		}
+		return src[i].Sentence < src[j].Sentence
+	})
 }
 
 // quadsOfPredicate returns the quads with predicate pred.

@@ -29,6 +29,7 @@ type resolver struct {
 	byIRI   map[quad.IRI]*candidate
 	pending map[string][]*candidate // key -> nodes of this batch
 	taken   map[quad.IRI]*candidate // nodes created by this batch
+	present map[quad.IRI]bool       // whether the store has an IRI, where known
 	linked  []*candidate            // nodes an article of this batch was resolved to
 }
 
@@ -44,6 +45,7 @@ func newResolver(s *Store) *resolver {
 func (r *resolver) reset() {
 	r.byKey = map[string][]*candidate{}
 	r.byIRI = map[quad.IRI]*candidate{}
+	r.present = map[quad.IRI]bool{}
 }
 
 func (r *resolver) begin() {
@@ -142,7 +144,10 @@ func (r *resolver) exists(ctx context.Context, iri quad.IRI) bool {
 	if r.taken[iri] != nil || r.byIRI[iri] != nil {
 		return true
 	}
-	ref, err := r.s.QS.ValueOf(iri)
+	if p, ok := r.present[iri]; ok {
+		return p
+	}
+	ref, err := r.s.ValueOf(iri)
 	return err == nil && ref != nil
 }
 

@@ -11,6 +11,7 @@ package graph
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -26,9 +27,10 @@ import (
 
 // Backends a Config can name.
 const (
-	Bolt     = "bolt"
-	Memory   = "memstore"
-	Postgres = "postgres"
+	Bolt      = "bolt"
+	Memory    = "memstore"
+	Postgres  = "postgres"
+	Cockroach = "cockroach" // Cayley's CockroachDB flavour of the SQL backend; not tested in CI
 )
 
 // DefaultPath is where the bolt store lives unless --store or KG_STORE says otherwise.
@@ -46,8 +48,8 @@ var (
 
 // Config says which store to open and how.
 type Config struct {
-	Backend     string        // Bolt (default), Memory or Postgres
-	Path        string        // file for bolt, connection URL for postgres
+	Backend     string        // Bolt (default), Memory, Postgres or Cockroach
+	Path        string        // file for bolt, connection URL for postgres and cockroach
 	ReadOnly    bool          // open for reading only; bolt then shares its lock with other readers
 	LockTimeout time.Duration // how long bolt waits for a lock; DefaultLockTimeout if 0
 	NoSync      bool          // bolt: skip the fsync of each commit (bulk loads; Sync at the end)
@@ -55,9 +57,11 @@ type Config struct {
 
 // Store is an open knowledge graph.
 type Store struct {
-	QS   cgraph.QuadStore
-	cfg  Config
-	bolt *bolt.DB // the file under a bolt store, for Sync
+	QS    cgraph.QuadStore
+	cfg   Config
+	bolt  *bolt.DB // the file under a bolt store, for Sync
+	sqlDB *sql.DB  // kg's own connection to a SQL store
+	bulk  bool     // sqlDB takes kg's bulk writes (PostgreSQL)
 }
 
 // Sync flushes a bolt store opened with NoSync to disk.
@@ -80,20 +84,21 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	var qs cgraph.QuadStore
 	var err error
 	var db *bolt.DB
+	var sqlDB *sql.DB
 	switch cfg.Backend {
 	case Bolt:
 		qs, db, err = openBolt(cfg)
 	case Memory:
 		qs, err = cgraph.NewQuadStore("memstore", "", nil)
-	case Postgres:
-		qs, err = openSQL(ctx, cfg)
+	case Postgres, Cockroach:
+		qs, sqlDB, err = openSQL(ctx, cfg)
 	default:
-		return nil, fmt.Errorf("unknown store backend %q (want %s, %s or %s)", cfg.Backend, Bolt, Postgres, Memory)
+		return nil, fmt.Errorf("unknown store backend %q (want %s, %s, %s or %s)", cfg.Backend, Bolt, Postgres, Cockroach, Memory)
 	}
 	if err != nil {
 		return nil, err
 	}
-	return &Store{QS: qs, cfg: cfg, bolt: db}, nil
+	return &Store{QS: qs, cfg: cfg, bolt: db, sqlDB: sqlDB, bulk: cfg.Backend == Postgres}, nil
 }
 
 // openBolt opens or creates the bolt file through the kgbolt backend.
@@ -163,33 +168,23 @@ func (s *Store) Close() error {
 	if s == nil || s.QS == nil {
 		return nil
 	}
-	return s.QS.Close()
-}
-
-// MustOpenMemory opens an in-memory store for tests.
-func MustOpenMemory(tb interface {
-	Helper()
-	Fatal(...any)
-	Cleanup(func())
-}) *Store {
-	tb.Helper()
-	s, err := Open(context.Background(), Config{Backend: Memory})
-	if err != nil {
-		tb.Fatal(err)
+	if s.sqlDB != nil {
+		s.sqlDB.Close()
 	}
-	tb.Cleanup(func() { s.Close() })
-	return s
+	return s.QS.Close()
 }
 
 // ValueOf returns the store's reference of a value, or nil when the store does not have it.
 func (s *Store) ValueOf(v quad.Value) (cgraph.Ref, error) {
 	ref, err := s.QS.ValueOf(v)
-	if err != nil {
+	if err != nil || ref == nil {
 		return nil, err
 	}
+	if s.sqlDB != nil {
+		// Cayley's SQL store answers with the value's hash whether or not it holds the value
+		if name, err := s.QS.NameOf(ref); err != nil || name == nil {
+			return nil, nil
+		}
+	}
 	return ref, nil
-}
-
-func openSQL(ctx context.Context, cfg Config) (cgraph.QuadStore, error) {
-	return nil, fmt.Errorf("the %s backend is not built in yet", cfg.Backend)
 }

@@ -26,6 +26,17 @@ func MustOpenBolt(tb testing.TB, readOnly bool, path string) *Store {
 	return s
 }
 
+// MustOpenPostgres opens a PostgreSQL store at url.
+func MustOpenPostgres(tb testing.TB, readOnly bool, url string) *Store {
+	tb.Helper()
+	s, err := Open(context.Background(), Config{Backend: Postgres, Path: url, ReadOnly: readOnly})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	return s
+}
+
 func TestBusyStore(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "kg.db")
 	w := MustOpenBolt(t, false, path)
@@ -101,13 +112,16 @@ const (
 // TestWriteIsIdempotent writes, rewrites, replaces and removes articles on both the
 // in-memory and the bolt backend.
 func TestWriteIsIdempotent(t *testing.T) {
-	for _, backend := range []string{Memory, Bolt} {
+	for _, backend := range []string{Memory, Bolt, Postgres} {
 		t.Run(backend, func(t *testing.T) {
 			var st *Store
-			if backend == Memory {
+			switch backend {
+			case Memory:
 				st = MustOpenMemory(t)
-			} else {
+			case Bolt:
 				st = MustOpenBolt(t, false, "")
+			case Postgres:
+				st = MustOpenPostgres(t, false, PostgresTestURL(t))
 			}
 			ctx := context.Background()
 			count := func() int64 {

@@ -43,8 +43,9 @@ type Result struct {
 // articles land, or none. Entities are resolved across articles against the store and
 // against the articles written before in the same call.
 type Writer struct {
-	s   *Store
-	res *resolver
+	s      *Store
+	res    *resolver
+	hashes map[string]string // content hashes of the batch's articles, prefetched from SQL
 }
 
 // NewWriter returns a Writer for s.
@@ -64,6 +65,13 @@ func (w *Writer) Write(ctx context.Context, docs []*extract.Document) ([]Result,
 	var deltas, deletes []cgraph.Delta
 	seen := map[string]bool{}
 	w.res.begin()
+	w.hashes = nil
+	if w.s.bulk {
+		if err := w.prefetch(ctx, docs); err != nil {
+			w.res.rollback()
+			return nil, err
+		}
+	}
 	for _, d := range docs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -72,9 +80,12 @@ func (w *Writer) Write(ctx context.Context, docs []*extract.Document) ([]Result,
 			return nil, fmt.Errorf("two articles have the id %q in one batch; rename one of the files", d.ID)
 		}
 		seen[d.ID] = true
-		old, err := w.s.ArticleHash(ctx, d.ID)
-		if err != nil {
-			return nil, err
+		old, ok := w.hashes[d.ID]
+		if !ok {
+			var err error
+			if old, err = w.s.ArticleHash(ctx, d.ID); err != nil {
+				return nil, err
+			}
 		}
 		if old == d.SHA256 && old != "" {
 			results = append(results, Result{ID: d.ID, Outcome: Unchanged})
@@ -115,7 +126,17 @@ func (w *Writer) Write(ctx context.Context, docs []*extract.Document) ([]Result,
 		}
 	}
 	if len(deltas) > 0 {
-		if err := w.s.QS.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+		var err error
+		if w.s.bulk {
+			qs := make([]quad.Quad, len(deltas))
+			for i, d := range deltas {
+				qs[i] = d.Quad
+			}
+			err = w.s.bulkInsert(ctx, qs)
+		} else {
+			err = w.s.QS.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
+		}
+		if err != nil {
 			w.res.rollback()
 			return nil, fmt.Errorf("write %d articles: %w", len(docs), err)
 		}
@@ -253,7 +274,7 @@ func (s *Store) ArticleQuads(ctx context.Context, id string) ([]quad.Quad, error
 
 // quadsOf returns the quads that have v in direction dir.
 func (s *Store) quadsOf(ctx context.Context, dir quad.Direction, v quad.Value) ([]quad.Quad, error) {
-	ref, err := s.QS.ValueOf(v)
+	ref, err := s.ValueOf(v)
 	if err != nil {
 		return nil, err
 	}

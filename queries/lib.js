@@ -13,9 +13,12 @@ function kgVal(v) {
   return v;
 }
 
-// kgArr is path.ToArray(limit) with the values read by kgVal.
+// kgArr is path.ToArray(limit) with the values read by kgVal, one per path: on Cayley's
+// SQL backend ToArray folds a value that several paths reach in a row into one, which
+// breaks every count (names by number of articles, relations by statements), while
+// TagArray keeps each path.
 function kgArr(path, limit) {
-  return path.ToArray(limit || 100000).map(kgVal);
+  return path.TagArray(limit || 100000).map(function (row) { return kgVal(row.id); });
 }
 
 // kgTags is path.TagArray(limit) with the values read by kgVal.
@@ -138,20 +141,26 @@ function kgNode(iri) {
 // kgGroup merges statements into one row per (subject, predicate, object) with all the
 // articles that state it, and emits the rows, most-attested first.
 function kgGroup(stmts, limit) {
-  var rows = {}, order = [];
+  var rows = {}, order = [], evDoc = {};
   for (var i = 0; i < stmts.length; i++) {
-    var st = stmts[i], k = st.s + " " + st.p + " " + st.o;
+    var st = stmts[i], k = st.s + " " + st.p + " " + st.o, doc = kgDoc(st.doc);
     if (!rows[k]) {
       rows[k] = {
         subject: kgName(st.s), predicate: kgVerb(st.p), object: kgName(st.o),
         articles: [], evidence: st.evidence, source: kgNode(st.s), target: kgNode(st.o)
       };
+      evDoc[k] = doc;
       order.push(k);
+    } else if (doc < evDoc[k] || doc == evDoc[k] && st.evidence < rows[k].evidence) {
+      // the evidence of the first article by id, whatever order the store walks in
+      rows[k].evidence = st.evidence;
+      evDoc[k] = doc;
     }
-    var doc = kgDoc(st.doc);
     if (rows[k].articles.indexOf(doc) < 0) rows[k].articles.push(doc);
   }
-  order.sort(function (a, b) { return rows[b].articles.length - rows[a].articles.length; });
+  order.sort(function (a, b) {
+    return rows[b].articles.length - rows[a].articles.length || (a < b ? -1 : a > b ? 1 : 0);
+  });
   for (var j = 0; j < order.length && j < (limit || 100); j++) {
     rows[order[j]].articles.sort();
     g.Emit(rows[order[j]]);

@@ -79,9 +79,9 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 func storeFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "store", Aliases: []string{"s"}, Value: graph.DefaultPath, EnvVars: []string{"KG_STORE"},
-			Usage: "the store: a bolt file, or with --db postgres a postgres:// URL"},
+			Usage: "the store: a bolt file, or with --db postgres or cockroach a postgres:// URL"},
 		&cli.StringFlag{Name: "db", Value: graph.Bolt, EnvVars: []string{"KG_DB"},
-			Usage: "store backend: bolt or postgres"},
+			Usage: "store backend: bolt, postgres or cockroach (CockroachDB, untested)"},
 	}
 }
 

@@ -16,7 +16,12 @@ import (
 // buildSample builds the sample corpus into a store in a temporary folder.
 func buildSample(t *testing.T) graph.Config {
 	t.Helper()
-	cfg := graph.Config{Path: filepath.Join(t.TempDir(), "kg.db")}
+	return buildSampleInto(t, graph.Config{Path: filepath.Join(t.TempDir(), "kg.db")})
+}
+
+// buildSampleInto builds the sample corpus into the store cfg names.
+func buildSampleInto(t *testing.T, cfg graph.Config) graph.Config {
+	t.Helper()
 	var out, errb bytes.Buffer
 	if err := runBuild(context.Background(), buildOptions{store: cfg, paths: []string{"../../data"}}, nil, &out, &errb); err != nil {
 		t.Fatalf("build: %v\n%s", err, errb.String())
@@ -64,9 +69,16 @@ func has(list []string, want string) bool {
 	return false
 }
 
-// TestSampleCorpusAnswers builds data/ and checks the answers the product promises.
+// TestSampleCorpusAnswers builds data/ and checks the answers the product promises, on
+// bolt and, with KG_TEST_POSTGRES, on PostgreSQL.
 func TestSampleCorpusAnswers(t *testing.T) {
-	cfg := buildSample(t)
+	t.Run("bolt", func(t *testing.T) { testSampleCorpusAnswers(t, buildSample(t)) })
+	t.Run("postgres", func(t *testing.T) {
+		testSampleCorpusAnswers(t, buildSampleInto(t, graph.Config{Backend: graph.Postgres, Path: graph.PostgresTestURL(t)}))
+	})
+}
+
+func testSampleCorpusAnswers(t *testing.T, cfg graph.Config) {
 
 	t.Run("who criticized Trump", func(t *testing.T) {
 		got := column(ask(t, cfg, "who", map[string]string{"verb": "criticized", "object": "Trump"}), "subject")

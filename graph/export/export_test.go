@@ -86,7 +86,7 @@ func TestNetworkxReadsGraphMLAndGEXF(t *testing.T) {
 			}
 			var got struct {
 				Nodes, Edges int
-				Node, Edge  map[string]any
+				Node, Edge   map[string]any
 			}
 			if err := json.Unmarshal(out, &got); err != nil {
 				t.Fatalf("%v: %s", err, out)
