@@ -170,6 +170,7 @@ func (d *Document) Quads(nodes []Node) []quad.Quad {
 		if !preds[r.Predicate] {
 			preds[r.Predicate] = true
 			add(p, voc.RDFType, quad.IRI(voc.Relation))
+			add(p, voc.Stem, quad.String(voc.VerbStem(r.Predicate)))
 			if r.Symmetric {
 				add(p, voc.RDFType, quad.IRI(voc.Symmetric))
 			}

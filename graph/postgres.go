@@ -2,9 +2,12 @@ package graph
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -210,4 +213,34 @@ func (s *Store) bulkInsert(ctx context.Context, quads []quad.Quad) error {
 func toHash(b []byte) (h refs.ValueHash) {
 	copy(h[:], b)
 	return h
+}
+
+// PostgresScratch creates a schema of its own in the PostgreSQL database at base and
+// returns a URL that puts kg's tables there, and a function that drops it: for tests
+// and benchmarks that must not touch a real graph.
+func PostgresScratch(ctx context.Context, base string) (string, func(), error) {
+	db, err := sql.Open("postgres", base)
+	if err != nil {
+		return "", nil, err
+	}
+	var b [6]byte
+	rand.Read(b[:])
+	schema := "kg_scratch_" + hex.EncodeToString(b[:])
+	if _, err := db.ExecContext(ctx, "CREATE SCHEMA "+schema); err != nil {
+		db.Close()
+		return "", nil, fmt.Errorf("create a scratch schema in %s: %w", redact(base), err)
+	}
+	drop := func() {
+		db.Exec("DROP SCHEMA " + schema + " CASCADE")
+		db.Close()
+	}
+	u, err := url.Parse(base)
+	if err != nil {
+		drop()
+		return "", nil, err
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String(), drop, nil
 }

@@ -2,10 +2,6 @@ package graph
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
-	"net/url"
 	"os"
 )
 
@@ -40,27 +36,10 @@ func PostgresTestURL(tb TB) string {
 	if base == "" {
 		tb.Skip(PostgresEnv + " is not set: no PostgreSQL to test against (.ci/run starts one)")
 	}
-	db, err := sql.Open("postgres", base)
+	u, drop, err := PostgresScratch(context.Background(), base)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	var b [6]byte
-	rand.Read(b[:])
-	schema := "kgtest_" + hex.EncodeToString(b[:])
-	if _, err := db.Exec("CREATE SCHEMA " + schema); err != nil {
-		db.Close()
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() {
-		db.Exec("DROP SCHEMA " + schema + " CASCADE")
-		db.Close()
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
+	tb.Cleanup(drop)
+	return u
 }

@@ -115,6 +115,18 @@ func (w *Writer) Write(ctx context.Context, docs []*extract.Document) ([]Result,
 		r.Added, r.Deleted = len(add), len(del)
 		results = append(results, r)
 	}
+	// a write makes the summary stale: it goes with the deletes, and RefreshSummary
+	// counts it again when the build is over
+	if len(deltas) > 0 || len(deletes) > 0 {
+		sum, err := w.s.summaryQuads(ctx)
+		if err != nil {
+			w.res.rollback()
+			return nil, err
+		}
+		for _, q := range sum {
+			deletes = append(deletes, cgraph.Delta{Quad: q, Action: cgraph.Delete})
+		}
+	}
 	// Cayley's KV backends miscount the nodes shared by quads added and deleted in one
 	// ApplyDeltas (a quad added that way loses the node), so the old quads of replaced
 	// articles go in a transaction of their own before the new ones: a crash between the
@@ -158,11 +170,11 @@ func (s *Store) Remove(ctx context.Context, id string) (bool, error) {
 	if len(qs) == 0 {
 		return false, nil
 	}
-	deltas := make([]cgraph.Delta, len(qs))
-	for i, q := range qs {
-		deltas[i] = cgraph.Delta{Quad: q, Action: cgraph.Delete}
+	sum, err := s.summaryQuads(ctx)
+	if err != nil {
+		return false, err
 	}
-	if err := s.QS.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreMissing: true}); err != nil {
+	if err := s.deleteQuads(append(qs, sum...)); err != nil {
 		return false, fmt.Errorf("remove %s: %w", id, err)
 	}
 	return true, nil
@@ -264,6 +276,7 @@ func (s *Store) ArticleQuads(ctx context.Context, id string) ([]quad.Quad, error
 		}
 		keep(quad.Quad{Subject: sub, Predicate: p, Object: obj, Label: label})
 		keep(quad.Quad{Subject: p, Predicate: quad.IRI(voc.RDFType), Object: quad.IRI(voc.Relation), Label: label})
+		keep(quad.Quad{Subject: p, Predicate: quad.IRI(voc.Stem), Object: quad.String(voc.VerbStem(string(p))), Label: label})
 		if sym {
 			keep(quad.Quad{Subject: p, Predicate: quad.IRI(voc.RDFType), Object: quad.IRI(voc.Symmetric), Label: label})
 		}

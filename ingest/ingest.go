@@ -379,6 +379,9 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, paths []s
 		return flush()
 	})
 	err := g.Wait()
+	if err == nil && rep.Articles() > 0 {
+		err = refreshSummary(ctx, st, rep.Added+rep.Replaced > 0)
+	}
 	if serr := st.Sync(); err == nil && serr != nil {
 		err = serr
 	}
@@ -390,4 +393,16 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, paths []s
 		return rep, ErrNoArticles
 	}
 	return rep, nil
+}
+
+// refreshSummary counts the graph's summary again after a build that changed articles,
+// or that found it missing (a build stopped half-way before).
+func refreshSummary(ctx context.Context, st *graph.Store, changed bool) error {
+	if !changed {
+		has, err := st.HasSummary(ctx)
+		if err != nil || has {
+			return err
+		}
+	}
+	return st.RefreshSummary(ctx)
 }

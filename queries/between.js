@@ -3,16 +3,6 @@
 // param: a entity Marco Rubio
 // param: b entity Donald Trump
 var a = kgFind(params.aKey, params.a), b = kgFind(params.bKey, params.b);
-var stmts = [];
-function collect(s, o) {
-  var found = kgTags(g.V().Has("<kg:subject>", s).Has("<kg:object>", o).Tag("stmt")
-    .Out("<kg:predicate>").Tag("p").Back("stmt")
-    .Out("<kg:doc>").Tag("doc").Back("stmt")
-    .Out("<kg:evidence>").Tag("evidence"), 1000);
-  for (var i = 0; i < found.length; i++) {
-    found[i].s = s; found[i].o = o; stmts.push(found[i]);
-  }
-}
-collect(a, b);
-collect(b, a);
+// both directions; kgGroup keeps each statement's own subject and object
+var stmts = kgStatements(a, null, b, 1000).concat(kgStatements(b, null, a, 1000));
 kgGroup(stmts, params.limit || 100);

@@ -70,23 +70,28 @@ function kgFind(key, raw) {
   }
   if (c.length == 0) throw new Error("nothing in the graph is known as " + JSON.stringify(raw));
   var best = c[0], bestN = -1;
-  for (var i = 0; i < c.length; i++) {
+  for (var i = 0; i < c.length && c.length > 1; i++) {
     var n = g.V(c[i]).In("<schema:mentions>").Count();
     if (n > bestN) { best = c[i]; bestN = n; }
   }
   return best;
 }
 
-// kgName returns a node's name.
+// kgName returns a node's name: the one most of its articles give it, read from at most
+// KG_NAME_SAMPLE of them (a node named in thousands of articles has one name in nearly
+// all), and remembered for the rest of the query.
+var KG_NAME_SAMPLE = 500, kgNames = {};
 function kgName(iri) {
-  var n = kgArr(g.V(iri).Out("<schema:name>"));
-  if (n.length == 0) return iri;
+  if (kgNames.hasOwnProperty(iri)) return kgNames[iri];
+  var n = kgArr(g.V(iri).Out("<schema:name>"), KG_NAME_SAMPLE);
+  if (n.length == 0) return (kgNames[iri] = iri);
   var count = {}, best = n[0];
   for (var i = 0; i < n.length; i++) {
     count[n[i]] = (count[n[i]] || 0) + 1;
-    if (count[n[i]] > count[best] || count[n[i]] == count[best] && n[i].length > best.length) best = n[i];
+    if (count[n[i]] > count[best] || count[n[i]] == count[best] &&
+      (n[i].length > best.length || n[i].length == best.length && n[i] < best)) best = n[i];
   }
-  return best;
+  return (kgNames[iri] = best);
 }
 
 // kgRelations returns every relation predicate of the graph.
@@ -100,14 +105,21 @@ function kgSymmetric(p) {
   return kgArr(g.V(p).Out("<rdf:type>")).indexOf("<kg:Symmetric>") >= 0;
 }
 
-// kgPredicates returns the relation predicates a verb, in any form, names.
+// kgPredicates returns the relation predicates a verb, in any form, names: through the
+// kg:stem of each predicate, or on a store written before kg:stem, by stemming them all.
 function kgPredicates(verb) {
-  var want = kgStem(verb), out = [], all = kgRelations();
-  for (var i = 0; i < all.length; i++) {
-    if (kgStem(all[i].replace(/^<|>$/g, "")) == want) out.push(all[i]);
+  var want = kgStem(verb), out = [];
+  if (g.V("<kg:stem>").Count() > 0) {
+    // Has() with a value the store lacks fails on Cayley's KV backends: look it up first
+    if (g.V(str(want)).Count() > 0) out = kgArr(g.V().Has("<kg:stem>", str(want)).Unique());
+  } else {
+    var all = kgRelations();
+    for (var i = 0; i < all.length; i++) {
+      if (kgStem(all[i].replace(/^<|>$/g, "")) == want) out.push(all[i]);
+    }
   }
   if (out.length == 0) throw new Error("no relation " + JSON.stringify(verb) + " in the graph");
-  return out;
+  return out.sort();
 }
 
 // kgVerb is the text of a relation predicate ("<spoke_with>" -> "spoke with").
@@ -115,16 +127,40 @@ function kgVerb(p) {
   return p.replace(/^<|>$/g, "").replace(/_/g, " ");
 }
 
-// kgStatements returns the statements of predicate p with the given subject and/or
-// object (either may be null), each as {stmt, s, o, doc, evidence}.
+// kgStatements returns the statements of predicate p (or of any predicate when p is null)
+// with the given subject and/or object (either may be null, not both), each as
+// {stmt, s, p, o, doc, evidence}. It starts from the entity, whose statements are few,
+// rather than from the predicate, whose statements may be many.
 function kgStatements(s, p, o, limit) {
-  var path = g.V().Has("<kg:predicate>", p);
-  if (s) path = path.Has("<kg:subject>", s);
-  if (o) path = path.Has("<kg:object>", o);
-  return kgTags(path.Tag("stmt").Out("<kg:subject>").Tag("s").Back("stmt")
-    .Out("<kg:object>").Tag("o").Back("stmt")
-    .Out("<kg:doc>").Tag("doc").Back("stmt")
-    .Out("<kg:evidence>").Tag("evidence"), limit || 1000);
+  var path = o ? g.V(o).In("<kg:object>") : g.V(s).In("<kg:subject>");
+  if (o && s) path = path.Has("<kg:subject>", s);
+  if (p) path = path.Has("<kg:predicate>", p);
+  return kgStatementRows(kgArr(path.Unique(), limit || 1000));
+}
+
+// kgStatementFields are the parts of a statement node, by the key kgStatementRows gives them.
+var kgStatementFields = {
+  "<kg:subject>": "s", "<kg:predicate>": "p", "<kg:object>": "o", "<kg:doc>": "doc", "<kg:evidence>": "evidence"
+};
+
+// kgStatementRows reads the statements ids: [{stmt, s, p, o, doc, evidence}]. (Tag and
+// Back per field would make the store intersect the whole path once per field.)
+function kgStatementRows(ids) {
+  if (ids.length == 0) return [];
+  var rows = {}, out = [];
+  for (var i = 0; i < ids.length; i++) {
+    if (!rows[ids[i]]) { rows[ids[i]] = { stmt: ids[i] }; out.push(rows[ids[i]]); }
+  }
+  // one Out per field: Out with a list of predicates makes Cayley walk every quad of
+  // those predicates, seconds on a large store
+  for (var pred in kgStatementFields) {
+    var vals = kgTags(g.V.apply(g, ids).Tag("stmt").Out(pred), 100000);
+    for (var j = 0; j < vals.length; j++) {
+      var row = rows[vals[j].stmt];
+      if (row) row[kgStatementFields[pred]] = vals[j].id;
+    }
+  }
+  return out.filter(function (r) { return r.s && r.o && r.doc; });
 }
 
 // kgDoc is the article id of a document IRI.

@@ -3,45 +3,53 @@
 // param: from entity Marco Rubio
 // param: to entity Sergey Lavrov
 var from = kgFind(params.fromKey, params.from), to = kgFind(params.toKey, params.to);
-var preds = kgRelations();
 var maxDepth = Math.min(params.depth || 3, 3);
-// breadth-first search over relation edges in both directions
-var parent = {}, edge = {}, frontier = [from], found = (from == to);
-parent[from] = null;
-for (var depth = 0; depth < maxDepth && !found && frontier.length > 0; depth++) {
-  var next = [];
-  for (var i = 0; i < frontier.length && !found; i++) {
-    var n = frontier[i];
-    var outs = kgArr(g.V(n).OutPredicates());
-    var ins = kgArr(g.V(n).InPredicates());
-    var steps = [];
-    for (var a = 0; a < outs.length; a++) if (preds.indexOf(outs[a]) >= 0) {
-      var xs = kgArr(g.V(n).Out(outs[a]));
-      for (var b = 0; b < xs.length; b++) steps.push({ node: xs[b], s: n, p: outs[a], o: xs[b] });
-    }
-    for (var c = 0; c < ins.length; c++) if (preds.indexOf(ins[c]) >= 0) {
-      var ys = kgArr(g.V(n).In(ins[c]));
-      for (var d = 0; d < ys.length; d++) steps.push({ node: ys[d], s: ys[d], p: ins[c], o: n });
-    }
-    for (var k = 0; k < steps.length; k++) {
-      var st = steps[k];
-      if (parent.hasOwnProperty(st.node)) continue;
-      parent[st.node] = n;
-      edge[st.node] = st;
-      next.push(st.node);
-      if (st.node == to) { found = true; break; }
-    }
-  }
-  frontier = next;
+
+// Breadth-first from both ends at once, a whole level per query, always growing the
+// smaller side: a hub's neighbourhood is read once, not node by node. Edges are the
+// statements: an entity reaches the other end of every statement it is subject or
+// object of, in either direction.
+function side(start) {
+  var s = { seen: {}, frontier: [start] };
+  s.seen[start] = { prev: null, stmt: null };
+  return s;
 }
-if (!found) throw new Error("no chain of at most " + maxDepth + " relations joins " + kgName(from) + " and " + kgName(to));
-var chain = [];
-for (var x = to; parent[x] != null; x = parent[x]) chain.unshift(edge[x]);
-for (var s = 0; s < chain.length; s++) {
-  var e = chain[s];
-  var docs = kgArr(g.V().Has("<kg:subject>", e.s).Has("<kg:predicate>", e.p).Has("<kg:object>", e.o).Out("<kg:doc>"));
+// expand reads the neighbours of a side's frontier and returns the nodes it reached that
+// the other side has seen, sorted, so that bolt and SQL stores pick the same chain.
+function expand(a, b) {
+  var next = [], meet = {};
+  var rows = kgTags(g.V.apply(g, a.frontier).Tag("from").In("<kg:subject>").Tag("stmt").Out("<kg:object>"), 200000)
+    .concat(kgTags(g.V.apply(g, a.frontier).Tag("from").In("<kg:object>").Tag("stmt").Out("<kg:subject>"), 200000));
+  rows.sort(function (x, y) { return x.from + x.stmt < y.from + y.stmt ? -1 : x.from + x.stmt > y.from + y.stmt ? 1 : 0; });
+  for (var i = 0; i < rows.length; i++) {
+    var r = rows[i];
+    if (a.seen.hasOwnProperty(r.id)) continue;
+    a.seen[r.id] = { prev: r.from, stmt: r.stmt };
+    next.push(r.id);
+    if (b.seen.hasOwnProperty(r.id)) meet[r.id] = true;
+  }
+  a.frontier = next;
+  return Object.keys(meet).sort();
+}
+var A = side(from), B = side(to), meet = from == to ? [from] : [];
+for (var depth = 0; depth < maxDepth && meet.length == 0 && A.frontier.length > 0 && B.frontier.length > 0; depth++) {
+  meet = A.frontier.length <= B.frontier.length ? expand(A, B) : expand(B, A);
+}
+if (meet.length == 0) throw new Error("no chain of at most " + maxDepth + " relations joins " + kgName(from) + " and " + kgName(to));
+
+// the chain: statements from `from` to the meeting node, then on to `to`
+var stmts = [];
+for (var x = meet[0]; A.seen[x].prev != null; x = A.seen[x].prev) stmts.unshift(A.seen[x].stmt);
+for (var y = meet[0]; B.seen[y].prev != null; y = B.seen[y].prev) stmts.push(B.seen[y].stmt);
+var rows = kgStatementRows(stmts), byId = {};
+for (var i = 0; i < rows.length; i++) byId[rows[i].stmt] = rows[i];
+for (var s = 0; s < stmts.length; s++) {
+  var e = byId[stmts[s]];
+  // every article that states the same relation
+  var docs = kgStatements(e.s, e.p, e.o, 1000).map(function (r) { return kgDoc(r.doc); });
+  docs = docs.filter(function (d, i) { return docs.indexOf(d) == i; }).sort();
   g.Emit({
     step: s + 1, subject: kgName(e.s), predicate: kgVerb(e.p), object: kgName(e.o),
-    articles: docs.map(kgDoc).sort(), source: kgNode(e.s), target: kgNode(e.o)
+    articles: docs, source: kgNode(e.s), target: kgNode(e.o)
   });
 }

@@ -2,13 +2,25 @@
 // description: What did <speaker> say? Their quotations, with the articles they appear in.
 // param: speaker entity Donald Trump
 var sp = kgFind(params.speakerKey, params.speaker), name = kgName(sp);
-var qs = kgTags(g.V().Has("<kg:speaker>", sp).Tag("quote").Out("<kg:text>").Tag("text").Back("quote")
-  .Out("<kg:doc>").Tag("doc"), 5000);
+// the quotation nodes first, then their text and article (not Tag and Back)
+var ids = kgArr(g.V(sp).In("<kg:speaker>").Unique(), 5000), byQuote = {};
+if (ids.length > 0) {
+  var fields = { "<kg:text>": "text", "<kg:doc>": "doc" };
+  for (var pred in fields) {
+    var fs = kgTags(g.V.apply(g, ids).Tag("quote").Out(pred), 100000);
+    for (var f = 0; f < fs.length; f++) {
+      var q = byQuote[fs[f].quote] || (byQuote[fs[f].quote] = {});
+      q[fields[pred]] = fs[f].id;
+    }
+  }
+}
 var rows = {}, order = [];
-for (var i = 0; i < qs.length; i++) {
-  var t = qs[i].text;
+for (var i = 0; i < ids.length; i++) {
+  var qt = byQuote[ids[i]];
+  if (!qt || !qt.text || !qt.doc) continue;
+  var t = qt.text;
   if (!rows[t]) { rows[t] = { speaker: name, text: t, articles: [] }; order.push(t); }
-  var d = kgDoc(qs[i].doc);
+  var d = kgDoc(qt.doc);
   if (rows[t].articles.indexOf(d) < 0) rows[t].articles.push(d);
 }
 order.sort(function (a, b) { return rows[b].articles.length - rows[a].articles.length || (a < b ? -1 : 1); });

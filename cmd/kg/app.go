@@ -70,6 +70,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			newEvalCommand(),
 			newServeCommand(),
 			newExportCommand(),
+			newBenchCommand(),
 		},
 		ExitErrHandler: func(*cli.Context, error) {}, // main decides the exit status
 	}

@@ -45,6 +45,11 @@ func runRemove(ctx context.Context, cfg graph.Config, ids []string, stdout io.Wr
 		}
 		fmt.Fprintf(stdout, "%s: removed\n", id)
 	}
+	if missing < len(ids) {
+		if err := st.RefreshSummary(ctx); err != nil {
+			return err
+		}
+	}
 	if missing > 0 {
 		return fmt.Errorf("%d of %d articles were not in the store", missing, len(ids))
 	}

@@ -70,6 +70,21 @@ func chromium(t *testing.T) string {
 func TestConsoleInBrowser(t *testing.T) {
 	bin := chromium(t)
 	url := serve(t, sampleStore(t), Options{})
+	// Chromium's helper processes may still write to its profile for a moment after the
+	// browser is closed, which would fail t.TempDir's cleanup: remove it with retries
+	profile, err := os.MkdirTemp("", "kg-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		for i := 0; i < 20; i++ {
+			if os.RemoveAll(profile) == nil {
+				return
+			}
+			time.Sleep(250 * time.Millisecond)
+		}
+		t.Logf("could not remove the browser profile %s", profile)
+	})
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(bin),
@@ -83,7 +98,7 @@ func TestConsoleInBrowser(t *testing.T) {
 		chromedp.Flag("disable-sync", true),
 		// no network but the server under test: every other host fails to resolve
 		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profile),
 		chromedp.WindowSize(1400, 1000),
 	)
 	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
@@ -116,7 +131,7 @@ func TestConsoleInBrowser(t *testing.T) {
 	var buf []byte
 	var results string
 	query := `g.V("<ent:Alaska_summit>").In("<attended>").Unique().Out("<schema:name>").Unique().All()`
-	err := chromedp.Run(ctx,
+	err = chromedp.Run(ctx,
 		chromedp.Navigate(url+"/"),
 		chromedp.WaitVisible(`.monaco-editor`, chromedp.ByQuery),
 		chromedp.Evaluate(fmt.Sprintf(`monaco.editor.getModels()[0].setValue(%q)`, query), nil),

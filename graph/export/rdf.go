@@ -14,10 +14,11 @@ import (
 	"github.com/kg-news/kg/graph/voc"
 )
 
-// Quads reads every quad of st with absolute IRIs, as other RDF tools need them: prefixed
-// terms expanded through kg's and the standard prefixes, bare relation verbs under
-// voc.RelationNS.
+// Quads reads every quad of the articles of st with absolute IRIs, as other RDF tools
+// need them: prefixed terms expanded through kg's and the standard prefixes, bare relation
+// verbs under voc.RelationNS. kg's own summary graph is left out.
 func Quads(ctx context.Context, st *graph.Store) ([]quad.Quad, error) {
+	summary := quad.IRI(voc.Summary).String()
 	it := st.QS.QuadsAllIterator().Iterate()
 	defer it.Close()
 	var out []quad.Quad
@@ -26,7 +27,7 @@ func Quads(ctx context.Context, st *graph.Store) ([]quad.Quad, error) {
 		if err != nil {
 			return nil, err
 		}
-		if q.Subject == nil || q.Predicate == nil || q.Object == nil {
+		if q.Subject == nil || q.Predicate == nil || q.Object == nil || q.Label != nil && q.Label.String() == summary {
 			continue
 		}
 		out = append(out, Absolute(q))

@@ -5,6 +5,7 @@ package voc
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cayleygraph/quad"
 	qvoc "github.com/cayleygraph/quad/voc"
@@ -153,3 +154,77 @@ func Short(iri quad.IRI) quad.IRI {
 	}
 	return iri.Short()
 }
+
+// Stem links a relation predicate to the stem of its verb (VerbStem), so that a query
+// finds every predicate a verb names, in any form, without reading them all.
+const Stem = Prefix + "stem"
+
+// irregular maps irregular verb forms to their base form, for VerbStem.
+var irregular = map[string]string{
+	"met": "meet", "told": "tell", "led": "lead", "spoke": "speak", "spoken": "speak", "fought": "fight",
+	"beaten": "beat", "won": "win", "left": "leave", "went": "go", "gone": "go", "flew": "fly", "flown": "fly",
+	"bought": "buy", "sold": "sell", "ran": "run", "held": "hold", "took": "take", "taken": "take",
+	"gave": "give", "given": "give", "saw": "see", "seen": "see", "said": "say", "brought": "bring",
+	"shook": "shake", "shaken": "shake", "drew": "draw", "drawn": "draw", "lost": "lose", "sued": "sue",
+	"overcame": "overcome", "shot": "shoot", "struck": "strike", "sought": "seek", "made": "make",
+	"paid": "pay", "sent": "send", "quit": "quit", "bid": "bid", "beat": "beat", "put": "put", "hit": "hit",
+}
+
+// VerbStem reduces the verb of a relation predicate, in any form, to a stem:
+// "criticised", "criticize", "criticizing" and "criticized" share one, and "spoke_with"
+// has the stem of "speak". It is the Go twin of kgStem in queries/lib.js; a test in
+// package queries keeps the two equal.
+func VerbStem(verb string) string {
+	v := strings.ToLower(verb)
+	if i := strings.IndexAny(v, "_ \t\n"); i >= 0 {
+		v = v[:i]
+	}
+	if b, ok := irregular[v]; ok {
+		v = b
+	}
+	for _, suf := range []string{"ise", "ised", "ises", "ising"} {
+		if strings.HasSuffix(v, suf) {
+			v = v[:len(v)-len(suf)] + "iz" + suf[2:]
+			break
+		}
+	}
+	n := utf8.RuneCountInString(v)
+	switch {
+	case n > 5 && strings.HasSuffix(v, "ing"):
+		v = v[:len(v)-3]
+	case n > 4 && strings.HasSuffix(v, "ied"):
+		v = v[:len(v)-3] + "y"
+	case n > 4 && strings.HasSuffix(v, "ies"):
+		v = v[:len(v)-3] + "y"
+	case n > 4 && strings.HasSuffix(v, "ed"):
+		v = v[:len(v)-2]
+	case hasAnySuffix(v, "ches", "shes", "sses", "xes", "zes", "oes"):
+		v = v[:len(v)-2]
+	case n > 3 && strings.HasSuffix(v, "s") && !strings.HasSuffix(v, "ss"):
+		v = v[:len(v)-1]
+	}
+	if utf8.RuneCountInString(v) > 3 && strings.HasSuffix(v, "e") {
+		v = v[:len(v)-1]
+	}
+	if l := len(v); utf8.RuneCountInString(v) > 3 && l >= 2 && v[l-1] == v[l-2] && strings.IndexByte("bdfgklmnprtvz", v[l-1]) >= 0 {
+		v = v[:l-1]
+	}
+	return v
+}
+
+func hasAnySuffix(s string, sufs ...string) bool {
+	for _, suf := range sufs {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// The summary graph: counts across all articles, kept by kg after each build (see
+// graph/summary.go). Summary is its subject and its label; Top holds the most connected
+// entities as JSON.
+const (
+	Summary = Prefix + "summary"
+	Top     = Prefix + "top"
+)

@@ -1,0 +1,175 @@
+package queries
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/kg-news/kg/extract"
+	"github.com/kg-news/kg/graph"
+	"github.com/kg-news/kg/graph/voc"
+	"github.com/kg-news/kg/ingest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+
+// sampleStore builds the sample corpus into an in-memory store.
+func sampleStore(t *testing.T) *graph.Store {
+	t.Helper()
+	st := graph.MustOpenMemory(t)
+	if _, err := ingest.Build(context.Background(), st, extract.New(), []string{"../data"}, ingest.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// TestGolden runs every canned query, with the example parameters it declares, on the
+// sample corpus and compares its rows with testdata/golden/NAME.jsonl.
+func TestGolden(t *testing.T) {
+	st := sampleStore(t)
+	set := MustLoad()
+	for _, q := range set.List() {
+		t.Run(q.Name, func(t *testing.T) {
+			args := map[string]string{}
+			for _, p := range q.Params {
+				args[p.Name] = p.Example
+			}
+			script, err := set.Render(q.Name, args)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := st.Gizmo(context.Background(), script, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b strings.Builder
+			for _, r := range res {
+				line, err := json.Marshal(r)
+				if err != nil {
+					t.Fatal(err)
+				}
+				b.Write(line)
+				b.WriteByte('\n')
+			}
+			golden := filepath.Join("testdata", "golden", q.Name+".jsonl")
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./queries -update to create it)", err)
+			}
+			if diff := cmp.Diff(string(want), b.String()); diff != "" {
+				t.Errorf("%s on the sample corpus (-want +got):\n%s", q.Name, diff)
+			}
+			if len(res) == 0 {
+				t.Errorf("%s with its example parameters finds nothing in the sample corpus", q.Name)
+			}
+		})
+	}
+}
+
+// TestVerbStemMatchesJS checks that the writer's voc.VerbStem and the queries' kgStem
+// agree on every verb lemma of the lexicon and its inflected forms, or a verb would miss
+// the predicates written for it.
+func TestVerbStemMatchesJS(t *testing.T) {
+	var words []string
+	for _, name := range []string{"wnverbs.tsv", "verbexc.tsv", "verbs.tsv"} {
+		f, err := os.Open(filepath.Join("..", "extract", "lexicon", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			line := sc.Text()
+			if line == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			w := strings.Fields(line)[0]
+			words = append(words, w, w+"s", w+"es", w+"d", w+"ed", w+"ing", w+"_with", strings.ToUpper(w[:1])+w[1:])
+		}
+		f.Close()
+	}
+	for w := range map[string]bool{"met": true, "spoke_with": true, "criticised": true, "criticising": true, "accompanied": true, "goes": true} {
+		words = append(words, w)
+	}
+	js, _ := json.Marshal(words)
+	st := graph.MustOpenMemory(t)
+	script := MustLoad().lib + "\nvar w = " + string(js) + ", out = [];\nfor (var i = 0; i < w.length; i++) out.push(kgStem(w[i]));\ng.Emit(out);"
+	res, err := st.Gizmo(context.Background(), script, 0)
+	if err != nil || len(res) != 1 {
+		t.Fatalf("%v %v", res, err)
+	}
+	got := res[0].([]any)
+	bad := 0
+	for i, w := range words {
+		if s := voc.VerbStem(w); s != got[i] {
+			if bad++; bad <= 20 {
+				t.Errorf("stem of %q: Go %q, JavaScript %q", w, s, got[i])
+			}
+		}
+	}
+	if bad > 20 {
+		t.Errorf("... %d disagreements in all, of %d words", bad, len(words))
+	}
+}
+
+// TestTopWithoutSummary checks that top counts the same entities the slow way, on a store
+// whose summary is missing (written by the writer alone, as after a build that stopped).
+func TestTopWithoutSummary(t *testing.T) {
+	st := graph.MustOpenMemory(t)
+	x := extract.New()
+	var docs []*extract.Document
+	files, _ := filepath.Glob("../data/*.txt")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := x.Extract(strings.TrimSuffix(filepath.Base(f), ".txt"), f, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	if _, err := st.NewWriter().Write(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	if has, err := st.HasSummary(context.Background()); err != nil || has {
+		t.Fatalf("a store written by the writer alone has a summary: %v %v", has, err)
+	}
+	script, err := MustLoad().Render("top", map[string]string{"limit": "20"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := st.Gizmo(context.Background(), script, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, r := range res {
+		line, _ := json.Marshal(r)
+		b.Write(line)
+		b.WriteByte('\n')
+	}
+	want, err := os.ReadFile(filepath.Join("testdata", "golden", "top.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), b.String()); diff != "" {
+		t.Errorf("top without a summary (-want +got):\n%s", diff)
+	}
+}
