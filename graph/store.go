@@ -111,11 +111,11 @@ func openBolt(cfg Config) (cgraph.QuadStore, *bolt.DB, error) {
 		optReadOnly: cfg.ReadOnly,
 		optNoSync:   cfg.NoSync,
 		"upfront":   true, // create every bucket at once, so that an empty store reads as empty
-		// Cayley's KV store keeps bloom filters sized for 100 million quads (about 75 MB
-		// each, up to four) and fills the quad filter by scanning the whole log on every
-		// open: seconds before the first query of a read-only command on a large store.
-		// Readers never use them; writers only to skip index reads for new quads.
-		kv.OptNoBloom: cfg.ReadOnly || os.Getenv("KG_NOBLOOM") != "",
+		// Cayley's KV store keeps bloom filters sized for 100 million quads, about 75 MB
+		// each and up to four, and fills the quad filter by scanning the whole log on
+		// every open. Without them a build of the BBC corpus takes 5-8% longer and peaks
+		// at 260 MB instead of 880 MB; readers never use them.
+		kv.OptNoBloom: true,
 	}
 	st, err := os.Stat(cfg.Path)
 	create := false
