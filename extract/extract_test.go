@@ -215,6 +215,25 @@ func TestRejectsNonArticles(t *testing.T) {
 	}
 }
 
+func TestArticleID(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"000_732b06bd5a6ac68c", "000_732b06bd5a6ac68c"},
+		{"Zürich-report.v2", "Zürich-report.v2"},
+		{"my article (1)", "my_article_(1)"},
+		{`a<b>"c"{d}|e^f` + "`g\\h", "a_b__c__d__e_f_g_h"},
+		{"50% #1?", "50___1_"},
+		{"tab\tnl\nnul\x00", "tab_nl_nul_"},
+		{"bad\xffutf8", "bad_utf8"},
+		{"zero\u200bwidth\u00a0nbsp", "zero_width_nbsp"},
+		{"", "_"},
+	}
+	for _, c := range cases {
+		if got := ArticleID(c.in); got != c.want {
+			t.Errorf("ArticleID(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
 func TestJunk(t *testing.T) {
 	text := "Real headline about Acme Corp\n\nAcme Corp hired Jane Roe as chief executive on Monday.\n" +
 		"Wie boter op zijn hoofd heeft, moet uit de zon blijven\n" +
