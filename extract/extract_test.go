@@ -158,6 +158,25 @@ func TestSentences(t *testing.T) {
 	}
 }
 
+// TestSentenceBound checks that no sentence outgrows maxSentenceTokens, even one whose
+// closing marks run on.
+func TestSentenceBound(t *testing.T) {
+	cases := []string{
+		"It ended." + strings.Repeat("”", 300) + " The next day began.",
+		"End" + strings.Repeat(".", 300) + " Next sentence.",
+		strings.Repeat("Name ", 600),
+	}
+	for _, in := range cases {
+		d := &Document{Text: in}
+		segment(d)
+		for i, s := range d.Sentences {
+			if n := s.End - s.First; n > maxSentenceTokens {
+				t.Errorf("%.20q…: sentence %d has %d tokens, over the bound of %d", in, i, n, maxSentenceTokens)
+			}
+		}
+	}
+}
+
 func TestQuoteMarks(t *testing.T) {
 	cases := []struct {
 		in   string
