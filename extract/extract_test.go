@@ -115,6 +115,7 @@ func TestTokenize(t *testing.T) {
 		{"“I don’t know,” she said.", []string{"“", "I", "don’t", "know", ",", "”", "she", "said", "."}},
 		{"£1,400 on 15 Aug. 2025", []string{"£", "1,400", "on", "15", "Aug.", "2025"}},
 		{"Jae C. Hong", []string{"Jae", "C.", "Hong"}},
+		{"١٢٣ votes, ٦ل and ３月", []string{"١٢٣", "votes", ",", "٦", "ل", "and", "３", "月"}},
 	}
 	for _, c := range cases {
 		t.Run(c.in, func(t *testing.T) {
