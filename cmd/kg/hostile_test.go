@@ -354,3 +354,20 @@ func TestHostileInput(t *testing.T) {
 		})
 	}
 }
+
+// TestRemoveOddFileName builds an article whose file name an IRI cannot hold as it is,
+// and removes it by that name.
+func TestRemoveOddFileName(t *testing.T) {
+	dir := t.TempDir()
+	stem := "my \"best\" <article> {1}"
+	p := writeFile(t, dir, stem+".txt", []byte("Acme Corp hired Jane Roe as chief executive on Monday.\n"))
+	cfg := graph.Config{Path: filepath.Join(dir, "kg.db")}
+	var out bytes.Buffer
+	if err := runBuild(context.Background(), buildOptions{store: cfg, paths: []string{p}}, nil, &out, &out); err != nil {
+		t.Fatalf("build: %v\n%s", err, out.String())
+	}
+	if err := runRemove(context.Background(), cfg, []string{stem}, &out); err != nil {
+		t.Fatalf("remove %q: %v\n%s", stem, err, out.String())
+	}
+	checkStore(t, cfg, extracted{})
+}
