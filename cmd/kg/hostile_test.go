@@ -112,7 +112,7 @@ func hostileCases() []hostileCase {
 		{name: "invalid UTF-8", setup: one("latin1.txt", []byte("Caf\xe9 owners met in Z\xfcrich on Monday.\n")), want: "not valid UTF-8"},
 		{name: "UTF-8 byte order mark", setup: oneText("bom.txt", "\ufeffHarbour Council Approves Budget\n\nMayor Ines Calder praised the Harbour Council on Tuesday.\n"), articles: 1, headline: "Harbour Council Approves Budget"},
 		{name: "100 MB single line", setup: bigLine("huge.txt", 100<<20), want: "too large", memory: true},
-		{name: "just over the size limit", setup: bigLine("over.txt", extract.DefaultMaxBytes+1), want: "too large"},
+		{name: "just over the size limit", setup: bigLine("over.txt", extract.DefaultMaxBytes+1), want: "over the limit of 4194304 for one article (--max-bytes raises the limit"},
 		{name: "10,000 nested curly quotation marks", setup: oneText("nested.txt", "Deep Quotes\n\n"+strings.Repeat("“", 10000)+"Never again"+strings.Repeat("”", 10000)+", Mayor Ines Calder said.\n"), articles: 1},
 		{name: "10,000 nested straight quotation marks", setup: oneText("straight.txt", "Deep Quotes\n\nMayor Ines Calder said "+strings.Repeat("\"", 10000)+"no"+strings.Repeat("\"", 10000)+".\n"), articles: 1},
 		{name: "unbalanced quotation marks", setup: oneText("unbalanced.txt", "“Half Open Headline\n\n“We will win, Mayor Ines Calder said on Monday.\nShe added: \"and then ’more” » to come.\n‘\n"), articles: 1},
