@@ -168,10 +168,19 @@ func pronounGender(w string) byte {
 	return 0
 }
 
+// mentionOf returns the mention covering token k, or -1, also when k is past either end
+// of the article ("…," according to| or "a visit by|" at its very end).
+func (a *analysis) mentionOf(k int) int {
+	if k < 0 || k >= len(a.mentionAt) {
+		return -1
+	}
+	return a.mentionAt[k]
+}
+
 // entityAt returns the entity a token refers to: through a mention covering it, or as a
 // pronoun.
 func (a *analysis) entityAt(k int) int {
-	if mi := a.mentionAt[k]; mi >= 0 {
+	if mi := a.mentionOf(k); mi >= 0 {
 		return a.d.Mentions[mi].Entity
 	}
 	if g := pronounGender(a.word(k)); g != 0 {
@@ -446,8 +455,11 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 			if j >= s.First && a.word(j) == "," {
 				j--
 			}
+			if j < s.First {
+				break // the sentence starts with "and": nothing before it
+			}
 			pm := a.mentionAt[j]
-			if j < s.First || pm < 0 {
+			if pm < 0 {
 				break
 			}
 			if e := d.Mentions[pm].Entity; e >= 0 {
@@ -536,8 +548,8 @@ func (a *analysis) groupBefore(k int) []int {
 		if a.word(j) != "and" {
 			continue
 		}
-		l, r := a.mentionAt[j-1], a.mentionAt[j+1]
-		if j-1 < 0 || l < 0 || r < 0 {
+		l, r := a.mentionOf(j-1), a.mentionOf(j+1)
+		if l < 0 || r < 0 {
 			continue
 		}
 		el, er := d.Mentions[l].Entity, d.Mentions[r].Entity

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/kg-news/kg/extract/lexicon"
@@ -108,11 +109,13 @@ func byteSize(n int) string {
 }
 
 // Extract checks text and runs every stage over it. id names the article (its file stem)
-// and path says where it was read from.
+// and path says where it was read from. The document's ID is id made fit for an IRI (see
+// ArticleID), and its Path is path with any bytes that are not UTF-8 replaced.
 func (x *Extractor) Extract(id, path string, text []byte) (*Document, error) {
 	if err := x.Check(text); err != nil {
 		return nil, err
 	}
+	id, path = ArticleID(id), strings.ToValidUTF8(path, "\ufffd")
 	sum := sha256.Sum256(text)
 	s := string(text)
 	if strings.Contains(s, "\r") {
@@ -125,4 +128,22 @@ func (x *Extractor) Extract(id, path string, text []byte) (*Document, error) {
 	}
 	d.analysis = nil
 	return d, nil
+}
+
+// ArticleID makes a file stem fit to name an article in an IRI (<doc:ID>) that needs no
+// escaping: white space, invisible and control characters, bytes that are not UTF-8, the
+// characters N-Quads forbids in an IRI and those that would change its meaning (%, #, ?)
+// each become "_". An empty stem becomes "_". Ordinary stems are returned as they are.
+func ArticleID(stem string) string {
+	if stem == "" {
+		return "_"
+	}
+	var b strings.Builder
+	for _, r := range stem {
+		if r == utf8.RuneError || !unicode.IsPrint(r) || strings.ContainsRune(" <>\"{}|^`\\%#?", r) {
+			r = '_'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

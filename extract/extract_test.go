@@ -115,6 +115,7 @@ func TestTokenize(t *testing.T) {
 		{"“I don’t know,” she said.", []string{"“", "I", "don’t", "know", ",", "”", "she", "said", "."}},
 		{"£1,400 on 15 Aug. 2025", []string{"£", "1,400", "on", "15", "Aug.", "2025"}},
 		{"Jae C. Hong", []string{"Jae", "C.", "Hong"}},
+		{"١٢٣ votes, ٦ل and ３月", []string{"١٢٣", "votes", ",", "٦", "ل", "and", "３", "月"}},
 	}
 	for _, c := range cases {
 		t.Run(c.in, func(t *testing.T) {
@@ -155,6 +156,25 @@ func TestSentences(t *testing.T) {
 				t.Errorf("sentences (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestSentenceBound checks that no sentence outgrows maxSentenceTokens, even one whose
+// closing marks run on.
+func TestSentenceBound(t *testing.T) {
+	cases := []string{
+		"It ended." + strings.Repeat("”", 300) + " The next day began.",
+		"End" + strings.Repeat(".", 300) + " Next sentence.",
+		strings.Repeat("Name ", 600),
+	}
+	for _, in := range cases {
+		d := &Document{Text: in}
+		segment(d)
+		for i, s := range d.Sentences {
+			if n := s.End - s.First; n > maxSentenceTokens {
+				t.Errorf("%.20q…: sentence %d has %d tokens, over the bound of %d", in, i, n, maxSentenceTokens)
+			}
+		}
 	}
 }
 
@@ -212,6 +232,25 @@ func TestRejectsNonArticles(t *testing.T) {
 				t.Errorf("Extract(%s) = %v, want %v", c.name, err, c.want)
 			}
 		})
+	}
+}
+
+func TestArticleID(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"000_732b06bd5a6ac68c", "000_732b06bd5a6ac68c"},
+		{"Zürich-report.v2", "Zürich-report.v2"},
+		{"my article (1)", "my_article_(1)"},
+		{`a<b>"c"{d}|e^f` + "`g\\h", "a_b__c__d__e_f_g_h"},
+		{"50% #1?", "50___1_"},
+		{"tab\tnl\nnul\x00", "tab_nl_nul_"},
+		{"bad\xffutf8", "bad_utf8"},
+		{"zero\u200bwidth\u00a0nbsp", "zero_width_nbsp"},
+		{"", "_"},
+	}
+	for _, c := range cases {
+		if got := ArticleID(c.in); got != c.want {
+			t.Errorf("ArticleID(%q) = %q, want %q", c.in, got, c.want)
+		}
 	}
 }
 

@@ -394,7 +394,7 @@ func (r *relationFinder) colonList(si, v int, vb *lexicon.Verb) bool {
 				}
 			}
 			group = nil
-			if mi := r.mentionAt[j+1]; mi >= 0 {
+			if mi := r.mentionOf(j + 1); mi >= 0 {
 				j = d.Mentions[mi].End - 1
 			}
 			continue
@@ -512,7 +512,7 @@ func (r *relationFinder) qualifiers(k, si int) []Qualifier {
 			if r.word(n) == "the" {
 				n++
 			}
-			if mi := r.mentionAt[n]; mi >= 0 && d.Mentions[mi].Entity >= 0 && d.Mentions[mi].Kind != NominalMention {
+			if mi := r.mentionOf(n); mi >= 0 && d.Mentions[mi].Entity >= 0 && d.Mentions[mi].Kind != NominalMention {
 				out = append(out, Qualifier{Prep: w, Entity: d.Mentions[mi].Entity})
 				j = d.Mentions[mi].End - 1
 			}
@@ -701,7 +701,7 @@ func (r *relationFinder) visit(si, k int) {
 	j := k + 1
 	if r.word(j) == "by" {
 		who = r.entityAt(j + 1)
-		if mi := r.mentionAt[j+1]; mi >= 0 {
+		if mi := r.mentionOf(j + 1); mi >= 0 {
 			j = d.Mentions[mi].End
 		}
 	} else {
@@ -1090,7 +1090,7 @@ func (r *relationFinder) generalVerb(si, v int) {
 	// a particle: "took over X", "knocked out X"
 	switch r.word(k) {
 	case "up", "down", "off", "out", "over", "back", "away":
-		if r.mentionAt[k+1] >= 0 || r.word(k+1) == "the" {
+		if r.mentionOf(k+1) >= 0 || r.word(k+1) == "the" {
 			pred += "_" + r.word(k)
 			k++
 		}

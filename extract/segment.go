@@ -163,8 +163,8 @@ func splitSentences(d *Document, pi int) {
 		j := i + 1
 		switch {
 		case isTerminal(d, t):
-			// absorb closing quotes and brackets, and repeated marks
-			for j < p.End && (d.Tokens[j].Has(Close) || isTerminal(d, &d.Tokens[j]) || d.TokenText(j) == ")") {
+			// absorb closing quotes and brackets, and repeated marks, within the bound
+			for j < p.End && j-first < maxSentenceTokens && (d.Tokens[j].Has(Close) || isTerminal(d, &d.Tokens[j]) || d.TokenText(j) == ")") {
 				j++
 			}
 			boundary = j < p.End && startsSentence(d, j)

@@ -73,6 +73,10 @@ func tokenize(text string, start, end int, toks []Token) []Token {
 		default:
 			t = Token{Span: Span{i, i + size}, Kind: Punct}
 		}
+		if t.End <= i {
+			// every token takes at least one rune, so that the loop ends whatever the text
+			t = Token{Span: Span{i, i + size}, Kind: Punct}
+		}
 		if spaceBefore {
 			t.Flags |= SpaceBefore
 		}
@@ -168,6 +172,11 @@ done:
 	return t
 }
 
+func isDigitAt(text string, i, end int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:end])
+	return unicode.IsDigit(r)
+}
+
 func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
 
 func countUpper(s string) int {
@@ -190,17 +199,18 @@ func countLetters(s string) int {
 	return n
 }
 
-// scanNumber reads digits with inner separators ("1,400", "2.5", "9/11") and a letter
-// suffix ("15th", "2022s").
+// scanNumber reads digits of any script with inner separators ("1,400", "2.5", "9/11",
+// "١٢٣") and a letter suffix ("15th", "2022s").
 func scanNumber(text string, i, end int) Token {
 	start := i
 	for i < end {
+		r, size := utf8.DecodeRuneInString(text[i:end])
 		c := text[i]
 		switch {
-		case c >= '0' && c <= '9':
-			i++
+		case unicode.IsDigit(r):
+			i += size
 			continue
-		case (c == ',' || c == '.' || c == ':' || c == '/') && i+1 < end && text[i+1] >= '0' && text[i+1] <= '9':
+		case (c == ',' || c == '.' || c == ':' || c == '/') && i+1 < end && isDigitAt(text, i+1, end):
 			i++
 			continue
 		case isLetterByte(c):

@@ -92,17 +92,23 @@ func Walk(ctx context.Context, paths []string, stdin io.Reader, maxBytes int, ou
 			}
 			continue
 		}
+		// a folder named through a symbolic link is walked too: WalkDir follows a link
+		// given as its root only with a trailing separator (links inside are not followed)
+		root := p
+		if lst, err := os.Lstat(p); err == nil && lst.Mode()&fs.ModeSymlink != 0 {
+			root = p + string(filepath.Separator)
+		}
 		var files []string
-		err = filepath.WalkDir(p, func(path string, de fs.DirEntry, err error) error {
+		err = filepath.WalkDir(root, func(path string, de fs.DirEntry, err error) error {
 			if err != nil {
-				if path == p {
+				if path == root {
 					return err
 				}
 				files = append(files, path) // reported when read
 				return nil
 			}
 			if de.IsDir() {
-				if path != p && strings.HasPrefix(de.Name(), ".") {
+				if path != root && strings.HasPrefix(de.Name(), ".") {
 					return filepath.SkipDir
 				}
 				return nil
@@ -178,6 +184,8 @@ func readFile(p string, st fs.FileInfo, maxBytes int) Input {
 
 func fileKind(m fs.FileMode) string {
 	switch {
+	case m.IsDir():
+		return "a folder"
 	case m&fs.ModeDevice != 0:
 		return "a device"
 	case m&fs.ModeNamedPipe != 0:

@@ -79,7 +79,7 @@ func runBuild(ctx context.Context, opts buildOptions, stdin io.Reader, stdout, s
 		bar.Finish()
 	}
 	for _, f := range rep.Failed {
-		fmt.Fprintf(stderr, "kg: skipped %s: %v\n", f.Path, f.Err)
+		printSkipped(stderr, f.Path, f.Err)
 	}
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
@@ -96,4 +96,14 @@ func runBuild(ctx context.Context, opts buildOptions, stdin io.Reader, stdout, s
 		return fmt.Errorf("%d of %d inputs were not articles and were skipped", len(rep.Failed), len(rep.Failed)+rep.Articles())
 	}
 	return nil
+}
+
+// printSkipped says on stderr why an input was skipped, and what to do when there is
+// something to do.
+func printSkipped(stderr io.Writer, path string, err error) {
+	hint := ""
+	if errors.Is(err, extract.ErrTooLarge) {
+		hint = " (--max-bytes raises the limit, if it really is one article)"
+	}
+	fmt.Fprintf(stderr, "kg: skipped %s: %v%s\n", path, err, hint)
 }

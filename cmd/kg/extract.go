@@ -48,7 +48,7 @@ func runExtract(ctx context.Context, paths []string, maxBytes int, stdin io.Read
 		}
 		if err != nil {
 			failed++
-			fmt.Fprintf(stderr, "kg: skipped %s: %v\n", in.Path, err)
+			printSkipped(stderr, in.Path, err)
 			continue
 		}
 		n++

@@ -7,6 +7,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/kg-news/kg/extract"
 	"github.com/kg-news/kg/graph"
 )
 
@@ -34,7 +35,7 @@ func runRemove(ctx context.Context, cfg graph.Config, ids []string, stdout io.Wr
 	defer st.Close()
 	missing := 0
 	for _, id := range ids {
-		ok, err := st.Remove(ctx, id)
+		ok, err := st.Remove(ctx, extract.ArticleID(id)) // the id build gave the file
 		if err != nil {
 			return err
 		}

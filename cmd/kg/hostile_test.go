@@ -1,0 +1,373 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/nquads"
+
+	"github.com/kg-news/kg/extract"
+	"github.com/kg-news/kg/graph"
+	"github.com/kg-news/kg/graph/voc"
+)
+
+// hostileDeadline is how long one case may take before it counts as a hang. It is far
+// above what any case needs: it catches a build that never ends, it does not time one.
+const hostileDeadline = 3 * time.Minute
+
+// hostileCase is input meant to break kg: it must end in a clear error with a non-zero
+// exit, or in a correct graph.
+type hostileCase struct {
+	name  string
+	setup func(t *testing.T, dir string) []string // makes the input in dir, returns the paths to build
+	want  string                                  // what the error says; "" when a graph must come out
+	// articles is how many articles the graph holds when want is ""
+	articles int
+	// partial: some inputs are refused (want says why) while the others make a graph
+	partial bool
+	// memory: check that the heap does not grow by a gigabyte
+	memory bool
+	// headline the article must have, if not ""
+	headline string
+}
+
+func writeFile(t *testing.T, dir, name string, data []byte) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// one returns a setup that writes one file.
+func one(name string, data []byte) func(*testing.T, string) []string {
+	return func(t *testing.T, dir string) []string { return []string{writeFile(t, dir, name, data)} }
+}
+
+// oneText is one for text.
+func oneText(name, text string) func(*testing.T, string) []string { return one(name, []byte(text)) }
+
+// bigLine writes a file of size bytes of words with no line end, a megabyte at a time.
+func bigLine(name string, size int) func(*testing.T, string) []string {
+	return func(t *testing.T, dir string) []string {
+		p := filepath.Join(dir, name)
+		f, err := os.Create(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		chunk := bytes.Repeat([]byte("word "), 1<<20/5+1)[:1<<20]
+		for left := size; left > 0; left -= len(chunk) {
+			if left < len(chunk) {
+				chunk = chunk[:left]
+			}
+			if _, err := f.Write(chunk); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := f.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return []string{p}
+	}
+}
+
+// manyNames is one sentence naming n different capitalised people.
+func manyNames(n int) string {
+	first := []string{"Alba", "Bruno", "Celia", "Dario", "Elena", "Fabio", "Greta", "Hugo", "Irene", "Jonas"}
+	last := []string{"Arden", "Brandt", "Corwin", "Dalby", "Ellery", "Farrow", "Garner", "Holt", "Ingram", "Jessop"}
+	var names []string
+	for i := 0; len(names) < n; i++ {
+		names = append(names, fmt.Sprintf("%s %s%s", first[i%10], last[i/10%10], strings.Repeat("e", i/100)))
+	}
+	return "Officials Welcome Guests\n\nThe guests were " + strings.Join(names, ", ") + ".\n"
+}
+
+const hostileHTML = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Harbour Council Approves Budget</title>
+<style>body { font-family: serif; }</style><script>window.dataLayer = [{"page": "news"}];</script></head>
+<body><nav><a href="/">Home</a> | <a href="/world">World</a></nav>
+<h1>Harbour Council Approves Budget</h1>
+<p>The Harbour Council approved the budget on Tuesday, Mayor Ines Calder said.</p>
+<p>&ldquo;It is a fair budget,&rdquo; Calder said.</p>
+<footer>&copy; 2025 Example Gazette</footer></body></html>
+`
+
+func hostileCases() []hostileCase {
+	return []hostileCase{
+		{name: "empty file", setup: one("empty.txt", nil), want: "article is empty"},
+		{name: "whitespace only", setup: oneText("blank.txt", " \n\t\r\n\u00a0 \n"), want: "article is empty"},
+		{name: "binary ELF header", setup: one("elf.txt", append([]byte{0x7f, 'E', 'L', 'F', 2, 1, 1, 0}, make([]byte, 64)...)), want: "binary"},
+		{name: "NUL bytes inside text", setup: oneText("nul.txt", "Acme Corp hired\x00 Jane Roe on Monday.\x00\n"), want: "binary"},
+		{name: "invalid UTF-8", setup: one("latin1.txt", []byte("Caf\xe9 owners met in Z\xfcrich on Monday.\n")), want: "not valid UTF-8"},
+		{name: "UTF-8 byte order mark", setup: oneText("bom.txt", "\ufeffHarbour Council Approves Budget\n\nMayor Ines Calder praised the Harbour Council on Tuesday.\n"), articles: 1, headline: "Harbour Council Approves Budget"},
+		{name: "100 MB single line", setup: bigLine("huge.txt", 100<<20), want: "too large", memory: true},
+		{name: "just over the size limit", setup: bigLine("over.txt", extract.DefaultMaxBytes+1), want: "over the limit of 4194304 for one article (--max-bytes raises the limit"},
+		{name: "10,000 nested curly quotation marks", setup: oneText("nested.txt", "Deep Quotes\n\n"+strings.Repeat("“", 10000)+"Never again"+strings.Repeat("”", 10000)+", Mayor Ines Calder said.\n"), articles: 1},
+		{name: "10,000 nested straight quotation marks", setup: oneText("straight.txt", "Deep Quotes\n\nMayor Ines Calder said "+strings.Repeat("\"", 10000)+"no"+strings.Repeat("\"", 10000)+".\n"), articles: 1},
+		{name: "unbalanced quotation marks", setup: oneText("unbalanced.txt", "“Half Open Headline\n\n“We will win, Mayor Ines Calder said on Monday.\nShe added: \"and then ’more” » to come.\n‘\n"), articles: 1},
+		{name: "10,000 capitalised names in one sentence", setup: oneText("names.txt", manyNames(10000)), articles: 1},
+		{name: "right-to-left and mixed scripts", setup: oneText("rtl.txt", "قمة في الرياض\n\nقال وزير الخارجية إن ١٢٣ شخصا حضروا القمة يوم ٦ل.\nאמר ראש הממשלה כי השיחות יימשכו.\n"+
+			"Minister Ivan Petrov met Prime Minister Omar Haddad in Москва and 東京; \u202eevil\u202c text and ３月 numbers.\n"), articles: 1},
+		{name: "HTML page", setup: oneText("page.txt", hostileHTML), articles: 1},
+		{name: "CRLF line ends", setup: oneText("crlf.txt", "Harbour Council Approves Budget\r\n\r\nMayor Ines Calder praised the council on Tuesday.\r\n\"It is fair,\" Calder said.\r\n"), articles: 1, headline: "Harbour Council Approves Budget"},
+		{name: "lone CR line ends", setup: oneText("cr.txt", "Harbour Council Approves Budget\r\rMayor Ines Calder praised the council on Tuesday.\r\"It is fair,\" Calder said.\r"), articles: 1, headline: "Harbour Council Approves Budget"},
+		{name: "/dev/zero", setup: func(*testing.T, string) []string { return []string{"/dev/zero"} }, want: "not a regular file (a device)"},
+		{name: "/dev/null", setup: func(*testing.T, string) []string { return []string{"/dev/null"} }, want: "not a regular file (a device)"},
+		{name: "link to /dev/zero in a folder", setup: func(t *testing.T, dir string) []string {
+			symlink(t, "/dev/zero", filepath.Join(dir, "zero.txt"))
+			return []string{dir}
+		}, want: "not a regular file (a device)"},
+		{name: "folder holding a link to itself", setup: func(t *testing.T, dir string) []string {
+			writeFile(t, dir, "a.txt", []byte("Acme Corp hired Jane Roe as chief executive on Monday.\n"))
+			symlink(t, ".", filepath.Join(dir, "self"))
+			symlink(t, "..", filepath.Join(dir, "parent.txt"))
+			return []string{dir}
+		}, want: "not a regular file (a folder)", partial: true, articles: 1},
+		{name: "folder reached through a link", setup: func(t *testing.T, dir string) []string {
+			real := filepath.Join(dir, "real")
+			os.Mkdir(real, 0o755)
+			writeFile(t, real, "a.txt", []byte("Acme Corp hired Jane Roe as chief executive on Monday.\n"))
+			symlink(t, "real", filepath.Join(dir, "link"))
+			return []string{filepath.Join(dir, "link")}
+		}, articles: 1},
+		{name: "two links pointing at each other", setup: func(t *testing.T, dir string) []string {
+			symlink(t, "b.txt", filepath.Join(dir, "a.txt"))
+			symlink(t, "a.txt", filepath.Join(dir, "b.txt"))
+			return []string{dir, filepath.Join(dir, "a.txt")}
+		}, want: "a loop of symbolic links"},
+		{name: "named pipe nobody writes to", setup: func(t *testing.T, dir string) []string {
+			p := filepath.Join(dir, "pipe.txt")
+			if err := syscall.Mkfifo(p, 0o644); err != nil {
+				t.Skipf("mkfifo: %v", err)
+			}
+			return []string{p, dir}
+		}, want: "not a regular file (a named pipe)"},
+		{name: "unreadable file", setup: func(t *testing.T, dir string) []string {
+			if os.Geteuid() == 0 {
+				t.Skip("root reads files whatever their mode")
+			}
+			p := writeFile(t, dir, "secret.txt", []byte("Acme Corp hired Jane Roe on Monday.\n"))
+			if err := os.Chmod(p, 0); err != nil {
+				t.Fatal(err)
+			}
+			return []string{p}
+		}, want: "permission denied"},
+		{name: "folder without .txt files", setup: func(t *testing.T, dir string) []string {
+			writeFile(t, dir, "notes.md", []byte("Acme Corp hired Jane Roe.\n"))
+			return []string{dir}
+		}, want: "no articles found"},
+		{name: "very long file name", setup: oneText(strings.Repeat("long", 61)+"name.txt", "Acme Corp hired Jane Roe as chief executive on Monday.\n"), articles: 1},
+		{name: "file name with spaces, quotes and brackets", setup: oneText("my \"best\" <article> {1}.txt", "Acme Corp hired Jane Roe as chief executive on Monday.\n"), articles: 1},
+		{name: "emoji only", setup: oneText("emoji.txt", "🙂🙂🙂 🎉🎉\n👍\n"), articles: 1},
+		{name: "one word", setup: oneText("word.txt", "Hello"), articles: 1},
+		{name: "punctuation only", setup: oneText("punct.txt", "!!! ... ??? ;;; --- “” ‘’ () [] …\n"), articles: 1},
+	}
+}
+
+func symlink(t *testing.T, target, link string) {
+	t.Helper()
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// within runs f with a context that ends after hostileDeadline, and fails the test if f
+// does not return soon after.
+func within(t *testing.T, what string, f func(ctx context.Context) error) error {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), hostileDeadline)
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- f(ctx) }()
+	select {
+	case err := <-done:
+		if ctx.Err() != nil {
+			t.Fatalf("%s ran past its deadline of %s: %v", what, hostileDeadline, err)
+		}
+		return err
+	case <-time.After(hostileDeadline + 30*time.Second):
+		t.Fatalf("%s hangs: no answer 30s after its deadline of %s", what, hostileDeadline)
+	}
+	return nil
+}
+
+// checkFailure checks the error and messages of input that is refused: one sentence per
+// line, a non-zero exit code, no panic.
+func checkFailure(t *testing.T, what string, c hostileCase, err error, stderr string) {
+	t.Helper()
+	if err == nil {
+		t.Fatalf("%s: no error, want one saying %q\n%s", what, c.want, stderr)
+	}
+	msg := err.Error() + "\n" + stderr
+	if !strings.Contains(msg, c.want) {
+		t.Errorf("%s: %q, want it to say %q", what, msg, c.want)
+	}
+	if strings.Contains(err.Error(), "\n") {
+		t.Errorf("%s: error of several lines: %q", what, err.Error())
+	}
+	for _, line := range strings.Split(strings.TrimSpace(stderr), "\n") {
+		if line != "" && !strings.HasPrefix(line, "kg: ") {
+			t.Errorf("%s: stray line on stderr: %q", what, line)
+		}
+	}
+	if exitCode(context.Background(), err) == 0 {
+		t.Errorf("%s: exit code 0", what)
+	}
+}
+
+// extracted is what kg extract printed: the quads of each article, by article IRI.
+type extracted map[quad.Value][]quad.Quad
+
+func readNQuads(t *testing.T, out []byte) extracted {
+	t.Helper()
+	got := extracted{}
+	r := nquads.NewReader(bytes.NewReader(out), false)
+	for {
+		q, err := r.ReadQuad()
+		if err == io.EOF {
+			return got
+		}
+		if err != nil {
+			t.Fatalf("kg extract wrote N-Quads that do not parse: %v", err)
+		}
+		if !q.IsValid() || q.Label == nil {
+			t.Fatalf("kg extract wrote an invalid or unlabelled quad: %v", q)
+		}
+		got[q.Label] = append(got[q.Label], q)
+	}
+}
+
+// checkStore checks that the store opens, that its counts agree with what kg extract
+// gave, and that each article in it is whole.
+func checkStore(t *testing.T, cfg graph.Config, want extracted) {
+	t.Helper()
+	ctx := context.Background()
+	ro := cfg
+	ro.ReadOnly = true
+	st, err := graph.Open(ctx, ro)
+	if err != nil {
+		t.Fatalf("store does not open after the build: %v", err)
+	}
+	defer st.Close()
+	stats, err := st.Stats(ctx)
+	if err != nil {
+		t.Fatalf("stats: %v", err)
+	}
+	var quads, statements, quotes int
+	for label, qs := range want {
+		id := voc.DocID(label.String())
+		got, err := st.ArticleQuads(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(qs) {
+			t.Errorf("article %s has %d quads in the store, kg extract gives %d: partly written", id, len(got), len(qs))
+		}
+		quads += len(qs)
+		for _, q := range qs {
+			if q.Predicate == quad.IRI(voc.RDFType) {
+				switch q.Object {
+				case quad.IRI(voc.Statement):
+					statements++
+				case quad.IRI(voc.Quote):
+					quotes++
+				}
+			}
+		}
+	}
+	if stats.Articles != len(want) || stats.Quads != int64(quads) || stats.Statements != statements || stats.Quotes != quotes {
+		t.Errorf("store holds %d articles, %d quads, %d statements, %d quotations; kg extract gives %d, %d, %d, %d",
+			stats.Articles, stats.Quads, stats.Statements, stats.Quotes, len(want), quads, statements, quotes)
+	}
+}
+
+// TestHostileInput feeds kg build and kg extract input meant to break them. Each case
+// ends in one clear sentence and a non-zero exit, or in a correct graph holding each
+// article whole; never a panic, a hang or a half-written article.
+func TestHostileInput(t *testing.T) {
+	for _, c := range hostileCases() {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			paths := c.setup(t, dir)
+			cfg := graph.Config{Path: filepath.Join(t.TempDir(), "kg.db")}
+
+			var before runtime.MemStats
+			if c.memory {
+				runtime.GC()
+				runtime.ReadMemStats(&before)
+			}
+			var out, errb bytes.Buffer
+			err := within(t, "kg build", func(ctx context.Context) error {
+				return runBuild(ctx, buildOptions{store: cfg, paths: paths, maxBytes: extract.DefaultMaxBytes}, nil, &out, &errb)
+			})
+			if c.memory {
+				var after runtime.MemStats
+				runtime.ReadMemStats(&after)
+				if grown := int64(after.HeapInuse) - int64(before.HeapInuse); grown > 1<<30 {
+					t.Errorf("kg build grew the heap by %d MB", grown>>20)
+				}
+			}
+			if c.want != "" {
+				checkFailure(t, "kg build", c, err, errb.String())
+			} else if err != nil {
+				t.Fatalf("kg build: %v\n%s", err, errb.String())
+			}
+
+			var nq, xerrb bytes.Buffer
+			xerr := within(t, "kg extract", func(ctx context.Context) error {
+				return runExtract(ctx, paths, extract.DefaultMaxBytes, nil, &nq, &xerrb)
+			})
+			if c.want != "" {
+				checkFailure(t, "kg extract", c, xerr, xerrb.String())
+			} else if xerr != nil {
+				t.Fatalf("kg extract: %v\n%s", xerr, xerrb.String())
+			}
+			got := readNQuads(t, nq.Bytes())
+			articles := c.articles
+			if c.want != "" && !c.partial {
+				articles = 0
+			}
+			if len(got) != articles {
+				t.Errorf("kg extract gives %d articles, want %d", len(got), articles)
+			}
+			if c.headline != "" {
+				for label, qs := range got {
+					for _, q := range qs {
+						if q.Predicate == quad.IRI(voc.Headline) && q.Object != quad.String(c.headline) {
+							t.Errorf("article %s has headline %q, want %q", label, q.Object, c.headline)
+						}
+					}
+				}
+			}
+			checkStore(t, cfg, got)
+		})
+	}
+}
+
+// TestRemoveOddFileName builds an article whose file name an IRI cannot hold as it is,
+// and removes it by that name.
+func TestRemoveOddFileName(t *testing.T) {
+	dir := t.TempDir()
+	stem := "my \"best\" <article> {1}"
+	p := writeFile(t, dir, stem+".txt", []byte("Acme Corp hired Jane Roe as chief executive on Monday.\n"))
+	cfg := graph.Config{Path: filepath.Join(dir, "kg.db")}
+	var out bytes.Buffer
+	if err := runBuild(context.Background(), buildOptions{store: cfg, paths: []string{p}}, nil, &out, &out); err != nil {
+		t.Fatalf("build: %v\n%s", err, out.String())
+	}
+	if err := runRemove(context.Background(), cfg, []string{stem}, &out); err != nil {
+		t.Fatalf("remove %q: %v\n%s", stem, err, out.String())
+	}
+	checkStore(t, cfg, extracted{})
+}
