@@ -126,11 +126,16 @@ func openBolt(cfg Config) (cgraph.QuadStore, *bolt.DB, error) {
 		if cfg.ReadOnly {
 			return nil, nil, fmt.Errorf("open store %q: %w (build it first with: kg build --store %s data/)", cfg.Path, ErrNotFound, cfg.Path)
 		}
-		create = true
+		if err := createBolt(cfg.Path, opts); err != nil {
+			return nil, nil, storeError(cfg.Path, err)
+		}
 	case err != nil:
 		return nil, nil, fmt.Errorf("open store %q: %w", cfg.Path, err)
-	case st.Size() == 0 && !cfg.ReadOnly:
-		create = true // a file left empty by a create that was killed
+	case st.Size() == 0 && cfg.ReadOnly:
+		// left by a kg older than createBolt, killed while it created the store
+		return nil, nil, fmt.Errorf("open store %q: %w: the file is empty (build it with: kg build --store %s data/)", cfg.Path, ErrNotFound, cfg.Path)
+	case st.Size() == 0:
+		create = true
 	}
 	db, err := openBoltFile(cfg.Path, opts)
 	if err != nil {
@@ -151,6 +156,62 @@ func openBolt(cfg Config) (cgraph.QuadStore, *bolt.DB, error) {
 		return nil, nil, storeError(cfg.Path, err)
 	}
 	return qs, db.DB(), nil
+}
+
+// createBolt makes a new, initialised store at path. Bolt and Cayley set a store up in
+// several transactions, and a process killed between them leaves a file that readers
+// take for something that is not a kg store, or with its index layout missing. So the
+// store is made in a file of its own beside path and linked into place only when it is
+// complete: path is then a whole store or nothing. If another process created the store
+// meanwhile, its store is kept.
+func createBolt(path string, opts cgraph.Options) error {
+	tmp, err := tempFileBeside(path)
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp)
+	db, err := openBoltFile(tmp, opts)
+	if err != nil {
+		return err
+	}
+	if err := kv.Init(db, opts); err != nil {
+		db.Close()
+		return err
+	}
+	if err := db.DB().Sync(); err != nil {
+		db.Close()
+		return err
+	}
+	if err := db.Close(); err != nil {
+		return err
+	}
+	err = os.Link(tmp, path)
+	switch {
+	case err == nil, errors.Is(err, os.ErrExist):
+		return nil
+	case errors.Is(err, os.ErrNotExist):
+		return err
+	}
+	// a file system without hard links: rename, which a concurrent create may race
+	if _, serr := os.Stat(path); serr == nil {
+		return nil
+	}
+	return os.Rename(tmp, path)
+}
+
+// tempFileBeside creates an empty file named after path, in its folder.
+func tempFileBeside(path string) (string, error) {
+	for i := 0; ; i++ {
+		name := fmt.Sprintf("%s.new-%d-%d", path, os.Getpid(), i)
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, os.ErrExist) && i < 100 {
+			continue
+		}
+		if err != nil {
+			return "", err
+		}
+		return name, f.Close()
+	}
 }
 
 func storeError(path string, err error) error {

@@ -183,3 +183,39 @@ func TestReadOnlyRefusesWrites(t *testing.T) {
 		t.Errorf("write to a read-only store: %v", err)
 	}
 }
+
+// TestCreate checks that a new store appears whole: nothing but the store file is left
+// beside it, and readers see an empty store. A file left empty by an older kg killed
+// while creating its store reads as no store, and a writer makes a store of it.
+func TestCreate(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "kg.db")
+	MustOpenBolt(t, false, path).Close()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 1 || entries[0].Name() != "kg.db" {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("creating a store left %v, want only kg.db", names)
+	}
+	if s, err := MustOpenBolt(t, true, path).Stats(ctx); err != nil || s.Quads != 0 || s.Articles != 0 {
+		t.Errorf("a new store reads as %+v, %v; want it empty", s, err)
+	}
+
+	empty := filepath.Join(dir, "empty.db")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(ctx, Config{Path: empty, ReadOnly: true}); !errors.Is(err, ErrNotFound) {
+		t.Errorf("read-only open of an empty file: %v, want ErrNotFound", err)
+	}
+	MustOpenBolt(t, false, empty).Close()
+	if s, err := MustOpenBolt(t, true, empty).Stats(ctx); err != nil || s.Quads != 0 {
+		t.Errorf("an empty file opened for writing reads as %+v, %v; want an empty store", s, err)
+	}
+}
