@@ -234,7 +234,7 @@ func (s *Store) ArticleQuads(ctx context.Context, id string) ([]quad.Quad, error
 		}
 	}
 	for _, sub := range subjects {
-		qs, err := s.quadsOf(ctx, quad.Subject, sub)
+		qs, err := s.labelledQuadsOf(ctx, quad.Subject, sub, label)
 		if err != nil {
 			return nil, err
 		}
@@ -298,6 +298,45 @@ func (s *Store) quadsOf(ctx context.Context, dir quad.Direction, v quad.Value) (
 	defer it.Close()
 	var out []quad.Quad
 	for it.Next(ctx) {
+		q, err := s.QS.Quad(it.Result())
+		if err != nil {
+			return nil, err
+		}
+		if q.Subject == nil || q.Predicate == nil || q.Object == nil {
+			continue // a quad deleted under the iterator
+		}
+		out = append(out, q)
+	}
+	if err := it.Err(); err != nil {
+		return nil, err
+	}
+	return out, ctx.Err()
+}
+
+// labelledQuadsOf returns the quads that have v in direction dir and the label label. An
+// entity named in thousands of articles has thousands of quads; only the label of each is
+// read until one matches.
+func (s *Store) labelledQuadsOf(ctx context.Context, dir quad.Direction, v, label quad.Value) ([]quad.Quad, error) {
+	ref, err := s.ValueOf(v)
+	if err != nil || ref == nil {
+		return nil, err
+	}
+	lref, err := s.ValueOf(label)
+	if err != nil || lref == nil {
+		return nil, err
+	}
+	want := lref.Key()
+	it := s.QS.QuadIterator(dir, ref).Iterate()
+	defer it.Close()
+	var out []quad.Quad
+	for it.Next(ctx) {
+		l, err := s.QS.QuadDirection(it.Result(), quad.Label)
+		if err != nil {
+			return nil, err
+		}
+		if l == nil || l.Key() != want {
+			continue
+		}
 		q, err := s.QS.Quad(it.Result())
 		if err != nil {
 			return nil, err
