@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -14,6 +15,10 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	err := newApp(os.Stdin, os.Stdout, os.Stderr).RunContext(ctx, os.Args)
+	var child exitStatus
+	if errors.As(err, &child) {
+		os.Exit(int(child)) // a child kg said why already
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "kg:", message(err))
 	}

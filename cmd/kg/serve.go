@@ -7,6 +7,8 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
+	"os/exec"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -39,6 +41,9 @@ func newServeCommand() *cli.Command {
 		Action: func(c *cli.Context) error {
 			opts := serveOptions{store: storeConfig(c, !c.Bool("writable")), addr: c.String("addr"), writable: c.Bool("writable"),
 				timeout: c.Duration("timeout"), maxBody: c.Int64("max-body")}
+			if os.Getenv(serveChildEnv) == "" {
+				return superviseServe(c.Context, c.App.ErrWriter)
+			}
 			return runServe(c.Context, opts, c.App.Writer, nil)
 		},
 	}
@@ -84,3 +89,59 @@ func runServe(ctx context.Context, opts serveOptions, stdout io.Writer, ready ch
 		return nil
 	}
 }
+
+// serveChildEnv marks the kg serve process that a supervising kg serve started.
+const serveChildEnv = "KG_SERVE_CHILD"
+
+// superviseServe runs kg serve again as a child process and starts it anew when it dies
+// of a crash. A few malformed Gizmo scripts panic on a goroutine of Cayley's own, where
+// nothing can recover, and take the process down with them (for example
+// g.V().Union({}).All(), or an object that contains itself handed to g.Emit); the
+// supervisor turns that into one failed request instead of a dead server. A child that
+// fails before it has served for a second (a busy store, an address in use) ends the
+// supervisor with its exit status.
+func superviseServe(ctx context.Context, stderr io.Writer) error {
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	for {
+		cmd := exec.Command(exe, os.Args[1:]...)
+		cmd.Env = append(os.Environ(), serveChildEnv+"=1")
+		cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
+		start := time.Now()
+		if err := cmd.Start(); err != nil {
+			return err
+		}
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case <-ctx.Done():
+			cmd.Process.Signal(os.Interrupt)
+			select {
+			case <-done:
+			case <-time.After(10 * time.Second):
+				cmd.Process.Kill()
+				<-done
+			}
+			return nil
+		case err = <-done:
+		}
+		if err == nil {
+			return nil
+		}
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			return err
+		}
+		if time.Since(start) < time.Second {
+			return exitStatus(ee.ExitCode())
+		}
+		fmt.Fprintf(stderr, "kg serve: the server stopped (%v), most likely on a query that crashes Cayley's query engine; starting it again\n", err)
+	}
+}
+
+// exitStatus is an error that only carries a child's exit status: the child said why.
+type exitStatus int
+
+func (e exitStatus) Error() string { return fmt.Sprintf("exit status %d", int(e)) }

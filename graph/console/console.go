@@ -137,6 +137,12 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, h.opts.MaxBody)
+	// a page on another site may make the browser send requests here (it cannot read the
+	// answers): no query, canned or raw, runs for it, let alone a write
+	if strings.HasPrefix(r.URL.Path, "/api/") && !sameOrigin(r) {
+		writeError(w, http.StatusForbidden, "requests from another origin are refused")
+		return
+	}
 	h.mux.ServeHTTP(w, r)
 }
 

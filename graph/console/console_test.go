@@ -157,3 +157,25 @@ func TestConsoleIsOffline(t *testing.T) {
 	}
 	_ = context.Background()
 }
+
+// TestCrossOriginQueriesRefused checks that a page on another site cannot make the
+// browser run queries here, raw or canned, while the console's own pages can.
+func TestCrossOriginQueriesRefused(t *testing.T) {
+	h, err := New(graph.MustOpenMemory(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	foreign := []map[string]string{{"Origin": "http://evil.example"}, {"Sec-Fetch-Site": "cross-site"}}
+	for _, hdr := range foreign {
+		for _, req := range [][2]string{{"POST", "/api/v2/query?lang=gizmo"}, {"GET", "/api/v2/query?lang=gizmo&qu=g.V().All()"}, {"GET", "/api/ask"}} {
+			code, m := do(t, h, req[0], req[1], `g.V().All()`, hdr)
+			if code != http.StatusForbidden {
+				t.Errorf("%s %s with %v: %d %v, want 403", req[0], req[1], hdr, code, m)
+			}
+		}
+	}
+	code, m := do(t, h, "POST", "/api/v2/query?lang=gizmo", `g.V().All()`, map[string]string{"Origin": "http://example.com", "Sec-Fetch-Site": "same-origin"})
+	if code != http.StatusOK {
+		t.Errorf("same-origin query: %d %v", code, m)
+	}
+}
