@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -55,7 +56,20 @@ const Stdin = "-"
 // the receiver is ready for it. stdin is read for the path "-". A file that cannot be
 // read is sent with its error. Walk closes out.
 func Walk(ctx context.Context, paths []string, stdin io.Reader, maxBytes int, out chan<- Input) error {
+	return walk(ctx, paths, stdin, maxBytes, out, nil)
+}
+
+// walk is Walk that also tells found how many inputs it has come across so far, before
+// it sends them: a progress bar's total.
+func walk(ctx context.Context, paths []string, stdin io.Reader, maxBytes int, out chan<- Input, found func(int)) error {
 	defer close(out)
+	total := 0
+	count := func(n int) {
+		total += n
+		if found != nil {
+			found(total)
+		}
+	}
 	seq := 0
 	send := func(in Input) error {
 		in.Seq = seq
@@ -69,6 +83,7 @@ func Walk(ctx context.Context, paths []string, stdin io.Reader, maxBytes int, ou
 	}
 	for _, p := range paths {
 		if p == Stdin {
+			count(1)
 			data, err := readLimited(stdin, maxBytes)
 			in := Input{ID: "stdin", Path: Stdin, Data: data, Err: err}
 			if err == nil {
@@ -80,6 +95,9 @@ func Walk(ctx context.Context, paths []string, stdin io.Reader, maxBytes int, ou
 			continue
 		}
 		st, err := os.Stat(p)
+		if err != nil || !st.IsDir() {
+			count(1)
+		}
 		if err != nil {
 			if err := send(Input{ID: stem(p), Path: p, Err: describeStatError(err)}); err != nil {
 				return err
@@ -119,11 +137,13 @@ func Walk(ctx context.Context, paths []string, stdin io.Reader, maxBytes int, ou
 			return nil
 		})
 		if err != nil {
+			count(1)
 			if err := send(Input{ID: stem(p), Path: p, Err: describeStatError(err)}); err != nil {
 				return err
 			}
 			continue
 		}
+		count(len(files))
 		sort.Strings(files)
 		for _, f := range files {
 			st, err := os.Stat(f)
@@ -235,6 +255,7 @@ type Options struct {
 // Progress reports a build under way.
 type Progress struct {
 	Done, Failed int
+	Total        int // inputs found so far: all of them once the folders are listed
 	Bytes        int64
 	Elapsed      time.Duration
 }
@@ -280,7 +301,10 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, paths []s
 	// at most this many articles are between the reader and the writer at once, so that a
 	// slow article holds back a bounded number of others
 	slots := make(chan struct{}, 4*opts.Workers)
-	g.Go(func() error { return Walk(gctx, paths, opts.Stdin, opts.MaxBytes, walked) })
+	var total atomic.Int64
+	g.Go(func() error {
+		return walk(gctx, paths, opts.Stdin, opts.MaxBytes, walked, func(n int) { total.Store(int64(n)) })
+	})
 	g.Go(func() error {
 		defer close(inputs)
 		for in := range walked {
@@ -345,7 +369,7 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, paths []s
 		}
 		batch = batch[:0]
 		if opts.Progress != nil {
-			opts.Progress(Progress{Done: rep.Articles(), Failed: len(rep.Failed), Bytes: rep.Bytes, Elapsed: time.Since(start)})
+			opts.Progress(Progress{Done: rep.Articles(), Failed: len(rep.Failed), Total: int(total.Load()), Bytes: rep.Bytes, Elapsed: time.Since(start)})
 		}
 		return nil
 	}

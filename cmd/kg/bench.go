@@ -12,7 +12,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -495,16 +494,35 @@ func benchScale(ctx context.Context, opts benchOptions, dir string, rep *benchRe
 		cmd := exec.CommandContext(ctx, exe, "build", "--quiet", "--store", store, corpus)
 		cmd.Stderr = stderr
 		start := time.Now()
-		err := cmd.Run()
+		if err := cmd.Start(); err != nil {
+			return err
+		}
+		// the peak resident memory of the child since its exec (getrusage's maxrss would
+		// count the parent's memory, which the child shares until it execs)
+		var rss float64
+		stop := make(chan struct{})
+		polled := make(chan struct{})
+		go func() {
+			defer close(polled)
+			for {
+				if kb := vmHWM(cmd.Process.Pid); kb > 0 {
+					rss = kb / 1024
+				}
+				select {
+				case <-stop:
+					return
+				case <-time.After(50 * time.Millisecond):
+				}
+			}
+		}()
+		err := cmd.Wait()
+		close(stop)
+		<-polled
 		d := time.Since(start).Seconds()
 		os.RemoveAll(corpus)
 		os.Remove(store)
 		if err != nil {
 			return fmt.Errorf("kg build at %dx: %w", m, err)
-		}
-		rss := 0.0
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			rss = float64(ru.Maxrss) / 1024 // kilobytes on Linux
 		}
 		n := float64(len(files) * m)
 		perK := d / n * 1000
@@ -515,4 +533,20 @@ func benchScale(ctx context.Context, opts benchOptions, dir string, rep *benchRe
 			fmt.Sprintf("%.2f s per 1000 articles (%.2fx the first), peak RSS %.0f MB", perK, perK/base, rss))
 	}
 	return nil
+}
+
+// vmHWM returns the peak resident memory of process pid in kilobytes, from Linux's
+// /proc/PID/status, or 0 where that is not available.
+func vmHWM(pid int) float64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmHWM:" {
+			kb, _ := strconv.ParseFloat(f[1], 64)
+			return kb
+		}
+	}
+	return 0
 }

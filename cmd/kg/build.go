@@ -70,9 +70,15 @@ func runBuild(ctx context.Context, opts buildOptions, stdin io.Reader, stdout, s
 			progressbar.OptionShowIts(),
 			progressbar.OptionSetItsString("articles"),
 			progressbar.OptionThrottle(100*time.Millisecond),
+			progressbar.OptionSetPredictTime(true),
 			progressbar.OptionClearOnFinish(),
 		)
-		bo.Progress = func(p ingest.Progress) { bar.Set(p.Done + p.Failed) }
+		bo.Progress = func(p ingest.Progress) {
+			if p.Total > 0 && int64(p.Total) != bar.GetMax64() {
+				bar.ChangeMax(p.Total)
+			}
+			bar.Set(p.Done + p.Failed)
+		}
 	}
 	rep, err := ingest.Build(ctx, st, extract.New(), opts.paths, bo)
 	if bar != nil {
