@@ -497,15 +497,16 @@ func benchScale(ctx context.Context, opts benchOptions, dir string, rep *benchRe
 		if err := cmd.Start(); err != nil {
 			return err
 		}
-		// the peak resident memory of the child since its exec (getrusage's maxrss would
-		// count the parent's memory, which the child shares until it execs)
+		// the peak of the child's own memory: anonymous pages, sampled. (getrusage's maxrss
+		// counts the parent's memory, which the child shares until it execs, and VmHWM
+		// the pages of the store file bolt maps, which are the kernel's file cache.)
 		var rss float64
 		stop := make(chan struct{})
 		polled := make(chan struct{})
 		go func() {
 			defer close(polled)
 			for {
-				if kb := vmHWM(cmd.Process.Pid); kb > 0 {
+				if kb := rssAnon(cmd.Process.Pid); kb/1024 > rss {
 					rss = kb / 1024
 				}
 				select {
@@ -519,6 +520,10 @@ func benchScale(ctx context.Context, opts benchOptions, dir string, rep *benchRe
 		close(stop)
 		<-polled
 		d := time.Since(start).Seconds()
+		var size float64
+		if fi, err := os.Stat(store); err == nil {
+			size = float64(fi.Size()) / 1e6
+		}
 		os.RemoveAll(corpus)
 		os.Remove(store)
 		if err != nil {
@@ -530,20 +535,20 @@ func benchScale(ctx context.Context, opts benchOptions, dir string, rep *benchRe
 			base = perK
 		}
 		rep.add("scale", fmt.Sprintf("kg build, %dx corpus (%d articles)", m, int(n)), d, "s",
-			fmt.Sprintf("%.2f s per 1000 articles (%.2fx the first), peak RSS %.0f MB", perK, perK/base, rss))
+			fmt.Sprintf("%.2f s per 1000 articles (%.2fx the first), peak memory %.0f MB, store %.0f MB", perK, perK/base, rss, size))
 	}
 	return nil
 }
 
-// vmHWM returns the peak resident memory of process pid in kilobytes, from Linux's
-// /proc/PID/status, or 0 where that is not available.
-func vmHWM(pid int) float64 {
+// rssAnon returns the anonymous resident memory of process pid in kilobytes (its heap
+// and stacks), from Linux's /proc/PID/status, or 0 where that is not available.
+func rssAnon(pid int) float64 {
 	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
 	if err != nil {
 		return 0
 	}
 	for _, line := range strings.Split(string(b), "\n") {
-		if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmHWM:" {
+		if f := strings.Fields(line); len(f) >= 2 && f[0] == "RssAnon:" {
 			kb, _ := strconv.ParseFloat(f[1], 64)
 			return kb
 		}
