@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/cayleygraph/quad"
 
@@ -57,26 +58,58 @@ var quoteReplacer = strings.NewReplacer("’", "'", "‘", "'")
 // leading article. "the Russian President" and "Russian president" share a key. The
 // canned queries' JavaScript does the same (queries/lib.js).
 func Key(s string) string {
-	s = quoteReplacer.Replace(strings.ToLower(s))
-	var b strings.Builder
-	words := strings.Fields(s)
-	for _, w := range words {
-		w = strings.TrimSuffix(w, "'s")
-		var wb strings.Builder
-		for _, r := range w {
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				wb.WriteRune(r)
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		// a word: up to the next white space
+		j := i
+		for j < len(s) {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsSpace(r) {
+				break
 			}
+			j += n
 		}
-		if wb.Len() == 0 {
+		if j == i {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
 			continue
 		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
+		w := s[i:j]
+		i = j
+		// no possessive: 's, ’s or ‘s at the end, in either case
+		for _, pos := range []string{"'s", "’s", "‘s", "'S", "’S", "‘S"} {
+			if strings.HasSuffix(w, pos) {
+				w = w[:len(w)-len(pos)]
+				break
+			}
 		}
-		b.WriteString(wb.String())
+		start := len(b)
+		if start > 0 {
+			b = append(b, ' ')
+		}
+		kept := false
+		for _, r := range w {
+			if r < utf8.RuneSelf {
+				switch {
+				case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+					b = append(b, byte(r))
+					kept = true
+				case 'A' <= r && r <= 'Z':
+					b = append(b, byte(r+'a'-'A'))
+					kept = true
+				}
+				continue
+			}
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				b = utf8.AppendRune(b, unicode.ToLower(r))
+				kept = true
+			}
+		}
+		if !kept {
+			b = b[:start]
+		}
 	}
-	out := b.String()
+	out := string(b)
 	for _, art := range []string{"the ", "a ", "an "} {
 		out = strings.TrimPrefix(out, art)
 	}
@@ -236,16 +269,42 @@ func containsInt(list []int, x int) bool {
 // sortUnique drops duplicate quads, keeping the first of each; the order of the rest is
 // the order they were made in, which is deterministic.
 func sortUnique(qs []quad.Quad) []quad.Quad {
-	seen := make(map[quad.Quad]struct{}, len(qs))
+	// keyed by the values' text and kind rather than by the interfaces, which hash slower
+	type vkey struct {
+		s, p, o, l string
+		kinds      uint32
+	}
+	seen := make(map[vkey]struct{}, len(qs))
 	out := qs[:0]
 	for _, q := range qs {
-		if _, dup := seen[q]; dup {
+		var k vkey
+		var ks [4]byte
+		k.s, ks[0] = valueKey(q.Subject)
+		k.p, ks[1] = valueKey(q.Predicate)
+		k.o, ks[2] = valueKey(q.Object)
+		k.l, ks[3] = valueKey(q.Label)
+		k.kinds = uint32(ks[0]) | uint32(ks[1])<<8 | uint32(ks[2])<<16 | uint32(ks[3])<<24
+		if _, dup := seen[k]; dup {
 			continue
 		}
-		seen[q] = struct{}{}
+		seen[k] = struct{}{}
 		out = append(out, q)
 	}
 	return out
+}
+
+// valueKey is a value's text and a byte for its kind, without allocating for IRIs and
+// strings.
+func valueKey(v quad.Value) (string, byte) {
+	switch x := v.(type) {
+	case nil:
+		return "", 0
+	case quad.IRI:
+		return string(x), 1
+	case quad.String:
+		return string(x), 2
+	}
+	return v.String(), 3
 }
 
 // Skeleton folds spelling variants of a key ("zelenskyy" -> "zelensky"), as NameKeys does.
