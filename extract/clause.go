@@ -87,6 +87,7 @@ type analysis struct {
 	mentionAt []int // token -> mention covering it, -1
 	subjects  []int // sentence -> subject entity, -2 when not computed yet
 	speakers  []int // sentence -> speaker of the last quotation attributed in it, -1
+	avoid     []int // while reading a verb's objects: its subjects, which an object pronoun is not
 }
 
 func newAnalysis(d *Document, lx *lexicon.Lexicon) *analysis {
@@ -200,7 +201,7 @@ func (a *analysis) pronoun(k int) int {
 	// when the pronoun is an object
 	for j := k - 1; j >= d.Sentences[si].First; j-- {
 		if e := a.entityOf(a.mentionAt[j]); e >= 0 && a.isPerson(e) && a.genderOK(e, g) {
-			if object && e == subj {
+			if object && (e == subj || containsInt(a.avoid, e)) {
 				continue
 			}
 			return e
@@ -211,14 +212,14 @@ func (a *analysis) pronoun(k int) int {
 		if d.Sentences[p].Kind == Junk {
 			continue
 		}
-		if sp := a.speakers[p]; sp >= 0 && a.isPerson(sp) && a.genderOK(sp, g) {
+		if sp := a.speakers[p]; sp >= 0 && a.isPerson(sp) && a.genderOK(sp, g) && !(object && containsInt(a.avoid, sp)) {
 			return sp
 		}
-		if s := a.sentenceSubject(p); s >= 0 && a.isPerson(s) && a.genderOK(s, g) {
+		if s := a.sentenceSubject(p); s >= 0 && a.isPerson(s) && a.genderOK(s, g) && !(object && containsInt(a.avoid, s)) {
 			return s
 		}
 		for j := d.Sentences[p].End - 1; j >= d.Sentences[p].First; j-- {
-			if e := a.entityOf(a.mentionAt[j]); e >= 0 && a.isPerson(e) && a.genderOK(e, g) {
+			if e := a.entityOf(a.mentionAt[j]); e >= 0 && a.isPerson(e) && a.genderOK(e, g) && !(object && containsInt(a.avoid, e)) {
 				return e
 			}
 		}
@@ -320,6 +321,9 @@ func (a *analysis) sentenceSubject(si int) int {
 		if t.Kind == Word && !t.Has(Cap) && !isVerbish(a.lx, w) && !prepositions[w] && !isPronoun(w) && (determiners[w] || adverbs[w] || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ed") || t.Has(Hyphen)) {
 			continue
 		}
+		if t.Kind == Word && !t.Has(Cap) && a.describesName(j, s.End) {
+			continue // "accountancy firm Ernst & Young urged"
+		}
 		if t.Kind == Punct && (w == "," || w == "—") {
 			continue
 		}
@@ -327,6 +331,23 @@ func (a *analysis) sentenceSubject(si int) int {
 	}
 	a.subjects[si] = subj
 	return subj
+}
+
+// describesName reports whether the lower-case words from token j run, within three
+// words, into a name: a description before it ("accountancy firm", "nightclub owner").
+func (a *analysis) describesName(j, end int) bool {
+	d := a.d
+	for k := j; k < end && k < j+3; k++ {
+		t := &d.Tokens[k]
+		if mi := a.mentionAt[k]; mi >= 0 {
+			return k > j && d.Mentions[mi].First == k && d.Mentions[mi].Kind == NameMention
+		}
+		w := a.word(k)
+		if t.Kind != Word || t.Has(Cap) || functionWords[w] || prepositions[w] || isPronoun(w) || isVerbish(a.lx, w) || auxiliaries[w] {
+			return false
+		}
+	}
+	return false
 }
 
 // pronounBefore resolves a subject pronoun that opens sentence si from earlier sentences.

@@ -48,7 +48,9 @@ var leaderHeadsOrg = map[string]bool{
 var sportHeads = map[string]bool{
 	"striker": true, "midfielder": true, "defender": true, "goalkeeper": true, "keeper": true,
 	"forward": true, "winger": true, "player": true, "batsman": true, "bowler": true,
-	"captain": true, "skipper": true,
+	"captain": true, "skipper": true, "substitute": true, "centre": true, "full-back": true,
+	"fly-half": true, "scrum-half": true, "flanker": true, "prop": true, "hooker": true, "lock": true,
+	"wicketkeeper": true, "wicket-keeper": true, "all-rounder": true, "sprinter": true,
 }
 
 // relationFinder states the relations of one document.
@@ -82,6 +84,8 @@ func (a *analysis) findRelations() {
 		r.nominal(si)
 		r.eventPlaces(si)
 		r.coParticipants(si)
+		r.affiliations(si)
+		r.locations(si)
 	}
 	r.roles()
 	r.criticism()
@@ -276,6 +280,8 @@ func (r *relationFinder) verbRelation(si, v int, vf lexicon.VerbForm) bool {
 		k++
 	}
 	found := false
+	r.avoid = subjects
+	defer func() { r.avoid = nil }()
 	for _, via := range vb.Via {
 		objs, after := r.objects(k, via.Prep, si, possessorVerbs[vb.Lemma] || vb.Critical)
 		if len(objs) == 0 {
@@ -576,7 +582,9 @@ func (r *relationFinder) phraseRelation(si, v, end int, ph *lexicon.Phrase) {
 		}
 		return
 	}
+	r.avoid = subjects
 	objs, after := r.objects(end, "", si, false)
+	r.avoid = nil
 	quals := r.qualifiers(after, si)
 	for _, o := range objs {
 		if !r.typeOK(o, ph.Objects) {
@@ -1097,6 +1105,8 @@ func (r *relationFinder) generalVerb(si, v int) {
 	}
 	var objs []int
 	after := k
+	r.avoid = subjects
+	defer func() { r.avoid = nil }()
 	if info.Person || info.Thing {
 		// "bought Toyota's hybrid technology": the possessor is what the verb is about,
 		// unless what is possessed are people ("met Putin's aides")
