@@ -58,7 +58,13 @@ var controlVerbs = map[string]bool{
 	"need": true, "needs": true, "needed": true, "wish": true, "wished": true, "offer": true,
 	"offered": true, "offers": true, "going": true, "set": true, "able": true, "ready": true,
 	"likely": true, "due": true, "moved": true, "rushed": true, "went": true, "came": true,
-	"declined": true, "failed": true,
+	"declined": true, "failed": true, "vote": true, "votes": true, "voted": true,
+	"quick": true, "keen": true, "eager": true, "determined": true, "poised": true,
+	"seem": true, "seems": true, "seemed": true, "appear": true, "appears": true,
+	"appeared": true, "look": true, "looks": true, "looked": true, "has": true, "have": true,
+	"had": true, "got": true, "managed": true, "manages": true, "tend": true, "tends": true,
+	"bid": true, "bids": true, "bidding": true, "looking": true, "hoping": true, "trying": true,
+	"planning": true, "seeking": true, "aiming": true, "preparing": true, "wanting": true,
 }
 
 // prepositions end the noun phrase of a subject.
@@ -391,6 +397,12 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 		case w == "to" && k-1 >= s.First && (controlVerbs[a.word(k-1)] || beForms[a.word(k-1)]):
 			k -= 2 // "plans to speak", "is to stand"
 			continue
+		case w == "to" && k-2 >= s.First && beForms[a.word(k-2)] && a.isParticiple(k-1):
+			k -= 3 // "was chosen to build", "is understood to be starting"
+			continue
+		case w == "to" && k-2 >= s.First && a.word(k-1) == "on" && (a.word(k-2) == "went" || a.word(k-2) == "goes" || a.word(k-2) == "go" || a.word(k-2) == "gone"):
+			k -= 3 // "went on to signal"
+			continue
 		case (w == "for" || w == "by") && k+1 == v && strings.HasSuffix(a.word(v), "ing") && k-1 >= s.First && a.mentionAt[k-1] >= 0:
 			// "thanking Trump for hosting": the one thanked did the hosting
 			if e := a.d.Mentions[a.mentionAt[k-1]].Entity; e >= 0 && w == "for" {
@@ -412,6 +424,9 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 				return []int{subj}, negated
 			}
 			return nil, negated
+		case (calendarWords[w] || d.Tokens[k].Kind == Number && len(w) == 4) && k-1 >= s.First && a.mentionAt[k] < 0 && (a.word(k-1) == "on" || a.word(k-1) == "in" || a.word(k-1) == "last" || a.word(k-1) == "this" || a.word(k-1) == "since"):
+			k -= 2 // "who on Thursday won", "which in 1995 floated"
+			continue
 		case w == "who" || w == "which" || w == "that" && k-1 >= s.First && a.mentionAt[k-1] >= 0:
 			k--
 			if k >= s.First && a.word(k) == "," {
@@ -451,6 +466,9 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 		m := &d.Mentions[mi]
 		if m.Possessive {
 			return nil, negated // "Trump's aides said": not Trump
+		}
+		if p := m.First - 1; p >= s.First && prepositions[a.word(p)] && a.word(p) != "by" && !subordinators[a.word(p)] || p >= s.First && (a.word(p) == "of" || a.word(p) == "about") {
+			return nil, negated // "his words about President Bush met": not Bush
 		}
 		var out []int
 		if e := m.Entity; e >= 0 {
@@ -517,6 +535,16 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 		}
 	}
 	return nil, negated
+}
+
+// isParticiple reports whether token k is a past participle ("chosen", "understood").
+func (a *analysis) isParticiple(k int) bool {
+	t := &a.d.Tokens[k]
+	if t.Kind != Word || t.Has(Cap) || a.mentionAt[k] >= 0 {
+		return false
+	}
+	_, form, _, ok := a.lx.AnalyzeVerb(t.Lower)
+	return ok && (form == lexicon.ParticipleForm || form == lexicon.PastForm)
 }
 
 // apposition reports whether mention mi stands between commas after a noun phrase:
@@ -587,6 +615,8 @@ func (a *analysis) parenthetical(from, to int) bool {
 		return true
 	case w == "a" || w == "an" || w == "the" || w == "his" || w == "her" || w == "their":
 		return true // an apposition: "Leon Panetta, an Obama appointee,"
+	case a.d.Tokens[from].Kind == Number && to == from+1:
+		return true // an age: "Mr Smith, 57, has"
 	}
 	return false
 }

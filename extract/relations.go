@@ -189,8 +189,10 @@ func (r *relationFinder) verbs(si int) {
 				break
 			}
 		}
-		if !found && len(vfs) == 0 {
-			r.generalVerb(si, v)
+		if !found {
+			// a verb the lexicon does not know, or one whose object the lexicon does not
+			// read: "won £150,000 in libel damages from X"
+			r.generalVerb(si, v, len(vfs) > 0)
 		}
 	}
 }
@@ -425,6 +427,9 @@ func (r *relationFinder) objects(k int, prep string, si int, possessor bool) ([]
 			return nil, k
 		}
 		k++
+		if prep == "to" && r.isInfinitive(k) {
+			return nil, k // "aiming to earn", "combining to send"
+		}
 	}
 	var out []int
 	for k < s.End {
@@ -1031,11 +1036,11 @@ var relationPreps = map[string]bool{
 // generalVerb reads a clause around any verb WordNet knows that the lexicon does not: a
 // named subject, the verb and a named object right after it, or after a preposition that
 // introduces objects ("sued the Telegraph", "stood against King", "scored for Ulster").
-func (r *relationFinder) generalVerb(si, v int) {
+func (r *relationFinder) generalVerb(si, v int, lightOnly bool) {
 	d := r.d
 	s := &d.Sentences[si]
 	w := r.word(v)
-	if auxiliaries[w] || adverbs[w] || functionWords[w] || determiners[w] || prepositions[w] {
+	if auxiliaries[w] || adverbs[w] || functionWords[w] || determiners[w] || prepositions[w] || particles[w] {
 		return
 	}
 	lemma, form, info, ok := r.lx.AnalyzeVerb(w)
@@ -1056,7 +1061,11 @@ func (r *relationFinder) generalVerb(si, v int) {
 	}
 	past := r.lx.Past(lemma)
 	if (form == lexicon.PastForm || form == lexicon.ParticipleForm) && r.passiveAt(v) {
-		agents, after := r.byAgents(v + 1)
+		var agents []int
+		after := v + 1
+		if !lightOnly {
+			agents, after = r.byAgents(v + 1)
+		}
 		if len(agents) == 0 && removalVerbs[lemma] && r.word(v+1) == "from" {
 			// "was expelled from Labour": the organisation did the expelling
 			agents, after = r.objects(v+1, "from", si, false)
@@ -1107,12 +1116,14 @@ func (r *relationFinder) generalVerb(si, v int) {
 	after := k
 	r.avoid = subjects
 	defer func() { r.avoid = nil }()
-	if info.Person || info.Thing {
+	if lightOnly {
+		// a lexicon verb: only its noun and a preposition ("won damages from X")
+	} else if info.Person || info.Thing {
 		// "bought Toyota's hybrid technology": the possessor is what the verb is about,
 		// unless what is possessed are people ("met Putin's aides")
 		objs, after = r.objects(k, "", si, !r.possessesPeople(k))
 	}
-	if len(objs) == 0 && (relationPreps[r.word(k)] || r.word(k) == "in" && r.orgAt(k+1)) {
+	if len(objs) == 0 && !lightOnly && (relationPreps[r.word(k)] || r.word(k) == "in" && r.orgAt(k+1)) {
 		prep := r.word(k)
 		objs, after = r.objects(k, prep, si, false)
 		pred += "_" + prep
@@ -1120,12 +1131,8 @@ func (r *relationFinder) generalVerb(si, v int) {
 	if len(objs) == 0 && (info.Thing || info.Person) {
 		// a light verb and its noun: "initiated disciplinary action against X", "signed a
 		// deal with X"
-		j := k
-		for j < s.End && j < k+5 && d.Tokens[j].Kind == Word && !d.Tokens[j].Has(Cap) && r.mentionAt[j] < 0 &&
-			!isVerbish(r.lx, r.word(j)) && !prepositions[r.word(j)] && !pronounWords[r.word(j)] && r.word(j) != "that" {
-			j++
-		}
-		if p := r.word(j); j > k && (p == "against" || p == "with" || p == "over" || p == "from") && !determiners[r.word(j-1)] {
+		j := r.lightNounEnd(k, s.End)
+		if p := r.word(j); j > k && lightPreps[p] && !determiners[r.word(j-1)] {
 			objs, after = r.objects(j, p, si, false)
 			pred += "_" + p
 		}
@@ -1227,4 +1234,62 @@ func (r *relationFinder) coParticipants(si int) {
 			r.add(group[i], group[j], PredMet, true, si, nil)
 		}
 	}
+}
+
+// lightPreps introduce the entity after a light verb and its noun: "initiated action
+// against X", "signed a deal with X", "delivered two reports on X", "led an inquiry into
+// X", "won £150,000 in damages from X", "clawed back three points for X".
+var lightPreps = map[string]bool{
+	"against": true, "with": true, "over": true, "from": true, "on": true, "into": true,
+	"for": true, "about": true, "to": true,
+}
+
+// lightNounEnd returns the token after the noun phrase of a light verb's object starting
+// at token k: lower-case words, numbers and amounts, possessive pronouns, and a
+// lower-case phrase after "in" or "of" ("£150,000 in libel damages"); k when there is none.
+func (r *relationFinder) lightNounEnd(k, end int) int {
+	d := r.d
+	j := k
+	switch r.word(j) {
+	case "up", "down", "off", "out", "back", "away", "on":
+		j++ // a particle: "clawed back three points"
+	}
+	start := j
+	for j < end && j < start+7 {
+		t := &d.Tokens[j]
+		w := r.word(j)
+		switch {
+		case r.mentionAt[j] >= 0:
+			return j
+		case t.Kind == Number || t.Kind == Punct && (w == "£" || w == "$" || w == "€" || w == "%"):
+		case t.Kind == Word && (w == "his" || w == "her" || w == "its" || w == "their") && j == start:
+		case t.Kind == Word && (w == "in" || w == "of") && j > start && j+1 < end && d.Tokens[j+1].Kind == Word && !d.Tokens[j+1].Has(Cap) &&
+			r.mentionAt[j+1] < 0 && !determiners[r.word(j+1)] && !functionWords[r.word(j+1)] && !isVerbish(r.lx, r.word(j+1)):
+		case t.Kind == Word && !t.Has(Cap) && !isVerbish(r.lx, w) && !prepositions[w] && !pronounWords[w] && w != "that" && !auxiliaries[w] && w != "and" && w != "but" && w != "or":
+		default:
+			if j == start {
+				return k
+			}
+			return j
+		}
+		j++
+	}
+	return j
+}
+
+// isInfinitive reports whether token k, after "to", is the base form of a verb rather than
+// the start of a noun phrase.
+func (r *relationFinder) isInfinitive(k int) bool {
+	t := &r.d.Tokens[k]
+	if t.Kind != Word || t.Has(Cap) || r.mentionAt[k] >= 0 || determiners[t.Lower] {
+		return false
+	}
+	_, form, _, ok := r.lx.AnalyzeVerb(t.Lower)
+	return ok && form == lexicon.Base && !r.lx.IsWord(t.Lower+"s") || ok && form == lexicon.Base && len(r.lx.Verbs(t.Lower)) > 0
+}
+
+// particles follow phrasal verbs and are never verbs themselves ("is up against").
+var particles = map[string]bool{
+	"up": true, "down": true, "off": true, "out": true, "back": true, "away": true, "on": true,
+	"over": true, "through": true, "along": true, "around": true, "about": true,
 }
