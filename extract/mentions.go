@@ -458,8 +458,20 @@ func (f *mentionFinder) chunk(si, a, b int) {
 		k++
 	}
 	// a role word at the end after a first name is a surname: "Oona King"
-	if roleEnd == b && b-a >= 2 && f.lx.IsFirstName(d.TokenText(b-2)) && !f.isRole(d.Tokens[b-2].Lower) {
+	if roleEnd == b && b-a >= 2 && f.lx.IsFirstName(d.TokenText(b-2)) && !f.isRole(d.Tokens[b-2].Lower) && !d.Tokens[b-1].Has(AllCaps) {
+		// a title may still stand before the first name: "Labour MP Oona King"
 		roleEnd = -1
+		for k := a; k < b-2; {
+			if n, h := f.titleAt(k, b-2); n > 0 {
+				roleEnd, head = k+n, h
+				k += n
+				continue
+			}
+			k++
+		}
+		if roleEnd != b-2 {
+			roleEnd = -1
+		}
 	}
 	if roleEnd < 0 {
 		// words that qualify a role, with no role after them, are not part of a name:
@@ -485,9 +497,19 @@ func (f *mentionFinder) chunk(si, a, b int) {
 		// a role word that starts a surname-only name ("President Putin") or a form of
 		// address ("Mr. President") is still a title
 	}
+	if nameStart >= b && b-a == 2 && honorifics[trimDot(d.Tokens[a].Lower)] && !honorifics[d.Tokens[a+1].Lower] && !d.Tokens[a+1].Has(AllCaps) &&
+		f.lx.IsSurname(d.TokenText(a+1)) && (!nominalHeads[d.Tokens[a+1].Lower] ||
+		femaleWords[trimDot(d.Tokens[a].Lower)] && maleWords[d.Tokens[a+1].Lower] || maleWords[trimDot(d.Tokens[a].Lower)] && femaleWords[d.Tokens[a+1].Lower]) {
+		// "Ms King", "Mr Bishop": a surname that is also a role word
+		nameStart, roleEnd, head = a+1, a+1, trimDot(d.Tokens[a].Lower)
+	}
 	if nameStart >= b {
-		// only a title: "Mr. President", "President of the United States"
+		// only a title: "Mr. President", "President of the United States", "The Glasgow
+		// Kelvin MP"
 		if roleEnd > 0 && (b-a > 1 || !honorifics[head]) {
+			if a > d.Sentences[si].First && d.Tokens[a-1].Lower == "the" && !f.used[a-1] {
+				a--
+			}
 			f.addNominal(si, a, b, a, head)
 		}
 		return
@@ -500,6 +522,12 @@ func (f *mentionFinder) chunk(si, a, b int) {
 	}
 	if roleEnd < 0 && b-a == 1 {
 		if f.skipSingle(a) {
+			return
+		}
+	}
+	if roleEnd < 0 && b-a > 1 && b < d.Sentences[si].End && d.Tokens[b].Kind == Word && !d.Tokens[b].Has(Cap) && !isVerbish(f.lx, d.Tokens[b].Lower) {
+		// "the South African firm", "North Korean officials": a nationality adjective
+		if _, ok := f.lx.Demonym(d.TokenText(b - 1)); ok || f.demonymCompound(d.TokenText(b-1)) {
 			return
 		}
 	}
@@ -560,7 +588,7 @@ func (f *mentionFinder) skipSingle(k int) bool {
 	d := f.d
 	t := &d.Tokens[k]
 	text := d.TokenText(k)
-	if _, ok := f.lx.Demonym(text); ok || f.lx.IsLanguage(text) || f.lx.IsTerm(text) {
+	if _, ok := f.lx.Demonym(text); ok || f.lx.IsLanguage(text) || f.lx.IsTerm(text) || f.demonymCompound(text) {
 		return true
 	}
 	if strings.HasPrefix(t.Lower, "ex-") || isPluralAcronym(text) {
@@ -796,7 +824,8 @@ func (f *mentionFinder) describeTitle(m *Mention, a, b int) {
 			k += n // "Prime Minister": a title, not an organisation
 			continue
 		}
-		if !f.capWord(k) || f.isRole(trimDot(t.Lower)) || f.lx.IsModifier(t.Lower) || determiners[t.Lower] || functionWords[t.Lower] {
+		partyWord := k+1 < b && partyRoles[d.Tokens[k+1].Lower] && f.capWord(k)
+		if !f.capWord(k) || f.isRole(trimDot(t.Lower)) || f.lx.IsModifier(t.Lower) && !partyWord || determiners[t.Lower] || functionWords[t.Lower] {
 			k++
 			continue
 		}
@@ -849,6 +878,14 @@ func (f *mentionFinder) describeTitle(m *Mention, a, b int) {
 		k = e
 	}
 	m.Role = cleanRole(role.String())
+}
+
+// partyRoles are held by members of a party or a body: a capitalised word before them
+// names it, even one that may modify a title ("Labour MP", "Green MEP").
+var partyRoles = map[string]bool{
+	"mp": true, "mep": true, "msp": true, "am": true, "mla": true, "councillor": true,
+	"peer": true, "candidate": true, "activist": true, "member": true, "senator": true,
+	"congressman": true, "congresswoman": true, "lawmaker": true, "politician": true,
 }
 
 // cleanRole trims honorifics and joins from a title ("Mr." -> "").
@@ -1097,6 +1134,11 @@ func (f *mentionFinder) nominals(si int) {
 		e := r + n
 		if e < s.End && f.capWord(e) {
 			continue // a title before a name, read by chunk
+		}
+		if e < s.End && d.Tokens[e].Kind == Word && !d.Tokens[e].Has(Cap) && !functionWords[d.Tokens[e].Lower] && !prepositions[d.Tokens[e].Lower] &&
+			!auxiliaries[d.Tokens[e].Lower] && !isVerbish(f.lx, d.Tokens[e].Lower) && !f.isRole(d.Tokens[e].Lower) && !adverbs[d.Tokens[e].Lower] &&
+			d.Tokens[e].Lower != "who" && d.Tokens[e].Lower != "and" {
+			continue // an adjective: "the next general election", "the chief reason"
 		}
 		// walk back over modifiers, nationality adjectives and places to a determiner
 		k := r - 1
@@ -1436,4 +1478,25 @@ func sortMentions(d *Document) {
 		sorted[nw] = m
 	}
 	d.Mentions = sorted
+}
+
+// demonymPrefixes combine with nationality adjectives: "Anglo-Dutch", "Sino-Japanese".
+var demonymPrefixes = map[string]bool{
+	"anglo": true, "franco": true, "sino": true, "indo": true, "afro": true, "euro": true,
+	"russo": true, "greco": true, "austro": true, "italo": true, "judeo": true, "irano": true,
+}
+
+// demonymCompound reports whether a hyphenated word joins nationality adjectives
+// ("Turkish-Austrian", "Anglo-Dutch").
+func (f *mentionFinder) demonymCompound(w string) bool {
+	parts := strings.Split(w, "-")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if _, ok := f.lx.Demonym(p); !ok && !demonymPrefixes[strings.ToLower(p)] {
+			return false
+		}
+	}
+	return true
 }

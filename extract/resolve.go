@@ -32,7 +32,8 @@ type resolver struct {
 	byKey                 map[string]int // normalised name -> entity
 	nominals              map[string]int // resolved role descriptions, without their determiner
 	lastNames, firstNames map[string][]namePart
-	people                []int // person entities with a full name, in order of first mention
+	people                []int          // person entities with a full name, in order of first mention
+	acronyms              map[string]int // "OCC" -> the entity named before "(OCC)"
 }
 
 // resolve groups mentions into entities: one per real person, organisation or place.
@@ -47,6 +48,7 @@ func resolve(d *Document, lx *lexicon.Lexicon) {
 	}
 	// then the other names of several words, so that a part or an acronym anywhere can
 	// find them ("the Telegraph", "UNECE"); then the rest
+	r.acronyms = map[string]int{}
 	for pass := 0; pass < 2; pass++ {
 		for i := range d.Mentions {
 			m := &d.Mentions[i]
@@ -56,6 +58,9 @@ func resolve(d *Document, lx *lexicon.Lexicon) {
 			if multi := strings.Contains(m.Text(d.Text), " "); multi == (pass == 0) {
 				r.assignName(i)
 			}
+		}
+		if pass == 0 {
+			r.parentheticalAcronyms()
 		}
 	}
 	r.mergePartialNames()
@@ -174,6 +179,15 @@ func (r *resolver) assignName(mi int) {
 			m.Entity = e
 			d.Entities[e].Mentions = append(d.Entities[e].Mentions, mi)
 			return
+		}
+		// "Tories" and "Tory": one organisation
+		key := normKey(name)
+		for _, v := range numberVariants(key) {
+			if e, ok := r.byKey["n:"+v]; ok && d.Entities[e].Type != Person && m.Type != Place {
+				m.Entity = e
+				d.Entities[e].Mentions = append(d.Entities[e].Mentions, mi)
+				return
+			}
 		}
 	}
 	r.assign(mi, "n:"+normKey(name))
@@ -318,6 +332,12 @@ func (r *resolver) move(from, to int) {
 func (r *resolver) orgByPart(word string) int {
 	d := r.d
 	acronym := countUpper(word) == countLetters(word) && countLetters(word) >= 2
+	if acronym {
+		if e, ok := r.acronyms[word]; ok {
+			return e // "The Official UK Charts Company (OCC)"
+		}
+		word = strings.ReplaceAll(word, "&", "") // "E&Y"
+	}
 	lw := strings.ToLower(word)
 	generic := r.lx.IsOrgWord(lw) || r.lx.IsPlaceWord(lw) || functionWords[lw]
 	best, bestN := -1, 0
@@ -340,7 +360,7 @@ func (r *resolver) orgByPart(word string) int {
 				}
 				ini.WriteString(strings.ToUpper(w[:1]))
 			}
-			match = ini.String() == word
+			match = ini.String() == word || words[0] == word && corporateTail(words[1:]) // "SSL" for "SSL International"
 		} else {
 			// a generic word ("Lords", "Telegraph") only stands for the name it ends or
 			// follows "of" in
@@ -392,12 +412,15 @@ func (r *resolver) assignNominal(mi int) {
 		score := 0
 		for _, oi := range ent.Mentions {
 			o := &d.Mentions[oi]
-			if o.RoleHead == "" || o.Former {
+			if o.RoleHead == "" || o.Former || o.Kind != NameMention && o.RoleOrg < 0 {
 				continue
 			}
 			sameRole := o.RoleHead == m.RoleHead || m.RoleHead == "leader" && leaderHeads[o.RoleHead]
 			if !sameRole {
 				continue
+			}
+			if m.RoleOrg >= 0 && o.RoleOrg >= 0 && d.Mentions[m.RoleOrg].Entity != d.Mentions[o.RoleOrg].Entity {
+				continue // "the Glasgow Kelvin MP" is not "Labour MP X"
 			}
 			s := 0
 			switch {
@@ -564,4 +587,59 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// parentheticalAcronyms records the acronyms an article gives in brackets after a name of
+// several words: "The Official UK Charts Company (OCC)".
+func (r *resolver) parentheticalAcronyms() {
+	d := r.d
+	for i := range d.Mentions {
+		m := &d.Mentions[i]
+		if m.Kind != NameMention || m.Entity < 0 || d.Entities[m.Entity].Type == Person {
+			continue
+		}
+		k := m.End
+		if k+2 >= len(d.Tokens) || d.TokenText(k) != "(" || d.TokenText(k+2) != ")" {
+			continue
+		}
+		w := d.TokenText(k + 1)
+		if countLetters(w) >= 2 && countUpper(w) == countLetters(w) {
+			if _, ok := r.acronyms[w]; !ok {
+				r.acronyms[w] = m.Entity
+			}
+		}
+	}
+}
+
+// numberVariants returns the singular or plural forms of a lower-case word.
+func numberVariants(w string) []string {
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return []string{w[:len(w)-3] + "y"}
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3:
+		return []string{w[:len(w)-1]}
+	case strings.HasSuffix(w, "y") && len(w) > 3:
+		return []string{w[:len(w)-1] + "ies", w + "s"}
+	}
+	return []string{w + "s"}
+}
+
+// corporateSuffixes end a company's name without telling it apart: "SSL International" is
+// SSL.
+var corporateSuffixes = map[string]bool{
+	"international": true, "group": true, "holdings": true, "plc": true, "ltd": true, "inc": true,
+	"corp": true, "corporation": true, "company": true, "co": true, "limited": true, "llc": true,
+	"ag": true, "sa": true, "nv": true, "industries": true, "enterprises": true, "&": true,
+}
+
+func corporateTail(words []string) bool {
+	if len(words) == 0 {
+		return false
+	}
+	for _, w := range words {
+		if !corporateSuffixes[strings.Trim(strings.ToLower(w), ".,")] {
+			return false
+		}
+	}
+	return true
 }

@@ -544,6 +544,12 @@ func (lx *Lexicon) Past(lemma string) string {
 	if ir, ok := irregular[lemma]; ok {
 		return ir[0]
 	}
+	// a doubled final consonant WordNet lists ("expelled", "travelled")
+	if n := len(lemma); n > 2 {
+		if d := lemma + lemma[n-1:] + "ed"; lx.verbExc[d] == lemma {
+			return d
+		}
+	}
 	return inflect(lemma, "", "")[PastForm]
 }
 
