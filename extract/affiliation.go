@@ -17,6 +17,8 @@ func affiliationPred(head string, former bool) string {
 		return PredLeads
 	case sportHeads[head]:
 		return PredPlaysFor
+	case partyRoles[head]:
+		return PredMemberOf // "Labour MP X", "Green MEP X"
 	}
 	return PredWorksFor
 }

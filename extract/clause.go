@@ -38,6 +38,9 @@ var negators = map[string]bool{
 	"without": true, "hardly": true, "barely": true, "neither": true, "nor": true,
 }
 
+// conditionals open a clause that states no fact ("if Labour wins").
+var conditionals = map[string]bool{"if": true, "whether": true, "unless": true}
+
 // beForms mark the passive before a participle.
 var beForms = map[string]bool{
 	"is": true, "was": true, "are": true, "were": true, "be": true, "been": true, "being": true,
@@ -391,6 +394,9 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 			negated = true
 			k--
 			continue
+		case (w == "?" || w == "!") && !d.Tokens[k].Has(SpaceBefore) && k-1 >= s.First && a.mentionAt[k-1] >= 0:
+			k-- // "What Hi-Fi? are hosting": a mark that belongs to the name
+			continue
 		case adverbs[w] || auxiliaries[w] || strings.HasSuffix(w, "ly") && d.Tokens[k].Kind == Word && a.mentionAt[k] < 0 && !d.Tokens[k].Has(Cap):
 			k--
 			continue
@@ -469,6 +475,9 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 		}
 		if p := m.First - 1; p >= s.First && prepositions[a.word(p)] && a.word(p) != "by" && !subordinators[a.word(p)] || p >= s.First && (a.word(p) == "of" || a.word(p) == "about") {
 			return nil, negated // "his words about President Bush met": not Bush
+		}
+		if p := m.First - 1; p >= s.First && conditionals[a.word(p)] {
+			negated = true // "if Labour wins the election": not a fact
 		}
 		var out []int
 		if e := m.Entity; e >= 0 {

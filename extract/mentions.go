@@ -611,7 +611,9 @@ func (f *mentionFinder) skipSingle(k int) bool {
 		}
 		// a plural common word is a group of people ("Democrats said"), but after "the"
 		// it names an organisation ("the Conservatives")
-		if f.lx.IsWord(sing) && f.lx.IsWord(t.Lower) && !(k > 0 && d.Tokens[k-1].Lower == "the") {
+		described := k > 0 && d.Tokens[k-1].Kind == Word && !d.Tokens[k-1].Has(Cap) && f.lx.IsOrgWord(d.Tokens[k-1].Lower) || // "bottom club Borders"
+			f.capSeen[t.Lower] && !f.lowSeen[t.Lower] && !f.lowSeen[sing] // a name the article always capitalises
+		if f.lx.IsWord(sing) && f.lx.IsWord(t.Lower) && !(k > 0 && d.Tokens[k-1].Lower == "the") && !described {
 			if k+1 >= len(d.Tokens) || d.Tokens[k+1].Kind != Word || isVerbish(f.lx, d.Tokens[k+1].Lower) || prepositions[d.Tokens[k+1].Lower] || t.Has(Initial) {
 				return true
 			}

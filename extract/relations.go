@@ -20,6 +20,7 @@ const (
 	PredPlaysFor   = "plays_for"
 	PredSpokeTo    = "spoke_to"
 	PredInterview  = "gave_interview_to"
+	PredMemberOf   = "member_of"
 )
 
 // possessorVerbs may take "X's <noun>" as a statement about X: "praised Trump's
@@ -621,6 +622,8 @@ func (r *relationFinder) nominal(si int) {
 			r.interview(si, k)
 		case w == "win" || w == "victory" || w == "triumph" || w == "defeat" || w == "loss":
 			r.result(si, k)
+		case scoringNouns[w] && (r.word(k+1) == "from" || r.word(k+1) == "by"):
+			r.scorers(si, k)
 		case w == "remarks" || w == "comments" || w == "statement":
 			if r.word(k+1) == "to" {
 				if o := r.entityAt(k + 2); o >= 0 && r.d.Entities[o].Type == Organization {
@@ -754,7 +757,7 @@ func (r *relationFinder) result(si, k int) {
 	if who < 0 {
 		who = r.sentenceSubject(si)
 	}
-	if who < 0 || who == other || !r.isAgent(who) && !r.isCountry(who) && !(d.Entities[who].Type == Place && d.Entities[who].Strength < 3) {
+	if who < 0 || who == other || !r.isAgent(who) && d.Entities[who].Type != Place {
 		return
 	}
 	switch {
@@ -887,16 +890,7 @@ func (r *relationFinder) roles() {
 		if org < 0 || d.Entities[org].Type != Organization || !r.isPerson(m.Entity) {
 			continue
 		}
-		pred := PredWorksFor
-		switch {
-		case leaderHeadsOrg[m.RoleHead] && m.Former:
-			pred = PredLed
-		case leaderHeadsOrg[m.RoleHead]:
-			pred = PredLeads
-		case sportHeads[m.RoleHead]:
-			pred = PredPlaysFor
-		}
-		r.add(m.Entity, org, pred, false, m.Sentence, nil)
+		r.add(m.Entity, org, affiliationPred(m.RoleHead, m.Former), false, m.Sentence, nil)
 	}
 }
 
@@ -1292,4 +1286,29 @@ func (r *relationFinder) isInfinitive(k int) bool {
 var particles = map[string]bool{
 	"up": true, "down": true, "off": true, "out": true, "back": true, "away": true, "on": true,
 	"over": true, "through": true, "along": true, "around": true, "about": true,
+}
+
+// scoringNouns name a score in a match report: "tries from X and Y", "a penalty by X".
+var scoringNouns = map[string]bool{
+	"try": true, "tries": true, "goal": true, "goals": true, "penalty": true, "penalties": true,
+	"header": true, "strike": true, "double": true, "hat-trick": true, "brace": true,
+	"conversion": true, "conversions": true, "touchdown": true, "equaliser": true,
+	"equalizer": true, "winner": true, "opener": true, "free-kick": true, "volley": true,
+	"drop-goal": true, "century": true, "half-century": true,
+}
+
+// scorers reads "Ulster had led 20-6 with tries from X and Y" and "Borders edged ahead
+// with a penalty by X": the scorers play for the team the sentence is about.
+func (r *relationFinder) scorers(si, k int) {
+	d := r.d
+	team := r.sentenceSubject(si)
+	if team < 0 || r.isPerson(team) || d.Entities[team].Type == Event {
+		return
+	}
+	objs, _ := r.objects(k+2, "", si, false)
+	for _, o := range objs {
+		if r.isPerson(o) {
+			r.add(o, team, "scored_for", false, si, nil)
+		}
+	}
 }
