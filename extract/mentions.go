@@ -974,6 +974,10 @@ func (f *mentionFinder) classify(a, b int) (Type, int, string) {
 	if ev, ok := f.lx.Event(hw); ok && ev.Kind != "" && b-a > 1 {
 		return Event, 2, ""
 	}
+	if ev, ok := f.lx.Event(hw); ok && ev.Kind != "generic" && b-a == 1 && a > 0 && !d.Tokens[a].Has(Initial) &&
+		(determiners[d.Tokens[a-1].Lower] || d.Tokens[a-1].Kind == Poss) {
+		return Event, 2, "" // "the Budget", "his Budget", "next month's Budget"
+	}
 	switch {
 	case f.lx.IsOrgWord(hw):
 		return Organization, 2, ""
@@ -991,6 +995,10 @@ func (f *mentionFinder) classify(a, b int) (Type, int, string) {
 	}
 	if p := f.lx.AmbiguousPlace(text); p != nil && f.placeContext(a, b) {
 		return Place, 2, p.Name
+	}
+	// "the Thai island of Koh Phi Phi", "the city of Newcastle"
+	if a > 1 && d.Tokens[a-1].Lower == "of" && d.Tokens[a-2].Kind == Word && !d.Tokens[a-2].Has(Cap) && f.lx.IsPlaceWord(d.Tokens[a-2].Lower) {
+		return Place, 3, ""
 	}
 	if b-a == 1 {
 		t := &d.Tokens[a]
@@ -1126,6 +1134,9 @@ func (f *mentionFinder) nominals(si int) {
 	s := &d.Sentences[si]
 	for r := s.First; r < s.End; r++ {
 		t := &d.Tokens[r]
+		if f.ageNominal(si, r) {
+			continue
+		}
 		if t.Kind != Word || f.used[r] || t.Has(Cap) && !t.Has(Initial) && !f.afterOpener(r) {
 			continue
 		}
@@ -1227,6 +1238,14 @@ func (f *mentionFinder) eventMentions(si int) {
 			if n.Kind == Word && (determiners[n.Lower] || pronounWords[n.Lower]) && n.Lower != "next" && n.Lower != "last" {
 				continue
 			}
+			// a modifier of another noun: "the budget deficit", "the show business"
+			if n.Kind == Word && !n.Has(Cap) && !functionWords[n.Lower] && !prepositions[n.Lower] && !auxiliaries[n.Lower] &&
+				!adverbs[n.Lower] && !isVerbish(f.lx, n.Lower) && !strings.HasSuffix(n.Lower, "ly") && !strings.HasSuffix(n.Lower, "ed") &&
+				n.Lower != "who" && n.Lower != "which" && n.Lower != "that" && n.Lower != "and" && n.Lower != "or" && n.Lower != "but" {
+				if _, ok := f.lx.Event(n.Lower); !ok {
+					continue
+				}
+			}
 		}
 		a := k
 		var place string
@@ -1283,7 +1302,7 @@ func (f *mentionFinder) eventMentions(si int) {
 		if first.Kind == Word && (first.Lower == "a" || first.Lower == "an") && place == "" && !hasHyphen(d, a, k) {
 			continue // "a meeting": some meeting, unless described ("a high-stakes meeting")
 		}
-		if strings.HasSuffix(t.Lower, "s") && t.Lower != "talks" && t.Lower != "negotiations" && t.Lower != "games" && t.Lower != "olympics" && t.Lower != "championships" && t.Lower != "hearings" {
+		if strings.HasSuffix(t.Lower, "s") && t.Lower != "talks" && t.Lower != "negotiations" && t.Lower != "games" && t.Lower != "olympics" && t.Lower != "championships" && t.Lower != "hearings" && t.Lower != "honours" && t.Lower != "awards" {
 			continue
 		}
 		_ = ev
@@ -1500,5 +1519,41 @@ func (f *mentionFinder) demonymCompound(w string) bool {
 			return false
 		}
 	}
+	return true
+}
+
+// ageNominal adds a mention for "the 27-year-old" or "the 25-year-old Spaniard" at token
+// r: a person described by age, whom the resolver finds among the people just named. It
+// reports whether it did.
+func (f *mentionFinder) ageNominal(si, r int) bool {
+	d := f.d
+	s := &d.Sentences[si]
+	// "the 27-year-old": the, a number, a hyphen and "year-old"
+	if f.used[r] || d.Tokens[r].Lower != "the" || r+3 >= s.End || d.Tokens[r+1].Kind != Number || d.TokenText(r+2) != "-" ||
+		d.Tokens[r+3].Lower != "year-old" && d.Tokens[r+3].Lower != "years-old" {
+		return false
+	}
+	r++
+	end := r + 3
+	if end < s.End && d.Tokens[end].Kind == Word {
+		if _, ok := f.lx.Demonym(d.TokenText(end)); ok {
+			end++ // "the 25-year-old Spaniard"
+		} else if n, _ := f.titleAt(end, s.End); n > 0 {
+			return false // "the 50-year-old MP": a title, read by chunk and nominals
+		}
+	}
+	if end < s.End && f.capWord(end) {
+		return false // "the 28-year-old Colin Farrell": a name follows
+	}
+	m := Mention{Span: Span{d.Tokens[r-1].Start, d.Tokens[end-1].End}, First: r - 1, End: end, Sentence: si,
+		Kind: NominalMention, Type: Person, Strength: 1, RoleOrg: -1, Entity: -1}
+	m.Full = m.Span
+	if end < len(d.Tokens) && d.Tokens[end].Kind == Poss {
+		m.Possessive = true
+	}
+	for k := r - 1; k < end; k++ {
+		f.used[k] = true
+	}
+	d.Mentions = append(d.Mentions, m)
 	return true
 }

@@ -57,8 +57,9 @@ var sportHeads = map[string]bool{
 // relationFinder states the relations of one document.
 type relationFinder struct {
 	*analysis
-	seen map[relKey]int
-	main int // entity of the article's main event, -1
+	seen     map[relKey]int
+	main     int    // entity of the article's main event, -1
+	mainKind string // its kind: "meeting", "match", ...
 }
 
 type relKey struct {
@@ -73,6 +74,9 @@ func (a *analysis) findRelations() {
 	for e := range d.Entities {
 		if d.Entities[e].Type == Event {
 			r.main = e
+			if ev, ok := r.lx.Event(headNoun(d.Entities[e].Name)); ok {
+				r.mainKind = ev.Kind
+			}
 			break
 		}
 	}
@@ -306,7 +310,7 @@ func (r *relationFinder) verbRelation(si, v int, vf lexicon.VerbForm) bool {
 				}
 			}
 		}
-		if vb.Symmetric && (vb.Lemma == "meet" || vb.Lemma == "talk") && r.main >= 0 {
+		if vb.Symmetric && (vb.Lemma == "meet" || vb.Lemma == "talk") && r.main >= 0 && r.mainKind == "meeting" {
 			for _, o := range objs {
 				r.add(o, r.main, PredAttended, false, si, nil)
 			}
@@ -447,6 +451,24 @@ func (r *relationFinder) objects(k int, prep string, si int, possessor bool) ([]
 				k = j + 1
 			}
 		}
+		// "the Thai island of Koh Phi Phi", "the city of Newcastle"
+		if r.mentionAt[k] < 0 {
+			j := k
+			if r.word(j) == "the" {
+				j++
+			}
+			for j < s.End && j < k+4 && r.mentionAt[j] < 0 && d.Tokens[j].Kind == Word && !r.lx.IsPlaceWord(r.word(j)) && !functionWords[r.word(j)] && !isVerbish(r.lx, r.word(j)) {
+				j++
+			}
+			if j+2 < s.End && r.lx.IsPlaceWord(r.word(j)) && !d.Tokens[j].Has(Cap) && r.word(j+1) == "of" && r.mentionAt[j+2] >= 0 && d.Mentions[r.mentionAt[j+2]].First == j+2 {
+				k = j + 2
+			}
+		}
+		// "his Budget", "their side": a possessive pronoun before a name
+		if (r.word(k) == "his" || r.word(k) == "her" || r.word(k) == "its" || r.word(k) == "their") && k+1 < s.End && r.mentionAt[k+1] >= 0 && r.mentionAt[k] < 0 &&
+			d.Mentions[r.mentionAt[k+1]].First == k+1 {
+			k++
+		}
 		// adjectives and descriptions before a name: "pro-Iraq war Labour MP Oona King",
 		// "former Royal butler Paul Burrell"
 		if r.mentionAt[k] < 0 {
@@ -480,8 +502,11 @@ func (r *relationFinder) objects(k int, prep string, si int, possessor bool) ([]
 		default:
 			return out, k
 		}
-		if end < s.End && (auxiliaries[r.word(end)] || isVerbish(r.lx, r.word(end)) && !groupNouns[r.word(end)] && r.word(end) != "to") && prep == "" && len(out) == 0 {
+		if end < s.End && (auxiliaries[r.word(end)] || isVerbish(r.lx, r.word(end)) && !groupNouns[r.word(end)] && r.word(end) != "to" && !(r.isBaseForm(end) && e >= 0 && d.Entities[e].Type == Event)) && prep == "" && len(out) == 0 {
 			return nil, k // "decide Russia is …": the subject of a clause, not an object
+		}
+		if e >= 0 && d.Entities[e].Type == Place && end < s.End && !d.Mentions[mi].Possessive && r.modifiesNoun(end) {
+			return out, k // "its US box office takings": the place only describes the object
 		}
 		if e >= 0 {
 			out = append(out, e)
@@ -515,7 +540,7 @@ func (r *relationFinder) qualifiers(k, si int) []Qualifier {
 	var out []Qualifier
 	for j := k; j < s.End && j < k+12; j++ {
 		w := r.word(j)
-		if w == "that" || w == ";" || w == ":" || d.Tokens[j].Kind == Quote || isVerbish(r.lx, w) && r.mentionAt[j] < 0 {
+		if w == "that" || w == ";" || w == ":" || d.Tokens[j].Kind == Quote || isVerbish(r.lx, w) && r.mentionAt[j] < 0 || clauseOpeners[w] {
 			break
 		}
 		switch w {
@@ -1038,15 +1063,26 @@ func (r *relationFinder) generalVerb(si, v int, lightOnly bool) {
 		return
 	}
 	lemma, form, info, ok := r.lx.AnalyzeVerb(w)
-	if !ok || nonRelationVerbs[lemma] || info.Freq == 0 && !info.Person {
+	if !ok || nonRelationVerbs[lemma] {
 		return
 	}
+	rare := info.Freq == 0 && !info.Person
+	if rare && !(relationPreps[r.word(v+1)] || r.word(v+1) == "in") {
+		return // a rare verb only with a preposition: "holidaying on X"
+	}
+	eventOnly := false
 	if _, speech := r.lx.Speech(w); speech && info.Clause {
-		return
+		// "announced the Budget date": a speech verb relates its speaker to an event it
+		// names, but not to the subject of a reported clause
+		eventOnly = true
 	}
 	if form == lexicon.Base || form == lexicon.ThirdPerson {
 		// a noun reading is likely after a determiner or an adjective ("the plans")
 		if v-1 >= s.First && (determiners[r.word(v-1)] || d.Tokens[v-1].Kind == Poss) {
+			return
+		}
+		// an event noun after a name: "the G8 summit in Gleneagles"
+		if _, ev := r.lx.Event(w); ev && v-1 >= s.First && r.mentionAt[v-1] >= 0 {
 			return
 		}
 	}
@@ -1117,10 +1153,20 @@ func (r *relationFinder) generalVerb(si, v int, lightOnly bool) {
 		// unless what is possessed are people ("met Putin's aides")
 		objs, after = r.objects(k, "", si, !r.possessesPeople(k))
 	}
-	if len(objs) == 0 && !lightOnly && (relationPreps[r.word(k)] || r.word(k) == "in" && r.orgAt(k+1)) {
+	if len(objs) == 0 && !lightOnly && (relationPreps[r.word(k)] || r.word(k) == "in" && (r.orgAt(k+1) || rare)) {
 		prep := r.word(k)
 		objs, after = r.objects(k, prep, si, false)
 		pred += "_" + prep
+		if rare {
+			// a rare verb relates only to the place it happened in
+			kept := objs[:0]
+			for _, o := range objs {
+				if d.Entities[o].Type == Place {
+					kept = append(kept, o)
+				}
+			}
+			objs = kept
+		}
 	}
 	if len(objs) == 0 && (info.Thing || info.Person) {
 		// a light verb and its noun: "initiated disciplinary action against X", "signed a
@@ -1136,9 +1182,61 @@ func (r *relationFinder) generalVerb(si, v int, lightOnly bool) {
 	}
 	quals := r.qualifiers(after, si)
 	for _, o := range objs {
+		if eventOnly && d.Entities[o].Type != Event {
+			continue
+		}
 		for _, sub := range subjects {
 			if r.isAgent(sub) || r.isCountry(sub) {
 				r.add(sub, o, pred, false, si, quals)
+			}
+		}
+	}
+	r.recipients(subjects, lemma, pred, quals, si)
+	r.companionsWith(subjects, pred, quals, si)
+}
+
+// companionsWith adds the people the subject did something with: "was holidaying on X with
+// Eileen Lee" -> holidayed_with.
+func (r *relationFinder) companionsWith(subjects []int, pred string, quals []Qualifier, si int) {
+	if i := strings.IndexByte(pred, '_'); i >= 0 {
+		pred = pred[:i]
+	}
+	for _, q := range quals {
+		if q.Prep != "with" || !r.isPerson(q.Entity) {
+			continue
+		}
+		for _, sub := range subjects {
+			if sub != q.Entity && r.isPerson(sub) {
+				r.add(sub, q.Entity, pred+"_with", true, si, nil)
+			}
+		}
+	}
+}
+
+// dativeVerbs take a recipient after "to" besides their object: "deliver his Budget to
+// the House of Commons", "sell 23 planes to X", "hand the award to X".
+var dativeVerbs = map[string]bool{
+	"deliver": true, "give": true, "present": true, "send": true, "hand": true, "sell": true,
+	"offer": true, "award": true, "pay": true, "lend": true, "supply": true, "submit": true,
+	"grant": true, "transfer": true, "loan": true, "donate": true, "pass": true, "address": true,
+	"read": true, "write": true, "show": true, "explain": true, "recommend": true, "report": true,
+}
+
+// recipients adds the relations of a dative verb to the recipients named after "to".
+func (r *relationFinder) recipients(subjects []int, lemma, pred string, quals []Qualifier, si int) {
+	if !dativeVerbs[lemma] {
+		return
+	}
+	if i := strings.IndexByte(pred, '_'); i >= 0 {
+		pred = pred[:i]
+	}
+	for _, q := range quals {
+		if q.Prep != "to" || !r.isAgent(q.Entity) {
+			continue
+		}
+		for _, sub := range subjects {
+			if sub != q.Entity && (r.isAgent(sub) || r.isCountry(sub)) {
+				r.add(sub, q.Entity, pred+"_to", false, si, nil)
 			}
 		}
 	}
@@ -1183,7 +1281,7 @@ func (r *relationFinder) orgAt(k int) bool {
 // main event: "Trump and the Russian president both gave remarks at the end of the
 // meeting" — they met, and attended it.
 func (r *relationFinder) coParticipants(si int) {
-	if r.main < 0 {
+	if r.main < 0 || r.mainKind != "meeting" {
 		return
 	}
 	d := r.d
@@ -1311,4 +1409,30 @@ func (r *relationFinder) scorers(si, k int) {
 			r.add(o, team, "scored_for", false, si, nil)
 		}
 	}
+}
+
+// isBaseForm reports whether token k is a verb's base form, which after a name is more
+// often a noun it modifies ("the Budget date") than the verb of a clause.
+func (r *relationFinder) isBaseForm(k int) bool {
+	_, form, _, ok := r.lx.AnalyzeVerb(r.word(k))
+	return ok && form == lexicon.Base
+}
+
+// clauseOpeners start a new clause, past which a qualifier belongs to another verb.
+var clauseOpeners = map[string]bool{
+	"when": true, "while": true, "because": true, "although": true, "though": true, "which": true,
+	"who": true, "where": true, "whose": true, "but": true, "after": true, "before": true, "as": true,
+	"since": true, "until": true, "unless": true, "if": true, "whether": true,
+}
+
+// modifiesNoun reports whether token k is a lower-case noun that the name before it
+// describes ("US box office", "UK economy"), not a group of its people ("NATO leaders").
+func (r *relationFinder) modifiesNoun(k int) bool {
+	t := &r.d.Tokens[k]
+	w := r.word(k)
+	if t.Kind != Word || t.Has(Cap) || groupNouns[w] || functionWords[w] || prepositions[w] || auxiliaries[w] || adverbs[w] ||
+		isVerbish(r.lx, w) || clauseOpeners[w] || strings.HasSuffix(w, "ly") || w == "and" || w == "or" {
+		return false
+	}
+	return r.lx.IsWord(w)
 }
