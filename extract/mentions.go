@@ -488,6 +488,9 @@ func (f *mentionFinder) chunk(si, a, b int) {
 			}
 		}
 	}
+	if roleEnd == a+1 && b-a > 2 && d.Tokens[a].Has(Cap) && f.capWord(a+1) && f.lx.IsOrgWord(trimDot(d.Tokens[b-1].Lower)) && !f.lx.IsFirstName(d.TokenText(a+1)) {
+		roleEnd = -1 // "Official UK Charts Company", "General Motors Corporation": one name
+	}
 	nameStart := a
 	if roleEnd > 0 {
 		nameStart = roleEnd
@@ -594,6 +597,14 @@ func (f *mentionFinder) skipSingle(k int) bool {
 	if strings.HasPrefix(t.Lower, "ex-") || isPluralAcronym(text) {
 		return true // "Ex-chief", "GCSEs", "SUVs"
 	}
+	if ev, ok := f.lx.Event(strings.TrimSuffix(t.Lower, "s")); ok && ev.Kind != "" && strings.HasSuffix(t.Lower, "s") && !strings.HasSuffix(t.Lower, "ss") {
+		if _, plural := f.lx.Event(t.Lower); !plural {
+			return true // "the Budgets that were given": occurrences, not one
+		}
+	}
+	if strings.HasSuffix(t.Lower, "es") && f.capSeen[strings.TrimSuffix(t.Lower, "es")] && !f.lx.IsWord(t.Lower) {
+		return true // "Xboxes": a plural of a product's name
+	}
 	if (t.Has(Initial) || f.afterOpener(k)) && !f.capSeen[t.Lower] && f.lowSeen[t.Lower] {
 		return true // "Carmakers are …" where the article also writes "carmakers"
 	}
@@ -641,7 +652,7 @@ var productNouns = map[string]bool{
 	"helicopter": true, "missile": true, "tank": true, "engine": true, "chip": true, "processor": true,
 	"browser": true, "app": true, "robot": true, "camera": true, "saloon": true, "hatchback": true,
 	"pickup": true, "truck": true, "marque": true, "brand": true, "range": true, "version": true,
-	"edition": true, "console's": true,
+	"edition": true, "console's": true, "bill": true,
 }
 
 // holidays are capitalised but name days.
@@ -960,6 +971,12 @@ func (f *mentionFinder) classify(a, b int) (Type, int, string) {
 	if strings.HasPrefix(text, "the ") || strings.HasPrefix(text, "The ") {
 		if p := f.lx.Place(text[4:]); p != nil {
 			return Place, 3, p.Name
+		}
+	}
+	// "Ernst & Young", "Johnson & Johnson": a firm
+	for k := a + 1; k < b-1; k++ {
+		if d.TokenText(k) == "&" {
+			return Organization, 2, ""
 		}
 	}
 	// the head word: the last one before "of", else the last one

@@ -223,7 +223,42 @@ func (r *resolver) personByPart(part string, at int) int {
 			return best
 		}
 	}
+	// a misspelt surname: "Pascuale" for "Pasquale", when only one person is that close
+	// (one letter replaced: "Brown" and "Browne" are two names)
+	if len(key) >= 6 {
+		cand := -1
+		for k, parts := range r.lastNames {
+			if len(parts) == 1 && len(k) == len(key) && k[0] == key[0] && editDistance1(k, key) {
+				if cand >= 0 && cand != parts[0].entity {
+					return -1
+				}
+				cand = parts[0].entity
+			}
+		}
+		return cand
+	}
 	return -1
+}
+
+// editDistance1 reports whether a and b differ by one substitution, insertion or deletion.
+func editDistance1(a, b string) bool {
+	if a == b {
+		return false
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return a[i+1:] == b[i+1:]
+	}
+	return a[i:] == b[i+1:]
 }
 
 // namePart is a person whose first or last name is a given word, and where the article
