@@ -366,10 +366,22 @@ func (r *relationFinder) passiveAt(v int) bool {
 // byAgents reads "by A and B" after a passive verb, perhaps after a short phrase ("sued
 // for libel by X").
 func (r *relationFinder) byAgents(k int) ([]int, int) {
-	s := &r.d.Sentences[r.sentenceOf(k)]
+	d := r.d
+	s := &d.Sentences[r.sentenceOf(k)]
 	for j := k; j < s.End && j < k+4; j++ {
 		if r.word(j) == "by" {
-			return r.objects(j+1, "", r.sentenceOf(k), false)
+			if out, after := r.objects(j+1, "", r.sentenceOf(k), false); len(out) > 0 {
+				return out, after
+			}
+			// "formed by a three-way merger between A, B and C"
+			n := j + 1
+			for n < s.End && n < j+6 && d.Tokens[n].Kind == Word && !d.Tokens[n].Has(Cap) && r.mentionAt[n] < 0 && !prepositions[r.word(n)] {
+				n++
+			}
+			if n > j+1 && (r.word(n) == "between" || r.word(n) == "of") && len(r.lx.NounRelations(r.word(n-1))) > 0 {
+				return r.objects(n+1, "", r.sentenceOf(k), false)
+			}
+			return nil, k
 		}
 		if r.mentionAt[j] >= 0 || r.word(j) == "," || isVerbish(r.lx, r.word(j)) {
 			break
@@ -522,7 +534,7 @@ func (r *relationFinder) objects(k int, prep string, si int, possessor bool) ([]
 			if r.word(k) == "," && r.word(j) == "and" {
 				j++
 			}
-			if j < s.End && (r.mentionAt[j] >= 0 || r.word(j) == "the" && j+1 < s.End && r.mentionAt[j+1] >= 0) {
+			if j < s.End && (r.mentionAt[j] >= 0 || r.word(j) == "the" && j+1 < s.End && r.mentionAt[j+1] >= 0 || r.describesName(j, s.End)) {
 				k = j
 				continue
 			}
@@ -638,6 +650,7 @@ func (r *relationFinder) nominal(si int) {
 	for k := s.First; k < s.End; k++ {
 		w := r.word(k)
 		mi := r.mentionAt[k]
+		r.nounRelations(si, k)
 		switch {
 		case mi >= 0 && d.Mentions[mi].Kind == EventMention && d.Mentions[mi].End-1 == k:
 			r.eventNoun(si, mi)
@@ -1172,7 +1185,7 @@ func (r *relationFinder) generalVerb(si, v int, lightOnly bool) {
 		// a light verb and its noun: "initiated disciplinary action against X", "signed a
 		// deal with X"
 		j := r.lightNounEnd(k, s.End)
-		if p := r.word(j); j > k && lightPreps[p] && !determiners[r.word(j-1)] {
+		if p := r.word(j); j > k && lightPreps[p] && !determiners[r.word(j-1)] && !(lightVerbs[lemma] && r.nounTakes(j-1, p)) {
 			objs, after = r.objects(j, p, si, false)
 			pred += "_" + p
 		}
@@ -1435,4 +1448,15 @@ func (r *relationFinder) modifiesNoun(k int) bool {
 		return false
 	}
 	return r.lx.IsWord(w)
+}
+
+// nounTakes reports whether the noun at token k states a relation through prep ("bid"
+// through "for"), which the nominal reading then states.
+func (r *relationFinder) nounTakes(k int, prep string) bool {
+	for _, nr := range r.lx.NounRelations(r.word(k)) {
+		if nr.Prep == prep {
+			return true
+		}
+	}
+	return false
 }

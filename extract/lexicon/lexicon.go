@@ -126,15 +126,23 @@ type Lexicon struct {
 	phrases    map[string][]*Phrase // by lemma of the first word
 	phraseVerb map[string]string    // any inflected form of a phrase's first word -> lemma
 	valence    map[string]int
-	wnverbs    map[string]WNVerb // WordNet verb lemmas
-	verbExc    map[string]string // irregular verb form -> lemma
-	irregPast  map[string]string // lemma -> irregular simple past
+	nouns      map[string][]NounRelation // relational nouns: "takeover" -> of: took_over
+	wnverbs    map[string]WNVerb         // WordNet verb lemmas
+	verbExc    map[string]string         // irregular verb form -> lemma
+	irregPast  map[string]string         // lemma -> irregular simple past
 }
 
 // WNVerb is what WordNet says of a verb lemma.
 type WNVerb struct {
 	Person, Thing, Dative, Clause bool // its frequent senses take somebody, something, "to somebody", a clause
 	Freq                          int  // SemCor tag count
+}
+
+// NounRelation is the relation a noun states with the entity after its preposition:
+// "takeover of Y" -> took_over Y.
+type NounRelation struct {
+	Prep, Predicate string
+	Symmetric       bool
 }
 
 // EventNoun describes a noun that names an occurrence.
@@ -167,8 +175,8 @@ func Load() (*Lexicon, error) {
 		demonyms: map[string]string{}, titles: map[string]string{}, titleStart: map[string]bool{}, modifiers: map[string]bool{},
 		orgWords: map[string]bool{}, placeWords: map[string]bool{}, events: map[string]EventNoun{},
 		speech: map[string]string{}, verbs: map[string][]VerbForm{}, phrases: map[string][]*Phrase{},
-		phraseVerb: map[string]string{},
-		valence:    map[string]int{}, wnverbs: map[string]WNVerb{}, verbExc: map[string]string{}, irregPast: map[string]string{},
+		phraseVerb: map[string]string{}, nouns: map[string][]NounRelation{},
+		valence: map[string]int{}, wnverbs: map[string]WNVerb{}, verbExc: map[string]string{}, irregPast: map[string]string{},
 	}
 	steps := []struct {
 		file string
@@ -198,6 +206,7 @@ func Load() (*Lexicon, error) {
 		{"verbs.tsv", lx.addVerb},
 		{"phrases.tsv", lx.addPhrase},
 		{"valence.tsv", lx.addValence},
+		{"nouns.tsv", lx.addNoun},
 		{"wnverbs.tsv", lx.addWNVerb},
 		{"verbexc.tsv", func(f []string) error {
 			if len(f) == 2 {
@@ -455,6 +464,18 @@ func (lx *Lexicon) addPhrase(f []string) error {
 	}
 	return nil
 }
+
+func (lx *Lexicon) addNoun(f []string) error {
+	if len(f) < 3 {
+		return fmt.Errorf("want noun, preposition, predicate, flags")
+	}
+	nr := NounRelation{Prep: f[1], Predicate: f[2], Symmetric: field(f, 3) == "sym"}
+	lx.nouns[f[0]] = append(lx.nouns[f[0]], nr)
+	return nil
+}
+
+// NounRelations returns the relations a noun states, one per preposition.
+func (lx *Lexicon) NounRelations(noun string) []NounRelation { return lx.nouns[noun] }
 
 func (lx *Lexicon) addValence(f []string) error {
 	if len(f) < 2 {
