@@ -35,7 +35,9 @@ func (r *relationFinder) roleDescription(k, end int) (org int, head string, next
 	for k < end && (adverbs[r.word(k)] || r.word(k) == "presently" || r.word(k) == "currently") {
 		k++
 	}
-	if k < end && (r.word(k) == "the" || r.word(k) == "a" || r.word(k) == "an") {
+	indefinite := false
+	if k < end && (r.word(k) == "the" || r.word(k) == "a" || r.word(k) == "an" || r.word(k) == "his" || r.word(k) == "her" || r.word(k) == "its" || r.word(k) == "their") {
+		indefinite = r.word(k) == "a" || r.word(k) == "an"
 		k++
 	}
 	// "T-Mobile's chief executive"
@@ -53,7 +55,11 @@ func (r *relationFinder) roleDescription(k, end int) (org int, head string, next
 		if t.Kind != Word {
 			break
 		}
-		if r.isRoleWord(w) && !(w == "partner" || w == "rival" || w == "colleague" || w == "counterpart" || w == "candidate" || w == "seed" || w == "star" ||
+		if t.Has(Cap) && k > start && r.mentionAt[k-1] >= 0 && r.isRoleWord(w) {
+			break // "BB King": a surname, not a role
+		}
+		if r.isRoleWord(w) && !(w == "partner" || w == "rival" || w == "colleague" || w == "counterpart" || w == "seed" || w == "star" ||
+			w == "champion" || w == "winner" || w == "finalist" || w == "medallist" || w == "nominee" || w == "challenger" || w == "incumbent" ||
 			w == "wife" || w == "husband" || w == "son" || w == "daughter" || w == "brother" || w == "sister" || w == "mother" || w == "father" || w == "widow" || w == "mr" || w == "mrs" || w == "ms" || w == "sir" || w == "dr") {
 			head = w
 			if h, found := r.lx.Title(w); found {
@@ -72,10 +78,18 @@ func (r *relationFinder) roleDescription(k, end int) (org int, head string, next
 		if w == "former" || w == "ex" || w == "ex-" {
 			former = true
 		}
-		// modifiers: "senior", "US", "non-executive", "UK"
-		if r.mentionAt[k] >= 0 {
-			if e := r.entityOf(r.mentionAt[k]); e >= 0 && d.Entities[e].Type == Place && !d.Mentions[r.mentionAt[k]].Possessive {
-				k = d.Mentions[r.mentionAt[k]].End
+		if w == "deputy" || w == "assistant" || w == "vice" || w == "associate" {
+			indefinite = true // "deputy director": not the one who leads
+		}
+		// modifiers: "senior", "US", "non-executive", "UK"; an organisation: "the Labour
+		// candidate", "Borders substitute"
+		if mi := r.mentionAt[k]; mi >= 0 && d.Mentions[mi].Kind != NominalMention {
+			m := &d.Mentions[mi]
+			if e := m.Entity; e >= 0 && !m.Possessive && m.First == k && (d.Entities[e].Type == Place || d.Entities[e].Type == Organization && org < 0) {
+				if d.Entities[e].Type == Organization {
+					org = e
+				}
+				k = m.End
 				continue
 			}
 			break
@@ -92,6 +106,9 @@ func (r *relationFinder) roleDescription(k, end int) (org int, head string, next
 	}
 	if head == "" {
 		return -1, "", start, false, false
+	}
+	if indefinite && leaderHeadsOrg[head] {
+		head = "staff" // "a security manager at X" is one of its staff
 	}
 	if org < 0 && roleOfPreps[r.word(k)] {
 		org, k = r.orgOfRole(k, end)
@@ -147,6 +164,7 @@ func (r *relationFinder) affiliations(si int) {
 		}
 		p := m.Entity
 		n := m.End
+		r.descriptionBefore(si, m)
 		switch w := r.word(n); {
 		case w == ",":
 			// "X, analyst at Y", "X, T-Mobile's chief executive", "X, 57, chief executive of Y"
@@ -168,9 +186,13 @@ func (r *relationFinder) affiliations(si int) {
 				r.add(p, org, PredWorksFor, false, si, nil)
 			}
 		case beForms[w] || w == "has" && r.word(n+1) == "been":
-			// "Ms Tan has been managing director and chief executive of Metrojaya"
+			// "Ms Tan has been managing director and chief executive of Metrojaya", "was
+			// elected president of X"
 			j := n + 1
 			if r.word(j) == "been" {
+				j++
+			}
+			if appointed[r.word(j)] {
 				j++
 			}
 			if org, head, next, former, ok := r.roleDescription(j, s.End); ok && org >= 0 && (next >= s.End || !isVerbish(r.lx, r.word(next))) {
@@ -209,4 +231,146 @@ func (r *relationFinder) isSpeechNear(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// appointed are the participles that give a person a position: "was elected president of X".
+var appointed = map[string]bool{
+	"appointed": true, "named": true, "elected": true, "made": true, "installed": true,
+	"chosen": true, "hired": true, "promoted": true, "confirmed": true, "re-elected": true,
+	"reappointed": true, "unveiled": true, "announced": true,
+}
+
+// personalRoles serve a person, who is named by the possessive before them ("his lawyer"):
+// the predicate of the relation from the holder of the role to that person.
+var personalRoles = map[string]string{
+	"lawyer": "represents", "solicitor": "represents", "barrister": "represents", "attorney": "represents",
+	"counsel": "represents", "manager": "manages", "agent": "represents", "spokesman": "speaks_for",
+	"spokeswoman": "speaks_for", "spokesperson": "speaks_for", "aide": "advises", "adviser": "advises",
+	"advisor": "advises", "coach": "coaches", "trainer": "trains", "wife": "married_to",
+	"husband": "married_to", "biographer": "wrote_about", "doctor": "treats", "deputy": "works_for",
+}
+
+// descriptionBefore reads a description written before a person's name: "His lawyer, Helen
+// Ward, said", "The Labour candidate, Mary Jones, won", "His manager Robert Voice said",
+// "Its founder, David Moreau".
+func (r *relationFinder) descriptionBefore(si int, m *Mention) {
+	d := r.d
+	s := &d.Sentences[si]
+	end := m.First // the description ends before the name, or before a comma
+	if m.Role != "" && m.Full.Start < m.Span.Start {
+		// a title read with the name: "His manager Robert Voice"
+		end = -1
+		for k := m.First; k < m.End; k++ {
+			if d.Tokens[k].Start >= m.Span.Start {
+				end = k
+				break
+			}
+		}
+		if end < 0 {
+			return
+		}
+		r.possessedRole(si, m, m.First, end)
+		return
+	}
+	if end-1 <= s.First || r.word(end-1) != "," {
+		return
+	}
+	end--
+	// walk back to a determiner, a possessive, or the start of the sentence
+	a := end - 1
+	for a > s.First && a > end-6 {
+		w := r.word(a - 1)
+		if d.Tokens[a-1].Kind == Punct && w != "&" || isVerbish(r.lx, w) && r.mentionAt[a-1] < 0 || prepositions[w] {
+			break
+		}
+		a--
+		if determiners[w] || w == "his" || w == "her" || w == "its" || w == "their" {
+			break
+		}
+	}
+	if org, head, next, former, ok := r.roleDescription(a, end); ok && next == end {
+		if org >= 0 {
+			r.add(m.Entity, org, affiliationPred(head, former), false, si, nil)
+			return
+		}
+		r.possessedRole(si, m, a, end)
+	}
+}
+
+// possessedRole reads "his lawyer" in the description tokens [a, end) of the person of
+// mention m: a relation to the person "his" stands for, or to the organisation "its" does.
+func (r *relationFinder) possessedRole(si int, m *Mention, a, end int) {
+	w := r.word(a)
+	if w != "his" && w != "her" && w != "its" && w != "their" {
+		return
+	}
+	head := ""
+	for k := end - 1; k > a; k-- {
+		if r.isRoleWord(r.word(k)) {
+			head = r.word(k)
+			break
+		}
+	}
+	if head == "" {
+		return
+	}
+	if w == "its" || w == "their" {
+		// "its founder, X": the organisation the sentence before was about
+		if org := r.recentOrg(si); org >= 0 {
+			pred := affiliationPred(head, false)
+			if head == "founder" || head == "co-founder" {
+				pred = "founded"
+			} else if p, ok := personalRoles[head]; ok && head != "manager" && head != "coach" {
+				pred = p // "its lawyer", "its spokesman"
+			}
+			r.add(m.Entity, org, pred, false, si, nil)
+		}
+		return
+	}
+	pred, ok := personalRoles[head]
+	if !ok {
+		return
+	}
+	other := r.possessorPronoun(si, a, m.Entity)
+	if other < 0 || !r.isPerson(other) {
+		return
+	}
+	r.add(m.Entity, other, pred, pred == "married_to", si, nil)
+}
+
+// recentOrg returns the organisation that is the subject of sentence si or of one of the
+// two before it, or -1.
+func (r *relationFinder) recentOrg(si int) int {
+	for p := si; p >= 0 && p >= si-2; p-- {
+		if e := r.sentenceSubject(p); e >= 0 && r.d.Entities[e].Type == Organization {
+			return e
+		}
+	}
+	return -1
+}
+
+// possessorPronoun resolves "his" or "her" at token k, which names someone other than the
+// person the description is of: the last person of that gender named before it, in its
+// sentence or the ones before.
+func (r *relationFinder) possessorPronoun(si, k, not int) int {
+	d := r.d
+	g := pronounGender(r.word(k))
+	for p := si; p >= 0 && p >= si-3; p-- {
+		s := &d.Sentences[p]
+		end := s.End
+		if p == si {
+			end = k
+		}
+		if p < si {
+			if sp := r.speakers[p]; sp >= 0 && sp != not && r.isPerson(sp) && r.genderOK(sp, g) {
+				return sp
+			}
+		}
+		for j := end - 1; j >= s.First; j-- {
+			if e := r.entityOf(r.mentionAt[j]); e >= 0 && e != not && r.isPerson(e) && r.genderOK(e, g) {
+				return e
+			}
+		}
+	}
+	return -1
 }

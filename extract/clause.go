@@ -77,6 +77,14 @@ var prepositions = map[string]bool{
 	"between": true, "against": true, "during": true, "after": true, "before": true,
 }
 
+// nounPrepositions attach a noun phrase to the noun before them ("the court in Paris");
+// a name after them is not the subject of the verb that follows.
+var nounPrepositions = map[string]bool{
+	"in": true, "on": true, "at": true, "of": true, "for": true, "with": true, "from": true,
+	"about": true, "into": true, "over": true, "under": true, "between": true, "against": true,
+	"among": true, "across": true, "through": true, "within": true, "near": true, "to": true,
+}
+
 // subordinators open an adverbial clause that the subject follows ("While X, he said").
 var subordinators = map[string]bool{
 	"while": true, "after": true, "despite": true, "although": true, "though": true, "when": true,
@@ -387,6 +395,7 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 	si := a.sentenceOf(v)
 	s := &d.Sentences[si]
 	negated := false
+	relative := false // the subject was reached through "who" or "which"
 	k := v - 1
 	for k >= s.First {
 		w := a.word(k)
@@ -435,6 +444,7 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 			k -= 2 // "who on Thursday won", "which in 1995 floated"
 			continue
 		case w == "who" || w == "which" || w == "that" && k-1 >= s.First && a.mentionAt[k-1] >= 0:
+			relative = true
 			k--
 			if k >= s.First && a.word(k) == "," {
 				k--
@@ -474,8 +484,8 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 		if m.Possessive {
 			return nil, negated // "Trump's aides said": not Trump
 		}
-		if p := m.First - 1; p >= s.First && prepositions[a.word(p)] && a.word(p) != "by" && !subordinators[a.word(p)] || p >= s.First && (a.word(p) == "of" || a.word(p) == "about") {
-			return nil, negated // "his words about President Bush met": not Bush
+		if p := m.First - 1; !relative && p >= s.First && nounPrepositions[a.word(p)] && (p-1 >= s.First && d.Tokens[p-1].Kind == Word && a.mentionAt[p-1] < 0 || a.word(p) == "of" || a.word(p) == "about") {
+			return nil, negated // "his words about President Bush met", "the court in Paris fined": not Bush, not Paris
 		}
 		if p := m.First - 1; p >= s.First && conditionals[a.word(p)] {
 			negated = true // "if Labour wins the election": not a fact

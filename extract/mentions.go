@@ -186,7 +186,77 @@ func (f *mentionFinder) sentence(si int) {
 		i = j
 	}
 	f.nominals(si)
+	f.orgNominals(si)
 	f.eventMentions(si)
+}
+
+// orgNouns name an organisation by its kind: "the firm", "the federation", "the
+// newspaper". With "the" and no name after them they point at an organisation of the
+// article.
+var orgNouns = map[string]bool{
+	"company": true, "firm": true, "group": true, "bank": true, "club": true, "party": true,
+	"newspaper": true, "paper": true, "magazine": true, "broadcaster": true, "network": true,
+	"airline": true, "carrier": true, "carmaker": true, "retailer": true, "supermarket": true,
+	"chain": true, "exchange": true, "regulator": true, "watchdog": true, "union": true,
+	"agency": true, "organisation": true, "organization": true, "federation": true,
+	"association": true, "council": true, "committee": true, "commission": true, "charity": true,
+	"consortium": true, "conglomerate": true, "giant": true, "maker": true, "manufacturer": true,
+	"operator": true, "provider": true, "publisher": true, "studio": true, "label": true,
+	"band": true, "league": true, "corporation": true, "insurer": true, "lender": true,
+	"developer": true, "producer": true, "utility": true, "broadcasters": false, "executive": false,
+	"department": true, "ministry": true, "army": true, "parliament": true, "assembly": true,
+	"authority": true, "body": true, "institute": true, "university": true, "school": true,
+	"hospital": true, "court": true, "side": false, "team": true, "squad": false,
+}
+
+// orgNominals finds organisations named by their kind with "the": "the firm said".
+func (f *mentionFinder) orgNominals(si int) {
+	d := f.d
+	s := &d.Sentences[si]
+	for k := s.First; k+1 < s.End; k++ {
+		t := &d.Tokens[k]
+		if t.Kind != Word || t.Lower != "the" || f.used[k] {
+			continue
+		}
+		// "the firm", "the troubled agency", "the South African firm"
+		j := k + 1
+		for j < s.End && j < k+4 && d.Tokens[j].Kind == Word && !f.used[j] && !orgNouns[d.Tokens[j].Lower] &&
+			(!d.Tokens[j].Has(Cap) || f.isDemonymWord(j)) && !functionWords[d.Tokens[j].Lower] && !isVerbish(f.lx, d.Tokens[j].Lower) {
+			j++
+		}
+		n := &d.Tokens[j]
+		if j >= s.End || n.Kind != Word || n.Has(Cap) || f.used[j] || !orgNouns[n.Lower] {
+			continue
+		}
+		e := j + 1
+		if e < s.End && (f.capWord(e) || d.Tokens[e].Kind == Word && !d.Tokens[e].Has(Cap) && f.lx.IsWord(d.Tokens[e].Lower) &&
+			!functionWords[d.Tokens[e].Lower] && !prepositions[d.Tokens[e].Lower] && !auxiliaries[d.Tokens[e].Lower] &&
+			!adverbs[d.Tokens[e].Lower] && !isVerbish(f.lx, d.Tokens[e].Lower) && !clauseWords[d.Tokens[e].Lower]) {
+			continue // "the firm GPW", "the company's", "the group stage"
+		}
+		if e < s.End && d.Tokens[e].Lower == "of" {
+			continue // "the bank of England", "the council of ministers"
+		}
+		m := Mention{Span: Span{t.Start, n.End}, First: k, End: e, Sentence: si, Kind: NominalMention,
+			Type: Organization, Strength: 1, RoleHead: n.Lower, RoleOrg: -1, Entity: -1}
+		m.Full = m.Span
+		if e < len(d.Tokens) && d.Tokens[e].Kind == Poss {
+			m.Possessive = true
+		}
+		for x := k; x < e; x++ {
+			f.used[x] = true
+		}
+		d.Mentions = append(d.Mentions, m)
+		k = e - 1
+	}
+}
+
+// clauseWords open a relative or subordinate clause after a noun.
+var clauseWords = map[string]bool{"who": true, "which": true, "that": true, "whose": true, "where": true, "when": true}
+
+func (f *mentionFinder) isDemonymWord(k int) bool {
+	_, ok := f.lx.Demonym(f.d.TokenText(k))
+	return ok
 }
 
 // chunkEnd extends a run of capitalised words from i: across "of (the)", name particles,
@@ -593,6 +663,9 @@ func (f *mentionFinder) skipSingle(k int) bool {
 	text := d.TokenText(k)
 	if _, ok := f.lx.Demonym(text); ok || f.lx.IsLanguage(text) || f.lx.IsTerm(text) || f.demonymCompound(text) {
 		return true
+	}
+	if i := strings.LastIndexByte(t.Lower, '-'); i > 0 && placeAdjectiveSuffixes[t.Lower[i+1:]] {
+		return true // "California-based", "Singapore-listed", "state-owned"
 	}
 	if strings.HasPrefix(t.Lower, "ex-") || isPluralAcronym(text) {
 		return true // "Ex-chief", "GCSEs", "SUVs"
@@ -1184,6 +1257,10 @@ func (f *mentionFinder) nominals(si int) {
 					k--
 					continue
 				}
+				if i := strings.LastIndexByte(w, '-'); i > 0 && placeAdjectiveSuffixes[w[i+1:]] {
+					k-- // "the Galway-based coach"
+					continue
+				}
 				if f.used[k] {
 					k--
 					continue
@@ -1516,6 +1593,12 @@ func sortMentions(d *Document) {
 		sorted[nw] = m
 	}
 	d.Mentions = sorted
+}
+
+// placeAdjectiveSuffixes make an adjective of a name: "California-based".
+var placeAdjectiveSuffixes = map[string]bool{
+	"based": true, "born": true, "owned": true, "listed": true, "registered": true, "led": true,
+	"backed": true, "made": true, "built": true, "run": true, "controlled": true, "funded": true,
 }
 
 // demonymPrefixes combine with nationality adjectives: "Anglo-Dutch", "Sino-Japanese".

@@ -928,7 +928,13 @@ func (r *relationFinder) roles() {
 		if org < 0 || d.Entities[org].Type != Organization || !r.isPerson(m.Entity) {
 			continue
 		}
-		r.add(m.Entity, org, affiliationPred(m.RoleHead, m.Former), false, m.Sentence, nil)
+		head := m.RoleHead
+		for _, w := range strings.Fields(strings.ToLower(m.Role)) {
+			if w == "deputy" || w == "assistant" || w == "vice" || w == "associate" || w == "junior" {
+				head = "staff" // "CML deputy director X" does not lead the CML
+			}
+		}
+		r.add(m.Entity, org, affiliationPred(head, m.Former), false, m.Sentence, nil)
 	}
 }
 

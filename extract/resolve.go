@@ -417,6 +417,10 @@ func (r *resolver) orgByPart(word string) int {
 func (r *resolver) assignNominal(mi int) {
 	d := r.d
 	m := &d.Mentions[mi]
+	if m.Type == Organization {
+		r.assignOrgNominal(mi)
+		return
+	}
 	if honorifics[strings.ToLower(trimDot(firstWord(m.Text(d.Text))))] {
 		return // "Mr. President": a form of address, meaning whoever is spoken to
 	}
@@ -677,4 +681,81 @@ func corporateTail(words []string) bool {
 		}
 	}
 	return true
+}
+
+// assignOrgNominal resolves "the firm", "the federation" to an organisation named before
+// it: one whose name ends in the noun ("Spain's Football Federation"), or that the article
+// described with it ("business intelligence firm GPW"); failing those, for a generic noun,
+// the organisation named last in the two sentences before.
+func (r *resolver) assignOrgNominal(mi int) {
+	d := r.d
+	m := &d.Mentions[mi]
+	noun := m.RoleHead
+	best, bestScore, bestPos := -1, 0, -1
+	for e := range d.Entities {
+		ent := &d.Entities[e]
+		if len(ent.Mentions) == 0 || r.entityType(e) != Organization {
+			continue
+		}
+		score, pos := 0, -1
+		for _, oi := range ent.Mentions {
+			o := &d.Mentions[oi]
+			if o.Span.Start >= m.Span.Start || o.Kind != NameMention {
+				continue
+			}
+			if o.Span.Start > pos {
+				pos = o.Span.Start
+			}
+			name := strings.ToLower(o.Text(d.Text))
+			if strings.HasSuffix(name, " "+noun) || strings.HasSuffix(name, " "+noun+"s") {
+				score = max(score, 3) // "the federation": "Football Federation"
+			}
+			// a description before the name: "business intelligence firm GPW"
+			for k := o.First - 1; k >= 0 && k >= o.First-3; k-- {
+				if d.Tokens[k].Kind != Word || d.Tokens[k].Has(Cap) {
+					break
+				}
+				if d.Tokens[k].Lower == noun || d.Tokens[k].Lower == noun+"s" {
+					score = max(score, 3)
+				}
+			}
+			if o.Sentence >= m.Sentence-2 && genericOrgNouns[noun] {
+				score = max(score, 1)
+			}
+		}
+		// among organisations named just before, the one the article names most
+		if score == 1 {
+			pos = len(ent.Mentions)
+		}
+		if score > bestScore || score == bestScore && score > 0 && pos > bestPos {
+			best, bestScore, bestPos = e, score, pos
+		}
+	}
+	if best < 0 {
+		return
+	}
+	m.Entity = best
+	d.Entities[best].Mentions = append(d.Entities[best].Mentions, mi)
+}
+
+// genericOrgNouns may stand for any organisation of the article: "the company said".
+var genericOrgNouns = map[string]bool{
+	"company": true, "firm": true, "group": true, "organisation": true, "organization": true,
+	"corporation": true, "giant": true, "consortium": true, "business": true,
+}
+
+// entityType is the type an entity's mentions give it so far, before finish settles it.
+func (r *resolver) entityType(e int) Type {
+	d := r.d
+	best, strength := Type(""), -1
+	for _, mi := range d.Entities[e].Mentions {
+		m := &d.Mentions[mi]
+		if m.Type != "" && m.Strength > strength {
+			best, strength = m.Type, m.Strength
+		}
+	}
+	if best == "" {
+		return Organization
+	}
+	return best
 }
