@@ -324,6 +324,9 @@ func (a *analysis) sentenceSubject(si int) int {
 		if mi := a.mentionAt[j]; mi >= 0 {
 			if e := d.Mentions[mi].Entity; e >= 0 && !d.Mentions[mi].Possessive {
 				subj = e
+			} else if d.Mentions[mi].Possessive {
+				// "Spain's minister of sport Jaime Lissavetzky was": the titled person
+				subj = a.titledAfterPossessive(d.Mentions[mi].End+1, s.End)
 			}
 			break
 		}
@@ -435,7 +438,23 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 			return []int{a.ofAgent(k - 1)}, negated
 		case w == "to" && k-1 >= s.First && d.Tokens[k-1].Kind == Word && a.mentionAt[k-1] < 0:
 			// an infinitive after a noun or an adjective ("the chance to take on X") has
-			// the subject of its sentence
+			// the subject of its sentence, unless a reported clause comes between
+			if rs := a.reportedBefore(s.First, k); rs >= 0 {
+				// "X says he would be happy to meet Y": the reported clause's subject
+				for j := k - 1; j >= rs; j-- {
+					pw := a.word(j - 1)
+					if mi := a.mentionAt[j]; mi >= 0 && d.Mentions[mi].First == j && d.Mentions[mi].Entity >= 0 && !d.Mentions[mi].Possessive && !prepositions[pw] &&
+						!a.modifiesNoun(d.Mentions[mi].End) {
+						return []int{d.Mentions[mi].Entity}, negated
+					}
+					if w := a.word(j); w == "he" || w == "she" {
+						if e := a.pronoun(j); e >= 0 {
+							return []int{e}, negated
+						}
+					}
+				}
+				return nil, negated
+			}
 			if subj := a.sentenceSubject(si); subj >= 0 {
 				return []int{subj}, negated
 			}
@@ -661,4 +680,57 @@ func (a *analysis) finiteVerbBefore(k int) int {
 func (a *analysis) isRoleWord(w string) bool {
 	_, ok := a.lx.Title(strings.TrimSuffix(w, "."))
 	return ok
+}
+
+// titledAfterPossessive returns the person named after a possessive and a title that
+// starts at token k ("[Spain's] minister of sport Jaime Lissavetzky"), or -1.
+func (a *analysis) titledAfterPossessive(k, end int) int {
+	d := a.d
+	role := false
+	for j := k; j < end && j < k+6; j++ {
+		if mi := a.mentionAt[j]; mi >= 0 {
+			m := &d.Mentions[mi]
+			if m.Kind == NominalMention && m.Type == Person {
+				role = true // "[Spain's] minister of sport"
+				j = m.End - 1
+				continue
+			}
+			if (role || m.Role != "") && m.Kind == NameMention && a.isPerson(m.Entity) && !m.Possessive {
+				return m.Entity
+			}
+			return -1
+		}
+		t := &d.Tokens[j]
+		w := a.word(j)
+		if t.Kind != Word {
+			return -1
+		}
+		if a.isRoleWord(w) {
+			role = true
+			continue
+		}
+		if w == "of" || a.lx.IsModifier(w) || !isVerbish(a.lx, w) && !functionWords[w] && !t.Has(Cap) {
+			continue
+		}
+		return -1
+	}
+	return -1
+}
+
+// reportedBefore returns the token after the last speech verb between tokens from and to
+// that opens a reported clause with a subject of its own ("X claimed the government was
+// about to"), or -1.
+func (a *analysis) reportedBefore(from, to int) int {
+	at := -1
+	for j := from; j < to; j++ {
+		if a.mentionAt[j] >= 0 || a.d.Tokens[j].Kind != Word {
+			continue
+		}
+		if _, ok := a.lx.Speech(a.word(j)); ok {
+			if n := a.word(j + 1); n != "to" && n != "," && n != ":" {
+				at = j + 1
+			}
+		}
+	}
+	return at
 }

@@ -1446,14 +1446,17 @@ var clauseOpeners = map[string]bool{
 
 // modifiesNoun reports whether token k is a lower-case noun that the name before it
 // describes ("US box office", "UK economy"), not a group of its people ("NATO leaders").
-func (r *relationFinder) modifiesNoun(k int) bool {
-	t := &r.d.Tokens[k]
-	w := r.word(k)
-	if t.Kind != Word || t.Has(Cap) || groupNouns[w] || functionWords[w] || prepositions[w] || auxiliaries[w] || adverbs[w] ||
-		isVerbish(r.lx, w) || clauseOpeners[w] || strings.HasSuffix(w, "ly") || w == "and" || w == "or" {
+func (a *analysis) modifiesNoun(k int) bool {
+	if k >= len(a.d.Tokens) {
 		return false
 	}
-	return r.lx.IsWord(w)
+	t := &a.d.Tokens[k]
+	w := a.word(k)
+	if t.Kind != Word || t.Has(Cap) || groupNouns[w] || functionWords[w] || prepositions[w] || auxiliaries[w] || adverbs[w] ||
+		isVerbish(a.lx, w) || clauseOpeners[w] || strings.HasSuffix(w, "ly") || w == "and" || w == "or" {
+		return false
+	}
+	return a.lx.IsWord(w)
 }
 
 // nounTakes reports whether the noun at token k states a relation through prep ("bid"
