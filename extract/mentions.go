@@ -1326,6 +1326,16 @@ func (f *mentionFinder) eventMentions(si int) {
 		if !ok {
 			continue
 		}
+		// "the Davis Cup final": the event noun completes the event's name
+		if k > s.First && f.used[k-1] && !t.Has(Cap) {
+			if pm := f.mentionEndingAt(k); pm >= 0 && d.Mentions[pm].Type == Event && d.Mentions[pm].Kind == NameMention {
+				d.Mentions[pm].End = k + 1
+				d.Mentions[pm].Span.End = t.End
+				d.Mentions[pm].Full.End = t.End
+				f.used[k] = true
+				continue
+			}
+		}
 		// a verb use: "meeting the press", "he talks"
 		if k+1 < s.End {
 			n := &d.Tokens[k+1]

@@ -88,6 +88,7 @@ func (a *analysis) findRelations() {
 		r.verbs(si)
 		r.nominal(si)
 		r.eventPlaces(si)
+		r.otherEventPlaces(si)
 		r.coParticipants(si)
 		r.affiliations(si)
 		r.locations(si)
@@ -1468,4 +1469,26 @@ func (r *relationFinder) nounTakes(k int, prep string) bool {
 		}
 	}
 	return false
+}
+
+// otherEventPlaces states where the other events of the article took place: "the ABN
+// AMRO World Tennis Tournament in Rotterdam".
+func (r *relationFinder) otherEventPlaces(si int) {
+	d := r.d
+	s := &d.Sentences[si]
+	for k := s.First; k < s.End; k++ {
+		mi := r.mentionAt[k]
+		if mi < 0 || d.Mentions[mi].End-1 != k {
+			continue
+		}
+		e := d.Mentions[mi].Entity
+		if e < 0 || e == r.main || d.Entities[e].Type != Event {
+			continue
+		}
+		for _, pm := range placesAfter(d, k+1, si, 3) {
+			if p := d.Mentions[pm].Entity; p >= 0 && d.Entities[p].Type == Place {
+				r.add(e, p, PredHeldIn, false, si, nil)
+			}
+		}
+	}
 }
