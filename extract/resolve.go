@@ -225,7 +225,7 @@ func (r *resolver) personByPart(part string, at int) int {
 	}
 	// a misspelt surname: "Pascuale" for "Pasquale", when only one person is that close
 	// (one letter replaced: "Brown" and "Browne" are two names)
-	if len(key) >= 6 {
+	if len(key) >= 6 && r.lx.Place(part) == nil && !r.lx.IsWord(strings.ToLower(part)) {
 		cand := -1
 		for k, parts := range r.lastNames {
 			if len(parts) == 1 && len(k) == len(key) && k[0] == key[0] && editDistance1(k, key) {
