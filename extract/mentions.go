@@ -186,6 +186,7 @@ func (f *mentionFinder) sentence(si int) {
 		i = j
 	}
 	f.nominals(si)
+	f.possessedBodies(si)
 	f.orgNominals(si)
 	f.eventMentions(si)
 }
@@ -603,6 +604,9 @@ func (f *mentionFinder) chunk(si, a, b int) {
 		if _, ok := f.lx.Demonym(d.TokenText(b - 1)); ok || f.demonymCompound(d.TokenText(b-1)) {
 			return
 		}
+	}
+	if roleEnd < 0 && f.isModelName(a, b) {
+		return // "V603SH", "PH-S6500", "MDA IV": a product's model name
 	}
 	if roleEnd < 0 && f.isWork(a, b) {
 		return // a product or a work: "its Highlander SUV", "the Today programme"
@@ -1666,4 +1670,90 @@ func (f *mentionFinder) ageNominal(si, r int) bool {
 	}
 	d.Mentions = append(d.Mentions, m)
 	return true
+}
+
+// romanNumerals number the models of a product ("MDA III") or monarchs ("Henry VIII").
+var romanNumerals = map[string]bool{"ii": true, "iii": true, "iv": true, "v": true, "vi": true, "vii": true, "viii": true, "ix": true, "x": true}
+
+// isModelName reports whether tokens [a, b) name a product model: a word mixing two or
+// more letters with two or more digits ("V603SH", "PH-S6500"), or a name other than a
+// person's numbered with a Roman numeral ("MDA IV").
+func (f *mentionFinder) isModelName(a, b int) bool {
+	d := f.d
+	for k := a; k < b; k++ {
+		w := d.TokenText(k)
+		letters, digits := 0, 0
+		for _, c := range w {
+			switch {
+			case c >= '0' && c <= '9':
+				digits++
+			case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z':
+				letters++
+			}
+		}
+		if letters >= 2 && digits >= 2 {
+			return true
+		}
+	}
+	if b-a >= 2 && romanNumerals[d.Tokens[b-1].Lower] && d.Tokens[b-1].Has(AllCaps) && !f.lx.IsFirstName(d.TokenText(a)) && !f.titleBefore(a) {
+		return true
+	}
+	return false
+}
+
+// stateBodies are the institutions a country has, named in lower case after it: "Iran's
+// parliament", "Spain's anti-violence commission".
+var stateBodies = map[string]bool{
+	"parliament": true, "army": true, "navy": true, "police": true, "commission": true,
+	"ministry": true, "federation": true, "council": true, "court": true, "senate": true,
+	"congress": true, "assembly": true, "cabinet": true, "military": true, "judiciary": true,
+	"regulator": true, "watchdog": true, "committee": true, "agency": true, "bank": true,
+	"association": true, "airline": true, "carrier": true, "exchange": true, "force": true,
+}
+
+// possessedBodies adds organisation mentions for a country's institutions named in lower
+// case: "Iran's parliament", "Spain's anti-violence commission", "Japan's central bank".
+func (f *mentionFinder) possessedBodies(si int) {
+	d := f.d
+	s := &d.Sentences[si]
+	for k := s.First; k+2 < s.End; k++ {
+		if d.Tokens[k].Kind != Poss || k == s.First {
+			continue
+		}
+		pm := f.mentionEndingAt(k)
+		if pm < 0 || d.Mentions[pm].Type != Place {
+			continue
+		}
+		j := k + 1
+		for j < s.End && j < k+4 && d.Tokens[j].Kind == Word && !d.Tokens[j].Has(Cap) && !f.used[j] && !stateBodies[d.Tokens[j].Lower] &&
+			!functionWords[d.Tokens[j].Lower] && !isVerbish(f.lx, d.Tokens[j].Lower) && !f.isRole(d.Tokens[j].Lower) {
+			j++
+		}
+		if j >= s.End || d.Tokens[j].Kind != Word || d.Tokens[j].Has(Cap) || f.used[j] || !stateBodies[d.Tokens[j].Lower] {
+			continue
+		}
+		if j+1 < s.End && d.Tokens[j+1].Kind == Word && !d.Tokens[j+1].Has(Cap) && f.lx.IsWord(d.Tokens[j+1].Lower) &&
+			!functionWords[d.Tokens[j+1].Lower] && !prepositions[d.Tokens[j+1].Lower] && !auxiliaries[d.Tokens[j+1].Lower] &&
+			!isVerbish(f.lx, d.Tokens[j+1].Lower) && !adverbs[d.Tokens[j+1].Lower] && !f.finiteVerb(d.Tokens[j+1].Lower) {
+			continue // "Iran's army chief": a modifier
+		}
+		a := d.Mentions[pm].First
+		m := Mention{Span: Span{d.Tokens[a].Start, d.Tokens[j].End}, First: a, End: j + 1, Sentence: si, Kind: NameMention,
+			Type: Organization, Strength: 2, RoleOrg: -1, Entity: -1}
+		m.Full = m.Span
+		if j+1 < len(d.Tokens) && d.Tokens[j+1].Kind == Poss {
+			m.Possessive = true
+		}
+		for x := k + 1; x <= j; x++ {
+			f.used[x] = true
+		}
+		d.Mentions = append(d.Mentions, m)
+		k = j
+	}
+}
+
+// finiteVerb reports whether w is a past or third-person form of a verb ("voted", "says").
+func (f *mentionFinder) finiteVerb(w string) bool {
+	_, form, _, ok := f.lx.AnalyzeVerb(w)
+	return ok && (form == lexicon.PastForm || form == lexicon.ParticipleForm || form == lexicon.ThirdPerson)
 }

@@ -722,6 +722,9 @@ func (r *resolver) assignOrgNominal(mi int) {
 			if o.Sentence >= m.Sentence-2 && genericOrgNouns[noun] {
 				score = max(score, 1)
 			}
+			if o.Sentence == m.Sentence && genericOrgNouns[noun] && firstNameInSentence(d, oi) {
+				score = max(score, 2) // "RHB, Malaysia's biggest lender, ..., the firm told Reuters"
+			}
 		}
 		// among organisations named just before, the one the article names most
 		if score == 1 {
@@ -758,4 +761,16 @@ func (r *resolver) entityType(e int) Type {
 		return Organization
 	}
 	return best
+}
+
+// firstNameInSentence reports whether mention mi is the first name of its sentence.
+func firstNameInSentence(d *Document, mi int) bool {
+	m := &d.Mentions[mi]
+	for oi := range d.Mentions {
+		o := &d.Mentions[oi]
+		if o.Sentence == m.Sentence && o.Kind == NameMention && o.First < m.First {
+			return false
+		}
+	}
+	return true
 }
