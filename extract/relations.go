@@ -1121,6 +1121,19 @@ func (r *relationFinder) generalVerb(si, v int, lightOnly bool) {
 			agents, after = r.objects(v+1, "from", si, false)
 		}
 		if len(agents) == 0 {
+			// "has been knighted in the New Year Honours": the subject took part in the
+			// event the passive happened in
+			if p := r.word(v + 1); p == "in" || p == "at" || p == "during" {
+				if ev, _ := r.objects(v+1, p, si, false); len(ev) > 0 && d.Entities[ev[0]].Type == Event {
+					if subj, neg := r.subjectOf(v); !neg {
+						for _, sub := range subj {
+							if r.isPerson(sub) || r.isAgent(sub) {
+								r.add(sub, ev[0], past+"_"+p, false, si, nil)
+							}
+						}
+					}
+				}
+			}
 			return
 		}
 		objs, neg := r.subjectOf(v)
@@ -1172,6 +1185,9 @@ func (r *relationFinder) generalVerb(si, v int, lightOnly bool) {
 		// "bought Toyota's hybrid technology": the possessor is what the verb is about,
 		// unless what is possessed are people ("met Putin's aides")
 		objs, after = r.objects(k, "", si, !r.possessesPeople(k))
+	}
+	if particles[r.word(k)] && (relationPreps[r.word(k+1)] || r.word(k+1) == "in") && r.mentionAt[k] < 0 {
+		k++ // "stay on at the CSA", "came back from X"
 	}
 	if len(objs) == 0 && !lightOnly && (relationPreps[r.word(k)] || r.word(k) == "in" && (r.orgAt(k+1) || rare)) {
 		prep := r.word(k)

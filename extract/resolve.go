@@ -34,11 +34,12 @@ type resolver struct {
 	lastNames, firstNames map[string][]namePart
 	people                []int          // person entities with a full name, in order of first mention
 	acronyms              map[string]int // "OCC" -> the entity named before "(OCC)"
+	partial               map[string]int // "mr smith" -> the person it first stood for
 }
 
 // resolve groups mentions into entities: one per real person, organisation or place.
 func resolve(d *Document, lx *lexicon.Lexicon) {
-	r := &resolver{d: d, lx: lx, byKey: map[string]int{}, nominals: map[string]int{}}
+	r := &resolver{d: d, lx: lx, byKey: map[string]int{}, nominals: map[string]int{}, partial: map[string]int{}}
 	// full names of people first, so that surnames anywhere can find them
 	for i := range d.Mentions {
 		m := &d.Mentions[i]
@@ -157,8 +158,17 @@ func (r *resolver) assignName(mi int) {
 	m := &d.Mentions[mi]
 	name := m.Text(d.Text)
 	if !strings.Contains(name, " ") && m.Type != Event {
-		// a person of the article wins over a town of the same name ("Bolton")
-		if e := r.personByPart(name, m.Span.Start); e >= 0 {
+		// "Mr Smith" means whom it meant before, even after another Smith is named
+		full := normKey(m.Full.Text(d.Text))
+		e, seen := r.partial[full]
+		if !seen || m.Full == m.Span {
+			// a person of the article wins over a town of the same name ("Bolton")
+			e = r.personByPart(name, m.Span.Start)
+		}
+		if e >= 0 {
+			if m.Full != m.Span && !seen {
+				r.partial[full] = e
+			}
 			m.Type, m.Canonical = Person, ""
 			m.Entity = e
 			d.Entities[e].Mentions = append(d.Entities[e].Mentions, mi)
