@@ -30,6 +30,20 @@ func (r *relationFinder) nounRelations(si, k int) {
 		var objs []int
 		after := k + 1
 		switch {
+		case r.word(k+1) == "by" && nr.Prep != "by":
+			// "a statement by X to the Scottish Parliament"
+			by, end := r.objects(k+2, "", si, false)
+			by = r.agentsOnly(by)
+			if len(by) == 0 || r.word(end) != nr.Prep {
+				continue
+			}
+			objs, _ = r.objects(end, nr.Prep, si, true)
+			for _, a := range by {
+				for _, o := range r.agentsOrPlaces(objs) {
+					r.add(a, o, nr.Predicate, nr.Symmetric, si, nil)
+				}
+			}
+			continue
 		case r.word(k+1) == nr.Prep:
 			// "investment in Iran's mobile industry": the possessor is what it is in
 			objs, after = r.objects(k+1, nr.Prep, si, true)

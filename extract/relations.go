@@ -1229,6 +1229,57 @@ func (r *relationFinder) generalVerb(si, v int, lightOnly bool) {
 	}
 	r.recipients(subjects, lemma, pred, quals, si)
 	r.companionsWith(subjects, pred, quals, si)
+	r.coAgents(objs, pred, after, si)
+	r.forParty(subjects, pred, quals, si)
+}
+
+// coAgents reads "launched X in January along with Y": Y did it too.
+func (r *relationFinder) coAgents(objs []int, pred string, after, si int) {
+	d := r.d
+	s := &d.Sentences[si]
+	for j := after; j < s.End && j < after+8; j++ {
+		w := r.word(j)
+		if w == ";" || w == ":" || d.Tokens[j].Kind == Quote || clauseOpeners[w] && w != "as" {
+			return
+		}
+		if (w == "along" || w == "together") && r.word(j+1) == "with" || w == "alongside" {
+			k := j + 1
+			if w != "alongside" {
+				k++
+			}
+			// "along with 1,000 anti-war activists, and the Muslim Association of Britain"
+			for k < s.End && k < j+10 && r.mentionAt[k] < 0 && r.word(k) != "." {
+				k++
+			}
+			agents, _ := r.objects(k, "", si, false)
+			for _, a := range r.agentsOnly(agents) {
+				for _, o := range objs {
+					if a != o {
+						r.add(a, o, pred, false, si, nil)
+					}
+				}
+			}
+			return
+		}
+	}
+}
+
+// forParty reads "contest Bethnal Green for Respect": a person acting for an organisation
+// named after the object.
+func (r *relationFinder) forParty(subjects []int, pred string, quals []Qualifier, si int) {
+	if i := strings.IndexByte(pred, '_'); i >= 0 {
+		return // the verb already took its object with a preposition
+	}
+	for _, q := range quals {
+		if q.Prep != "for" || r.d.Entities[q.Entity].Type != Organization {
+			continue
+		}
+		for _, sub := range subjects {
+			if r.isPerson(sub) {
+				r.add(sub, q.Entity, pred+"_for", false, si, nil)
+			}
+		}
+	}
 }
 
 // companionsWith adds the people the subject did something with: "was holidaying on X with
