@@ -221,25 +221,30 @@ func (f *mentionFinder) orgNominals(si int) {
 		}
 		// "the firm", "the troubled agency", "the South African firm"
 		j := k + 1
-		for j < s.End && j < k+4 && d.Tokens[j].Kind == Word && !f.used[j] && !orgNouns[d.Tokens[j].Lower] &&
+		for j < s.End && j < k+4 && d.Tokens[j].Kind == Word && !f.used[j] && !orgNouns[d.Tokens[j].Lower] && !placeNouns[d.Tokens[j].Lower] &&
 			(!d.Tokens[j].Has(Cap) || f.isDemonymWord(j)) && !functionWords[d.Tokens[j].Lower] && !isVerbish(f.lx, d.Tokens[j].Lower) {
 			j++
 		}
 		n := &d.Tokens[j]
-		if j >= s.End || n.Kind != Word || n.Has(Cap) || f.used[j] || !orgNouns[n.Lower] {
+		if j >= s.End || n.Kind != Word || n.Has(Cap) || f.used[j] || !orgNouns[n.Lower] && !placeNouns[n.Lower] {
 			continue
 		}
 		e := j + 1
 		if e < s.End && (f.capWord(e) || d.Tokens[e].Kind == Word && !d.Tokens[e].Has(Cap) && f.lx.IsWord(d.Tokens[e].Lower) &&
 			!functionWords[d.Tokens[e].Lower] && !prepositions[d.Tokens[e].Lower] && !auxiliaries[d.Tokens[e].Lower] &&
-			!adverbs[d.Tokens[e].Lower] && !isVerbish(f.lx, d.Tokens[e].Lower) && !clauseWords[d.Tokens[e].Lower]) {
-			continue // "the firm GPW", "the company's", "the group stage"
+			!adverbs[d.Tokens[e].Lower] && !isVerbish(f.lx, d.Tokens[e].Lower) && !clauseWords[d.Tokens[e].Lower] &&
+			!subordinators[d.Tokens[e].Lower] && !f.finiteVerb(d.Tokens[e].Lower)) {
+			continue // "the firm GPW", "the group stage"
 		}
 		if e < s.End && d.Tokens[e].Lower == "of" {
 			continue // "the bank of England", "the council of ministers"
 		}
+		typ := Organization
+		if placeNouns[n.Lower] {
+			typ = Place
+		}
 		m := Mention{Span: Span{t.Start, n.End}, First: k, End: e, Sentence: si, Kind: NominalMention,
-			Type: Organization, Strength: 1, RoleHead: n.Lower, RoleOrg: -1, Entity: -1}
+			Type: typ, Strength: 1, RoleHead: n.Lower, RoleOrg: -1, Entity: -1}
 		m.Full = m.Span
 		if e < len(d.Tokens) && d.Tokens[e].Kind == Poss {
 			m.Possessive = true
@@ -250,6 +255,13 @@ func (f *mentionFinder) orgNominals(si int) {
 		d.Mentions = append(d.Mentions, m)
 		k = e - 1
 	}
+}
+
+// placeNouns name a place by its kind: "the constituency", "the country", "the city".
+var placeNouns = map[string]bool{
+	"country": true, "city": true, "capital": true, "constituency": true, "seat": false,
+	"borough": true, "ward": true, "town": true, "island": true, "region": true, "province": true,
+	"state": false, "county": true, "village": true, "territory": true, "nation": true,
 }
 
 // clauseWords open a relative or subordinate clause after a noun.

@@ -431,6 +431,10 @@ func (r *resolver) assignNominal(mi int) {
 		r.assignOrgNominal(mi)
 		return
 	}
+	if m.Type == Place {
+		r.assignPlaceNominal(mi)
+		return
+	}
 	if honorifics[strings.ToLower(trimDot(firstWord(m.Text(d.Text))))] {
 		return // "Mr. President": a form of address, meaning whoever is spoken to
 	}
@@ -783,4 +787,72 @@ func firstNameInSentence(d *Document, mi int) bool {
 		}
 	}
 	return true
+}
+
+// assignPlaceNominal resolves "the constituency", "the country", "the city" to a place
+// named before it: one the article described with the noun ("the Commons constituency of
+// X", "Tower Hamlets borough"), or for a country or a city the last one of that kind named
+// in the three sentences before.
+func (r *resolver) assignPlaceNominal(mi int) {
+	d := r.d
+	m := &d.Mentions[mi]
+	noun := m.RoleHead
+	best, bestScore, bestPos := -1, 0, -1
+	for e := range d.Entities {
+		ent := &d.Entities[e]
+		t := r.entityType(e)
+		if len(ent.Mentions) == 0 || t != Place && !(t == Organization && r.entityStrength(e) < 2) {
+			continue
+		}
+		score, pos := 0, -1
+		for _, oi := range ent.Mentions {
+			o := &d.Mentions[oi]
+			if o.Span.Start >= m.Span.Start || o.Kind != NameMention {
+				continue
+			}
+			if o.Span.Start > pos {
+				pos = o.Span.Start
+			}
+			if t != Place {
+				// a name of unsure type counts only when described as a place
+				if o.First >= 2 && d.Tokens[o.First-1].Lower == "of" && d.Tokens[o.First-2].Lower == noun {
+					score = max(score, 3)
+				}
+				continue
+			}
+			// "the constituency of X", "X borough", "constituency X"
+			if o.First >= 2 && d.Tokens[o.First-1].Lower == "of" && d.Tokens[o.First-2].Lower == noun ||
+				o.End < len(d.Tokens) && d.Tokens[o.End].Lower == noun || o.First >= 1 && d.Tokens[o.First-1].Lower == noun {
+				score = max(score, 3)
+			}
+			if o.Sentence >= m.Sentence-3 {
+				p := r.lx.Place(ent.Name)
+				switch {
+				case p == nil:
+				case (noun == "country" || noun == "nation") && p.Kind == lexicon.Country,
+					(noun == "city" || noun == "capital" || noun == "town") && p.Kind == lexicon.City:
+					score = max(score, 2)
+				}
+			}
+		}
+		if score > bestScore || score == bestScore && score > 0 && pos > bestPos {
+			best, bestScore, bestPos = e, score, pos
+		}
+	}
+	if best < 0 {
+		return
+	}
+	m.Entity = best
+	d.Entities[best].Mentions = append(d.Entities[best].Mentions, mi)
+}
+
+// entityStrength is how sure the type of entity e is so far.
+func (r *resolver) entityStrength(e int) int {
+	best := -1
+	for _, mi := range r.d.Entities[e].Mentions {
+		if m := &r.d.Mentions[mi]; m.Type != "" && m.Strength > best {
+			best = m.Strength
+		}
+	}
+	return best
 }
