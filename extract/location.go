@@ -78,6 +78,24 @@ func (r *relationFinder) locations(si int) {
 		if xt != Place && xt != Organization || r.isCountry(x) {
 			continue
 		}
+		// "Nordbank, which is based in Leeds", "the firm is headquartered in Paris"
+		j := n
+		if r.word(j) == "," && (r.word(j+1) == "which" || r.word(j+1) == "who") {
+			j += 2
+		}
+		if beForms[r.word(j)] {
+			j++
+		}
+		if w := r.word(j); j > n && (w == "based" || w == "headquartered" || w == "located") && (r.word(j+1) == "in" || r.word(j+1) == "at") {
+			if y := r.nameAt(j + 2); y >= 0 && y != x && d.Entities[y].Type == Place {
+				pred := PredBasedIn
+				if xt == Place {
+					pred = PredLocatedIn
+				}
+				r.add(x, y, pred, false, si, nil)
+			}
+			continue
+		}
 		switch r.word(n) {
 		case ",":
 			// "Anchorage, Alaska", "Brick Lane, east London,"

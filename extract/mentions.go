@@ -571,7 +571,7 @@ func (f *mentionFinder) chunk(si, a, b int) {
 			}
 		}
 	}
-	if roleEnd == a+1 && b-a > 2 && d.Tokens[a].Has(Cap) && f.capWord(a+1) && f.lx.IsOrgWord(trimDot(d.Tokens[b-1].Lower)) && !f.lx.IsFirstName(d.TokenText(a+1)) {
+	if roleEnd == a+1 && b-a >= 2 && d.Tokens[a].Has(Cap) && f.capWord(a+1) && f.lx.IsOrgWord(trimDot(d.Tokens[b-1].Lower)) && !f.lx.IsFirstName(d.TokenText(a+1)) {
 		roleEnd = -1 // "Official UK Charts Company", "General Motors Corporation": one name
 	}
 	nameStart := a
@@ -652,7 +652,11 @@ func (f *mentionFinder) chunk(si, a, b int) {
 				}
 			}
 		}
-		if m.Type != Place || m.Strength < 3 || roleEnd > 0 {
+		switch {
+		case roleEnd < 0 && m.Type == Organization && m.Strength >= 2:
+			// "rival Westfield Bank": a description of an organisation, not a title
+			m.Role = ""
+		case m.Type != Place || m.Strength < 3 || roleEnd > 0:
 			m.Type, m.Strength = Person, 4
 		}
 		m.RoleHead = head
@@ -1378,7 +1382,7 @@ func (f *mentionFinder) eventMentions(si int) {
 				}
 				continue
 			}
-			if p.Kind == Word && !p.Has(Cap) && !functionWords[p.Lower] && !pronounWords[p.Lower] && !isVerbish(f.lx, p.Lower) && !strings.HasSuffix(p.Lower, "ly") || p.Kind == Word && p.Has(Hyphen) && !p.Has(Cap) {
+			if p.Kind == Word && !p.Has(Cap) && !functionWords[p.Lower] && !pronounWords[p.Lower] && !isVerbish(f.lx, p.Lower) && !strings.HasSuffix(p.Lower, "ly") && !f.verbAfterNoun(a-1) || p.Kind == Word && p.Has(Hyphen) && !p.Has(Cap) {
 				a--
 				continue
 			}
@@ -1768,4 +1772,16 @@ func (f *mentionFinder) possessedBodies(si int) {
 func (f *mentionFinder) finiteVerb(w string) bool {
 	_, form, _, ok := f.lx.AnalyzeVerb(w)
 	return ok && (form == lexicon.PastForm || form == lexicon.ParticipleForm || form == lexicon.ThirdPerson)
+}
+
+// verbAfterNoun reports whether token k is a finite verb after a noun ("the two banks held
+// merger talks"), rather than a participle used as an adjective ("the highly anticipated
+// meeting", "the postponed match").
+func (f *mentionFinder) verbAfterNoun(k int) bool {
+	d := f.d
+	if !f.finiteVerb(d.Tokens[k].Lower) || k == 0 {
+		return false
+	}
+	p := &d.Tokens[k-1]
+	return p.Kind == Word && !determiners[p.Lower] && !strings.HasSuffix(p.Lower, "ly") && !functionWords[p.Lower]
 }

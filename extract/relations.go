@@ -123,6 +123,20 @@ func (r *relationFinder) add(s, o int, pred string, sym bool, si int, quals []Qu
 	}
 	r.seen[k] = len(d.Relations)
 	d.Relations = append(d.Relations, Relation{Subject: s, Object: o, Predicate: pred, Symmetric: sym, Sentence: si, Qualifiers: quals})
+	// "joined Everton from Benfica": the subject left the club named after "from"
+	if movePredicates[pred] {
+		for _, q := range quals {
+			if q.Prep == "from" && q.Entity != o && q.Entity != s && d.Entities[q.Entity].Type == Organization {
+				r.add(s, q.Entity, "left", false, si, nil)
+			}
+		}
+	}
+}
+
+// movePredicates move someone from one organisation to another.
+var movePredicates = map[string]bool{
+	"joined": true, "signed_for": true, "signed": true, "moved_to": true, "transferred_to": true,
+	"switched_to": true, "returned_to": true, "rejoined": true,
 }
 
 func hasQual(qs []Qualifier, q Qualifier) bool {
