@@ -657,6 +657,16 @@ func (a *analysis) parenthetical(from, to int) bool {
 	case a.d.Tokens[from].Kind == Number && to == from+1:
 		return true // an age: "Mr Smith, 57, has"
 	}
+	// a role in apposition: ", senior US economist at Deutsche Bank Securities,"
+	for k := from; k < to && k < from+5; k++ {
+		w := a.word(k)
+		if a.d.Tokens[k].Kind == Word && !a.d.Tokens[k].Has(Cap) && a.isRoleWord(w) {
+			return true
+		}
+		if isVerbish(a.lx, w) || auxiliaries[w] {
+			return false
+		}
+	}
 	return false
 }
 

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/kg-news/kg/extract/lexicon"
 	"strconv"
 	"strings"
 )
@@ -229,6 +230,16 @@ func (a *analysis) cueAfter(q quoteSpan, end int) (int, int) {
 		if a.mentionAt[k] >= 0 {
 			continue
 		}
+		if a.word(k) == "," && k > j && a.mentionAt[k-1] >= 0 {
+			// "X, senior US economist at Deutsche Bank Securities, said"
+			if c := a.appositionEnd(k, end); c > 0 {
+				if _, ok := a.lx.Speech(a.word(c + 1)); ok {
+					if sp := d.Mentions[a.mentionAt[k-1]].Entity; sp >= 0 {
+						return sp, si
+					}
+				}
+			}
+		}
 		if _, ok := a.lx.Speech(a.word(k)); !ok || t.Kind != Word {
 			// only the words of a noun phrase may stand between the quotation and its verb
 			w := a.word(k)
@@ -250,6 +261,8 @@ func (a *analysis) cueAfter(q quoteSpan, end int) (int, int) {
 			e = d.Mentions[mi].Entity
 		} else if w := a.word(b); w == "he" || w == "she" {
 			e = a.cuePronoun(b)
+		} else if w == "it" {
+			e = a.itSpeaker(b) // "…," it noted: the organisation the text was about
 		}
 		after = k
 		break
@@ -329,6 +342,53 @@ func (a *analysis) nounSpeaker(n int) int {
 		}
 		if e := a.entityAt(k); e >= 0 && a.isAgent(e) {
 			return e
+		}
+	}
+	return -1
+}
+
+// appositionEnd returns the comma that closes an apposition opened by the comma at token
+// k (", senior US economist at Deutsche Bank Securities,"), or -1.
+func (a *analysis) appositionEnd(k, end int) int {
+	d := a.d
+	for c := k + 1; c < end && c < k+12; c++ {
+		t := &d.Tokens[c]
+		if t.Kind == Quote || isTerminal(d, t) || a.word(c) == ";" {
+			return -1
+		}
+		if a.word(c) == "," {
+			if c > k+1 && a.parenthetical(k+1, c) {
+				return c
+			}
+			return -1
+		}
+		if a.mentionAt[c] < 0 && t.Kind == Word && (auxiliaries[a.word(c)] || a.isFiniteVerb(c)) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// isFiniteVerb reports whether token k is a past or third-person verb form.
+func (a *analysis) isFiniteVerb(k int) bool {
+	_, form, _, ok := a.lx.AnalyzeVerb(a.word(k))
+	return ok && (form == lexicon.PastForm || form == lexicon.ThirdPerson)
+}
+
+// itSpeaker resolves "it" before a speech verb: the organisation that last spoke or was the
+// subject of one of the three sentences before.
+func (a *analysis) itSpeaker(k int) int {
+	si := a.sentenceOf(k)
+	for back := 1; back <= 3 && si-back >= 0; back++ {
+		p := si - back
+		if a.d.Sentences[p].Kind == Junk {
+			continue
+		}
+		if sp := a.speakers[p]; sp >= 0 && a.d.Entities[sp].Type == Organization {
+			return sp
+		}
+		if s := a.sentenceSubject(p); s >= 0 && a.d.Entities[s].Type == Organization {
+			return s
 		}
 	}
 	return -1
