@@ -526,6 +526,18 @@ func (f *mentionFinder) chunk(si, a, b int) {
 	for b > a && calendarWords[d.Tokens[b-1].Lower] {
 		b--
 	}
+	// "Australian Samantha Stosur", "Swede Joachim Johansson": a nationality before a
+	// person's name describes them
+	for b-a >= 3 && !f.hasOrgHead(a, b) && f.lx.Place(d.Text[d.Tokens[a+1].Start:d.Tokens[b-1].End]) == nil &&
+		!f.isRole(trimDot(d.Tokens[a+1].Lower)) && !f.lx.StartsTitle(trimDot(d.Tokens[a+1].Lower)) && !f.lx.IsModifier(d.Tokens[a+1].Lower) {
+		if typ, _, _ := f.classify(a+1, b); typ != Person && !(typ == "" || typ == Organization && !f.lx.IsOrgWord(trimDot(d.Tokens[b-1].Lower))) {
+			break
+		}
+		if _, ok := f.lx.Demonym(d.TokenText(a)); !ok && !nationalityNouns[d.Tokens[a].Lower] {
+			break
+		}
+		a++
+	}
 	if a >= b {
 		return
 	}
@@ -1784,4 +1796,26 @@ func (f *mentionFinder) verbAfterNoun(k int) bool {
 	}
 	p := &d.Tokens[k-1]
 	return p.Kind == Word && !determiners[p.Lower] && !strings.HasSuffix(p.Lower, "ly") && !functionWords[p.Lower]
+}
+
+// nationalityNouns name a person by nationality ("Frenchwoman Camille Pin").
+var nationalityNouns = map[string]bool{
+	"frenchman": true, "frenchwoman": true, "englishman": true, "englishwoman": true,
+	"irishman": true, "irishwoman": true, "scotsman": true, "scotswoman": true, "welshman": true,
+	"welshwoman": true, "dutchman": true, "dutchwoman": true, "briton": true, "swede": true,
+	"dane": true, "finn": true, "pole": true, "turk": true, "spaniard": true, "scot": true,
+	"kiwi": true, "aussie": true, "yank": true, "swiss": true, "czech": true, "slovak": true,
+	"argentine": true, "argentinian": true, "american": true, "australian": true, "german": true,
+}
+
+// hasOrgHead reports whether tokens [a, b) end in, or before "of" have, an organisation
+// word: "Muslim Association of Britain".
+func (f *mentionFinder) hasOrgHead(a, b int) bool {
+	for k := a; k < b; k++ {
+		w := trimDot(f.d.Tokens[k].Lower)
+		if f.lx.IsOrgWord(w) && (k == b-1 || f.d.Tokens[k+1].Lower == "of" || f.d.Tokens[k+1].Lower == "for") {
+			return true
+		}
+	}
+	return false
 }
