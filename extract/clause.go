@@ -536,6 +536,9 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 		return out, negated
 	}
 	if g := pronounGender(a.word(k)); g != 0 && a.word(k) != "his" && a.word(k) != "her" {
+		if conditionals[a.word(k-1)] {
+			negated = true // "if he beats X"
+		}
 		if e := a.pronoun(k); e >= 0 {
 			return []int{e}, negated
 		}

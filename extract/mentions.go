@@ -23,7 +23,9 @@ var pronounWords = map[string]bool{
 	"i": true, "i'm": true, "i’m": true, "i'll": true, "i’ll": true, "i've": true, "i’ve": true,
 	"i'd": true, "i’d": true, "he": true, "she": true, "it": true, "we": true, "they": true,
 	"you": true, "his": true, "her": true, "its": true, "our": true, "their": true, "my": true,
-	"your": true, "him": true, "them": true, "us": true, "me": true,
+	"your": true, "him": true, "them": true, "us": true, "me": true, "no-one": true, "noone": true,
+	"nobody": true, "everyone": true, "everybody": true, "someone": true, "somebody": true,
+	"anyone": true, "anybody": true,
 }
 
 // determiners open a noun phrase.
