@@ -533,6 +533,11 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 			}
 			j = d.Mentions[pm].First - 1
 		}
+		// "in courts in England and Wales have been announced": a list inside a
+		// prepositional phrase is no subject either
+		if q := j; q < m.First-1 && !relative && q >= s.First && nounPrepositions[a.word(q)] && q-1 >= s.First && d.Tokens[q-1].Kind == Word && a.mentionAt[q-1] < 0 {
+			return nil, negated
+		}
 		return out, negated
 	}
 	if g := pronounGender(a.word(k)); g != 0 && a.word(k) != "his" && a.word(k) != "her" {

@@ -506,6 +506,11 @@ func (r *resolver) assignNominal(mi int) {
 		// person the sentence before was about
 		best = r.recentSubject(m)
 	}
+	if best < 0 && strings.HasPrefix(key, "the ") && m.Nationality == "" && m.RoleOrg < 0 {
+		// "the first minister", when nobody of the article holds a title: the person the
+		// article is about, named most often and with no other role
+		best = r.mainPersonWithoutRole()
+	}
 	if best < 0 {
 		return
 	}
@@ -853,6 +858,39 @@ func (r *resolver) entityStrength(e int) int {
 		if m := &r.d.Mentions[mi]; m.Type != "" && m.Strength > best {
 			best = m.Strength
 		}
+	}
+	return best
+}
+
+// mainPersonWithoutRole returns the person the article names most often, when named at
+// least three times and never with a title, and nobody else comes close; -1 otherwise.
+func (r *resolver) mainPersonWithoutRole() int {
+	d := r.d
+	best, n, second := -1, 0, 0
+	for e := range d.Entities {
+		ent := &d.Entities[e]
+		if ent.Type != Person {
+			continue
+		}
+		names := 0
+		for _, mi := range ent.Mentions {
+			m := &d.Mentions[mi]
+			if m.Kind == NameMention {
+				names++
+			}
+			if m.RoleHead != "" && !honorifics[m.RoleHead] {
+				names = -1000 // a titled person has a role of his own
+				break
+			}
+		}
+		if names > n {
+			best, n, second = e, names, n
+		} else if names > second {
+			second = names
+		}
+	}
+	if n < 3 || second*2 > n {
+		return -1
 	}
 	return best
 }
