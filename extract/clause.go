@@ -105,6 +105,28 @@ type analysis struct {
 	subjects  []int // sentence -> subject entity, -2 when not computed yet
 	speakers  []int // sentence -> speaker of the last quotation attributed in it, -1
 	avoid     []int // while reading a verb's objects: its subjects, which an object pronoun is not
+	verbMemo  map[string]verbAnalysis
+}
+
+// verbAnalysis is what the lexicon says of a word as a verb.
+type verbAnalysis struct {
+	lemma string
+	form  lexicon.Form
+	info  lexicon.WNVerb
+	ok    bool
+}
+
+// analyzeVerb is Lexicon.AnalyzeVerb, remembered for the words of the document.
+func (a *analysis) analyzeVerb(w string) (string, lexicon.Form, lexicon.WNVerb, bool) {
+	if v, ok := a.verbMemo[w]; ok {
+		return v.lemma, v.form, v.info, v.ok
+	}
+	if a.verbMemo == nil {
+		a.verbMemo = map[string]verbAnalysis{}
+	}
+	l, f, i, ok := a.lx.AnalyzeVerb(w)
+	a.verbMemo[w] = verbAnalysis{l, f, i, ok}
+	return l, f, i, ok
 }
 
 func newAnalysis(d *Document, lx *lexicon.Lexicon) *analysis {
@@ -590,7 +612,7 @@ func (a *analysis) isParticiple(k int) bool {
 	if t.Kind != Word || t.Has(Cap) || a.mentionAt[k] >= 0 {
 		return false
 	}
-	_, form, _, ok := a.lx.AnalyzeVerb(t.Lower)
+	_, form, _, ok := a.analyzeVerb(t.Lower)
 	return ok && (form == lexicon.ParticipleForm || form == lexicon.PastForm)
 }
 

@@ -119,7 +119,7 @@ func (r *relationFinder) nounAgents(si, k, after int) []int {
 	if j < s.First {
 		return nil
 	}
-	lemma, _, _, ok := r.lx.AnalyzeVerb(r.word(j))
+	lemma, _, _, ok := r.analyzeVerb(r.word(j))
 	if !ok || !lightVerbs[lemma] || r.mentionAt[j] >= 0 {
 		if pronoun != "" {
 			// "its takeover offer for Y" after another verb: the clause's subject owns it

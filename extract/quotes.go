@@ -371,7 +371,7 @@ func (a *analysis) appositionEnd(k, end int) int {
 
 // isFiniteVerb reports whether token k is a past or third-person verb form.
 func (a *analysis) isFiniteVerb(k int) bool {
-	_, form, _, ok := a.lx.AnalyzeVerb(a.word(k))
+	_, form, _, ok := a.analyzeVerb(a.word(k))
 	return ok && (form == lexicon.PastForm || form == lexicon.ThirdPerson)
 }
 

@@ -58,6 +58,7 @@ var sportHeads = map[string]bool{
 type relationFinder struct {
 	*analysis
 	seen     map[relKey]int
+	nextRef  []int  // scratch for verbs
 	main     int    // entity of the article's main event, -1
 	mainKind string // its kind: "meeting", "match", ...
 }
@@ -186,10 +187,25 @@ func (r *relationFinder) verbs(si int) {
 			break
 		}
 	}
+	// the nearest name or pronoun after each token: a verb needs one soon after it
+	if cap(r.nextRef) < s.End-s.First+1 {
+		r.nextRef = make([]int, s.End-s.First+1)
+	}
+	next := r.nextRef[:s.End-s.First+1]
+	next[s.End-s.First] = s.End + 100
+	for k := s.End - 1; k >= s.First; k-- {
+		next[k-s.First] = next[k-s.First+1]
+		if w := r.word(k); r.mentionAt[k] >= 0 || pronounGender(w) != 0 || w == "other" || w == "another" || w == "they" || w == "them" || w == "it" {
+			next[k-s.First] = k
+		}
+	}
 	for v := s.First; v < last; v++ {
 		t := &d.Tokens[v]
 		if t.Kind != Word || r.mentionAt[v] >= 0 && d.Mentions[r.mentionAt[v]].Kind == NameMention {
 			continue
+		}
+		if next[v-s.First+1]-v > 14 {
+			continue // no name close enough after it to be its object or agent
 		}
 		if r.inQuote(v) && r.quoteSpeaker(v) < 0 {
 			continue // inside a quotation nobody is known to have said
@@ -662,6 +678,15 @@ func (r *relationFinder) phraseRelation(si, v, end int, ph *lexicon.Phrase) {
 func (r *relationFinder) nominal(si int) {
 	d := r.d
 	s := &d.Sentences[si]
+	names := 0
+	for k := s.First; k < s.End && names < 2; k++ {
+		if mi := r.mentionAt[k]; mi >= 0 && d.Mentions[mi].First == k || pronounGender(r.word(k)) != 0 {
+			names++
+		}
+	}
+	if names < 2 {
+		return // a relation needs two of them
+	}
 	for k := s.First; k < s.End; k++ {
 		w := r.word(k)
 		mi := r.mentionAt[k]
@@ -1096,7 +1121,7 @@ func (r *relationFinder) generalVerb(si, v int, lightOnly bool) {
 	if auxiliaries[w] || adverbs[w] || functionWords[w] || determiners[w] || prepositions[w] || particles[w] {
 		return
 	}
-	lemma, form, info, ok := r.lx.AnalyzeVerb(w)
+	lemma, form, info, ok := r.analyzeVerb(w)
 	if !ok || nonRelationVerbs[lemma] {
 		return
 	}
@@ -1477,7 +1502,7 @@ func (r *relationFinder) isInfinitive(k int) bool {
 	if t.Kind != Word || t.Has(Cap) || r.mentionAt[k] >= 0 || determiners[t.Lower] {
 		return false
 	}
-	_, form, _, ok := r.lx.AnalyzeVerb(t.Lower)
+	_, form, _, ok := r.analyzeVerb(t.Lower)
 	return ok && form == lexicon.Base && !r.lx.IsWord(t.Lower+"s") || ok && form == lexicon.Base && len(r.lx.Verbs(t.Lower)) > 0
 }
 
@@ -1515,7 +1540,7 @@ func (r *relationFinder) scorers(si, k int) {
 // isBaseForm reports whether token k is a verb's base form, which after a name is more
 // often a noun it modifies ("the Budget date") than the verb of a clause.
 func (r *relationFinder) isBaseForm(k int) bool {
-	_, form, _, ok := r.lx.AnalyzeVerb(r.word(k))
+	_, form, _, ok := r.analyzeVerb(r.word(k))
 	return ok && form == lexicon.Base
 }
 

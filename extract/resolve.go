@@ -100,8 +100,46 @@ func (r *resolver) compact() {
 var keyReplacer = strings.NewReplacer("’", "'", ".", "", "‘", "'")
 
 func normKey(s string) string {
+	// fast path: ASCII with single spaces, lower-cased and without dots in one pass
+	simple := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || c == '\t' || c == '\n' || c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' ') {
+			simple = false
+			break
+		}
+	}
+	if simple {
+		b := make([]byte, 0, len(s))
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			switch {
+			case c == '.':
+				continue
+			case c >= 'A' && c <= 'Z':
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+		}
+		if bytesHaveDoubleSpace(b) {
+			return strings.Join(strings.Fields(string(b)), " ")
+		}
+		return string(b)
+	}
 	s = keyReplacer.Replace(strings.ToLower(s))
 	return strings.Join(strings.Fields(s), " ")
+}
+
+func bytesHaveDoubleSpace(b []byte) bool {
+	if len(b) > 0 && (b[0] == ' ' || b[len(b)-1] == ' ') {
+		return true
+	}
+	for i := 1; i < len(b); i++ {
+		if b[i] == ' ' && b[i-1] == ' ' {
+			return true
+		}
+	}
+	return false
 }
 
 // personKey is the key of a full name; spelling variants of one name share it
