@@ -105,28 +105,11 @@ type analysis struct {
 	subjects  []int // sentence -> subject entity, -2 when not computed yet
 	speakers  []int // sentence -> speaker of the last quotation attributed in it, -1
 	avoid     []int // while reading a verb's objects: its subjects, which an object pronoun is not
-	verbMemo  map[string]verbAnalysis
 }
 
-// verbAnalysis is what the lexicon says of a word as a verb.
-type verbAnalysis struct {
-	lemma string
-	form  lexicon.Form
-	info  lexicon.WNVerb
-	ok    bool
-}
-
-// analyzeVerb is Lexicon.AnalyzeVerb, remembered for the words of the document.
+// analyzeVerb is Lexicon.AnalyzeVerb.
 func (a *analysis) analyzeVerb(w string) (string, lexicon.Form, lexicon.WNVerb, bool) {
-	if v, ok := a.verbMemo[w]; ok {
-		return v.lemma, v.form, v.info, v.ok
-	}
-	if a.verbMemo == nil {
-		a.verbMemo = map[string]verbAnalysis{}
-	}
-	l, f, i, ok := a.lx.AnalyzeVerb(w)
-	a.verbMemo[w] = verbAnalysis{l, f, i, ok}
-	return l, f, i, ok
+	return a.lx.AnalyzeVerb(w)
 }
 
 func newAnalysis(d *Document, lx *lexicon.Lexicon) *analysis {

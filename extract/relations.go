@@ -1118,7 +1118,7 @@ func (r *relationFinder) generalVerb(si, v int, lightOnly bool) {
 	d := r.d
 	s := &d.Sentences[si]
 	w := r.word(v)
-	if auxiliaries[w] || adverbs[w] || functionWords[w] || determiners[w] || prepositions[w] || particles[w] {
+	if closedClass[w] {
 		return
 	}
 	lemma, form, info, ok := r.analyzeVerb(w)
@@ -1598,3 +1598,17 @@ func (r *relationFinder) otherEventPlaces(si int) {
 		}
 	}
 }
+
+// closedClass holds the auxiliaries, adverbs, function words, determiners, prepositions
+// and particles that are never the verb of a relation, in one map for speed.
+var closedClass = func() map[string]bool {
+	m := map[string]bool{}
+	for _, set := range []map[string]bool{auxiliaries, adverbs, functionWords, determiners, prepositions, particles} {
+		for w, ok := range set {
+			if ok {
+				m[w] = true
+			}
+		}
+	}
+	return m
+}()
