@@ -403,7 +403,8 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 	si := a.sentenceOf(v)
 	s := &d.Sentences[si]
 	negated := false
-	relative := false // the subject was reached through "who" or "which"
+	relative := false    // the subject was reached through "who" or "which"
+	nearestOnly := false // ... right after a name, with no comma
 	k := v - 1
 	for k >= s.First {
 		w := a.word(k)
@@ -468,9 +469,13 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 			k -= 2 // "who on Thursday won", "which in 1995 floated"
 			continue
 		case w == "who" || w == "which" || w == "that" && k-1 >= s.First && a.mentionAt[k-1] >= 0:
+			// after a dash the relative pronoun stands for the nearest name only; after a
+			// comma for a whole list ("Bono, The Edge, Adam Clayton and Larry Mullen Jr,
+			// who formed U2")
 			relative = true
+			nearestOnly = k-1 >= s.First && a.word(k-1) != ","
 			k--
-			if k >= s.First && a.word(k) == "," {
+			if k >= s.First && (a.word(k) == "," || a.word(k) == "-" || a.word(k) == "—" || a.word(k) == "–") {
 				k--
 			}
 			continue
@@ -518,9 +523,10 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 		if e := m.Entity; e >= 0 {
 			out = append(out, e)
 		}
-		// coordinated subjects: "Rubio and Witkoff", "Rubio, Witkoff and Lavrov"
+		// coordinated subjects: "Rubio and Witkoff", "Rubio, Witkoff and Lavrov" (a
+		// relative pronoun stands for the nearest name only)
 		j := m.First - 1
-		for j >= s.First {
+		for j >= s.First && !nearestOnly {
 			w := a.word(j)
 			if w != "and" && w != "," {
 				break

@@ -670,6 +670,10 @@ func (f *mentionFinder) chunk(si, a, b int) {
 		case roleEnd < 0 && m.Type == Organization && m.Strength >= 2:
 			// "rival Westfield Bank": a description of an organisation, not a title
 			m.Role = ""
+		case (m.Type == Organization || m.Type == Place) && m.Strength >= 2 && b-nameStart >= 3 && !f.lx.IsFirstName(d.TokenText(nameStart)):
+			// "Imam Khomeini International Airport": a place or body named after someone
+			m.Role, head = "", ""
+			m.Span.Start = m.Full.Start
 		case m.Type != Place || m.Strength < 3 || roleEnd > 0:
 			m.Type, m.Strength = Person, 4
 		}

@@ -532,6 +532,15 @@ func (r *relationFinder) objects(k int, prep string, si int, possessor bool) ([]
 			e, end = m.Entity, m.End
 			if m.Possessive {
 				end++ // the 's
+				// "Tehran's new Imam Khomeini International Airport": the possessed name
+				j := end
+				for j < s.End && j < end+3 && d.Tokens[j].Kind == Word && !d.Tokens[j].Has(Cap) && r.mentionAt[j] < 0 && !functionWords[r.word(j)] && !isVerbish(r.lx, r.word(j)) {
+					j++
+				}
+				if pm := r.mentionAt[j]; j < s.End && pm >= 0 && d.Mentions[pm].First == j && d.Mentions[pm].Kind == NameMention && d.Mentions[pm].Entity >= 0 && !r.isPerson(d.Mentions[pm].Entity) {
+					e, end = d.Mentions[pm].Entity, d.Mentions[pm].End
+					break
+				}
 				if !possessor {
 					return out, k
 				}
@@ -1206,6 +1215,12 @@ func (r *relationFinder) generalVerb(si, v int, lightOnly bool) {
 		k++
 	}
 	pred := past
+	// "chosen to build and run X": the object of the second verb is the first's too
+	if r.word(k) == "and" && k+1 < s.End && d.Tokens[k+1].Kind == Word && r.mentionAt[k+1] < 0 {
+		if _, f2, _, ok2 := r.analyzeVerb(r.word(k + 1)); ok2 && f2 == form && r.mentionAt[k+2] >= 0 || ok2 && f2 == form && r.word(k+2) == "the" {
+			k += 2
+		}
+	}
 	// a particle: "took over X", "knocked out X"
 	switch r.word(k) {
 	case "up", "down", "off", "out", "over", "back", "away":
