@@ -368,7 +368,8 @@ func (a *analysis) describesName(j, end int) bool {
 			return k > j && d.Mentions[mi].First == k && d.Mentions[mi].Kind == NameMention
 		}
 		w := a.word(k)
-		if t.Kind != Word || t.Has(Cap) || functionWords[w] || prepositions[w] || isPronoun(w) || isVerbish(a.lx, w) || auxiliaries[w] ||
+		adjective := k == j && strings.HasSuffix(w, "ed") && determiners[a.word(j-1)] // "the injured X"
+		if t.Kind != Word || t.Has(Cap) || functionWords[w] || prepositions[w] || isPronoun(w) || isVerbish(a.lx, w) && !adjective || auxiliaries[w] ||
 			subordinators[w] || adverbs[w] || negators[w] || w == "who" || w == "which" || w == "where" || w == "whose" {
 			return false
 		}

@@ -481,8 +481,8 @@ func (r *relationFinder) objects(k int, prep string, si int, possessor bool) ([]
 	}
 	var out []int
 	for k < s.End {
-		if r.word(k) == "the" && k+1 < s.End && r.mentionAt[k+1] >= 0 && r.mentionAt[k] < 0 {
-			k++
+		if r.word(k) == "the" && k+1 < s.End && r.mentionAt[k] < 0 && (r.mentionAt[k+1] >= 0 || r.describesName(k+1, s.End)) {
+			k++ // "the Telegraph", "the injured Gareth Morton"
 		}
 		// a role in apposition: "the referee, Kevin Dunn,"
 		if (r.word(k) == "the" || r.word(k) == "a" || r.word(k) == "an") && r.mentionAt[k] < 0 {
@@ -517,8 +517,9 @@ func (r *relationFinder) objects(k int, prep string, si int, possessor bool) ([]
 		if r.mentionAt[k] < 0 {
 			j := k
 			for j < s.End && j < k+4 && r.mentionAt[j] < 0 && d.Tokens[j].Kind == Word &&
-				!functionWords[r.word(j)] && !isVerbish(r.lx, r.word(j)) && !pronounWords[r.word(j)] && !prepositions[r.word(j)] {
-				j++
+				!functionWords[r.word(j)] && (!isVerbish(r.lx, r.word(j)) || j == k && strings.HasSuffix(r.word(j), "ed") && determiners[r.word(j-1)]) &&
+				!pronounWords[r.word(j)] && !prepositions[r.word(j)] {
+				j++ // "the injured Gareth Morton": a participle after "the" describes
 			}
 			if j > k && j < s.End && r.mentionAt[j] >= 0 && d.Mentions[r.mentionAt[j]].Kind == NameMention {
 				k = j
