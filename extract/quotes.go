@@ -150,6 +150,18 @@ func (a *analysis) attribute(q quoteSpan, spans []quoteSpan, qi int) (speaker, c
 	// a speech verb before the quotation in its sentence, else a noun of speech
 	si := a.sentenceOf(q.open)
 	s := &d.Sentences[si]
+	// "He went on: "…"", "X told the BBC: "…"": after a colon, the subject of the clause
+	if q.open-1 > s.First && a.word(q.open-1) == ":" {
+		if fv := a.finiteVerbBefore(q.open - 1); fv >= 0 {
+			if subj, neg := a.subjectOf(fv); !neg && len(subj) > 0 && a.isAgent(subj[0]) {
+				return subj[0], si, true
+			}
+		} else if v := a.verbBeforeColon(q.open-1, s.First); v >= 0 {
+			if subj, neg := a.subjectOf(v); !neg && len(subj) > 0 && a.isAgent(subj[0]) {
+				return subj[0], si, true
+			}
+		}
+	}
 	for pass := 0; pass < 2; pass++ {
 		for k := q.open - 1; k >= s.First; k-- {
 			if d.Tokens[k].Kind == Quote && d.Tokens[k].Has(Close) {
@@ -323,6 +335,14 @@ func (a *analysis) speechSubject(v int, q quoteSpan, spans []quoteSpan, qi int) 
 	if subj, _ := a.subjectOf(v); len(subj) > 0 {
 		return subj[0]
 	}
+	// "In a statement, it added: "…"": the organisation the text is about
+	k := v - 1
+	for k >= 0 && (adverbs[a.word(k)] || auxiliaries[a.word(k)]) {
+		k--
+	}
+	if k >= 0 && a.word(k) == "it" {
+		return a.itSpeaker(k)
+	}
 	// "X praised Y and said the … should "…"": the subject of the sentence
 	if v-1 >= 0 && (a.word(v-1) == "and" || a.word(v-1) == "," || a.word(v-1) == "but") {
 		return a.sentenceSubject(a.sentenceOf(v))
@@ -379,6 +399,9 @@ func (a *analysis) isFiniteVerb(k int) bool {
 // subject of one of the three sentences before.
 func (a *analysis) itSpeaker(k int) int {
 	si := a.sentenceOf(k)
+	if s := a.sentenceSubject(si); s >= 0 && a.d.Entities[s].Type == Organization && a.subjectBefore(si, k) {
+		return s // "Vivendi has said it believes"
+	}
 	for back := 1; back <= 3 && si-back >= 0; back++ {
 		p := si - back
 		if a.d.Sentences[p].Kind == Junk {
@@ -389,6 +412,17 @@ func (a *analysis) itSpeaker(k int) int {
 		}
 		if s := a.sentenceSubject(p); s >= 0 && a.d.Entities[s].Type == Organization {
 			return s
+		}
+	}
+	return -1
+}
+
+// verbBeforeColon returns the finite verb of the clause that ends at the colon at token c
+// ("He went on:"), or -1.
+func (a *analysis) verbBeforeColon(c, first int) int {
+	for j := c - 1; j >= first && j >= c-6; j-- {
+		if a.mentionAt[j] < 0 && a.d.Tokens[j].Kind == Word && a.isFiniteVerb(j) {
+			return j
 		}
 	}
 	return -1
