@@ -576,6 +576,9 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 	}
 	// a verb coordinated with an earlier one shares its subject: "X praised Y and said",
 	// "greeting Putin … and even applauding him"
+	if a.word(k) == "," && k-1 >= s.First && d.Tokens[k-1].Has(Cap) && a.mentionAt[k-1] < 0 && strings.HasSuffix(a.word(v), "ing") {
+		return nil, negated // "The Grudge, starring X": the gerund describes the title
+	}
 	if a.word(k) == "and" || a.word(k) == "," || a.word(k) == "but" {
 		for j := k - 1; j >= s.First; j-- {
 			w := a.word(j)

@@ -786,6 +786,14 @@ func (f *mentionFinder) isWork(a, b int) bool {
 	if a > 0 && (d.Tokens[a-1].Lower == "its" || d.Tokens[a-1].Lower == "their") {
 		return f.lx.Place(d.Text[d.Tokens[a].Start:d.Tokens[b-1].End]) == nil
 	}
+	// "Closer, starring Jude Law", "No Way Out starring X": a film or a show
+	n := b
+	if n < len(d.Tokens) && d.TokenText(n) == "," {
+		n++
+	}
+	if n < len(d.Tokens) && (d.Tokens[n].Lower == "starring" || d.Tokens[n].Lower == "co-starring") {
+		return true
+	}
 	return false
 }
 

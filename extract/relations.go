@@ -303,7 +303,7 @@ func (r *relationFinder) verbRelation(si, v int, vf lexicon.VerbForm) bool {
 	}
 	subjects, neg := r.subjectOf(v)
 	if neg || len(subjects) == 0 {
-		if vf.Form == lexicon.Gerund && !neg {
+		if vf.Form == lexicon.Gerund && !neg && !r.describesTitle(v) {
 			// "…, thanking Trump": the subject of the main verb
 			if fv := r.finiteVerbBefore(v); fv >= 0 {
 				subjects, neg = r.subjectOf(fv)
@@ -979,6 +979,9 @@ func (r *relationFinder) roles() {
 			continue
 		}
 		head := m.RoleHead
+		if nonStaffRoles[head] {
+			continue // "Australian Open champion X" does not work for the Open
+		}
 		for _, w := range strings.Fields(strings.ToLower(m.Role)) {
 			if w == "deputy" || w == "assistant" || w == "vice" || w == "associate" || w == "junior" {
 				head = "staff" // "CML deputy director X" does not lead the CML
@@ -1110,7 +1113,8 @@ var nonRelationVerbs = map[string]bool{
 	"understand": true, "recall": true, "remember": true, "read": true, "watch": true,
 	"like": true, "love": true, "hate": true, "allow": true, "leave": false, "follow": true,
 	"cost": true, "sell": false, "help": false, "put": true, "set": true, "turn": true,
-	"stand": false, "start": true, "begin": true, "end": true, "continue": true, "try": true,
+	"survive": true,
+	"stand":   false, "start": true, "begin": true, "end": true, "continue": true, "try": true,
 	"will": true, "may": true, "can": true, "must": true, "shall": true,
 }
 
@@ -1203,7 +1207,7 @@ func (r *relationFinder) generalVerb(si, v int, lightOnly bool) {
 	if neg {
 		return
 	}
-	if len(subjects) == 0 && form == lexicon.Gerund && v-1 >= s.First && r.word(v-1) == "," {
+	if len(subjects) == 0 && form == lexicon.Gerund && v-1 >= s.First && r.word(v-1) == "," && !r.describesTitle(v) {
 		if fv := r.finiteVerbBefore(v); fv >= 0 {
 			subjects, neg = r.subjectOf(fv)
 		}
@@ -1628,3 +1632,18 @@ var closedClass = func() map[string]bool {
 	}
 	return m
 }()
+
+// nonStaffRoles describe what someone is or did, not a position in an organisation.
+var nonStaffRoles = map[string]bool{
+	"champion": true, "winner": true, "finalist": true, "medallist": true, "nominee": true,
+	"star": true, "seed": true, "rival": true, "partner": true, "colleague": true,
+	"counterpart": true, "challenger": true, "incumbent": true, "candidate": false, "fan": true,
+	"presenter": false, "legend": true, "hero": true, "veteran": true,
+}
+
+// describesTitle reports whether the gerund at token v follows a comma after a capitalised
+// word that names no entity: "Mississippi Masala, starring X" describes the film.
+func (r *relationFinder) describesTitle(v int) bool {
+	s := &r.d.Sentences[r.sentenceOf(v)]
+	return v-2 >= s.First && r.word(v-1) == "," && r.d.Tokens[v-2].Has(Cap) && r.mentionAt[v-2] < 0
+}
