@@ -758,6 +758,9 @@ func (r *relationFinder) eventNoun(si, mi int) {
 	if m.Entity < 0 {
 		return
 	}
+	if ev, ok := r.lx.Event(headNoun(m.Text(d.Text))); !ok || ev.Kind != "meeting" {
+		return // "the deal between A and B" is no meeting (nouns.tsv reads it)
+	}
 	k := m.End
 	var parts []int
 	switch r.word(k) {
