@@ -13,7 +13,7 @@ var lightVerbs = map[string]bool{
 	"clinch": true, "reach": true, "enter": true, "resume": true, "continue": true, "pursue": true,
 	"confirm": true, "close": true, "do": true, "give": true, "put": true, "file": true,
 	"bring": true, "take": true, "set": true, "launched": true, "carry": true, "undertake": true,
-	"face": true, "fight": true,
+	"face": true, "fight": true, "voice": true, "express": true, "raise": true,
 }
 
 // nounRelations reads the relation a relational noun at token k states.

@@ -1162,8 +1162,36 @@ func (r *relationFinder) generalVerb(si, v int, lightOnly bool) {
 			return
 		}
 	}
-	if form == lexicon.Gerund && v-1 >= s.First && (determiners[r.word(v-1)] || d.Tokens[v-1].Kind == Poss || prepositions[r.word(v-1)] && r.word(v-1) != "by") {
-		return // "the meeting", "after winning"
+	var gerundSubjects []int
+	if form == lexicon.Gerund && v-1 >= s.First && prepositions[r.word(v-1)] && r.word(v-1) != "by" {
+		// "is closing in on signing X", "reached the final after beating X": the gerund
+		// after a preposition that follows a verb or opens the sentence has the subject of
+		// the main clause; "the cost of running X" has none
+		p := r.word(v - 1)
+		if p == "of" || p == "for" || p == "to" || p == "with" || p == "between" || p == "during" {
+			return
+		}
+		prev := v - 2
+		opens := prev < s.First || r.word(prev) == ","
+		if !opens && !(particles[r.word(prev)] || r.word(prev) == "in" || r.word(prev) == "on") && !r.isVerbAt(prev) {
+			return // "the meeting", "talks on signing"
+		}
+		if opens {
+			gerundSubjects = nil // "After beating X, Y said": the subject comes later
+			if subj := r.sentenceSubject(si); subj >= 0 {
+				gerundSubjects = []int{subj}
+			}
+		} else if fv := r.finiteVerbOrAuxBefore(v); fv >= 0 {
+			if subj, neg := r.subjectOf(fv); !neg {
+				gerundSubjects = subj
+			}
+		}
+		if len(gerundSubjects) == 0 {
+			return
+		}
+	}
+	if form == lexicon.Gerund && v-1 >= s.First && (determiners[r.word(v-1)] || d.Tokens[v-1].Kind == Poss) {
+		return // "the meeting"
 	}
 	past := r.lx.Past(lemma)
 	if (form == lexicon.PastForm || form == lexicon.ParticipleForm) && r.passiveAt(v) {
@@ -1207,6 +1235,9 @@ func (r *relationFinder) generalVerb(si, v int, lightOnly bool) {
 		return
 	}
 	subjects, neg := r.subjectOf(v)
+	if len(gerundSubjects) > 0 {
+		subjects, neg = gerundSubjects, false
+	}
 	if neg {
 		return
 	}
@@ -1649,4 +1680,35 @@ var nonStaffRoles = map[string]bool{
 func (r *relationFinder) describesTitle(v int) bool {
 	s := &r.d.Sentences[r.sentenceOf(v)]
 	return v-2 >= s.First && r.word(v-1) == "," && r.d.Tokens[v-2].Has(Cap) && r.mentionAt[v-2] < 0
+}
+
+// isVerbAt reports whether token k is a verb form (not a name).
+func (r *relationFinder) isVerbAt(k int) bool {
+	if k < 0 || r.mentionAt[k] >= 0 || r.d.Tokens[k].Kind != Word {
+		return false
+	}
+	if auxiliaries[r.word(k)] {
+		return true
+	}
+	_, form, _, ok := r.analyzeVerb(r.word(k))
+	return ok && form != lexicon.Base
+}
+
+// finiteVerbOrAuxBefore returns the nearest finite verb or auxiliary before token k in its
+// sentence, or -1.
+func (r *relationFinder) finiteVerbOrAuxBefore(k int) int {
+	s := &r.d.Sentences[r.sentenceOf(k)]
+	for j := k - 1; j >= s.First; j-- {
+		if r.mentionAt[j] >= 0 || r.d.Tokens[j].Kind != Word {
+			continue
+		}
+		w := r.word(j)
+		if auxiliaries[w] {
+			return j
+		}
+		if _, form, _, ok := r.analyzeVerb(w); ok && (form == lexicon.PastForm || form == lexicon.ThirdPerson || form == lexicon.Gerund && j < k-2) {
+			return j
+		}
+	}
+	return -1
 }
