@@ -748,11 +748,17 @@ func (r *resolver) assignOrgNominal(mi int) {
 	d := r.d
 	m := &d.Mentions[mi]
 	noun := m.RoleHead
+	// one description means one organisation throughout an article ("the company")
+	if e, ok := r.nominals["org:"+noun]; ok {
+		m.Entity = e
+		d.Entities[e].Mentions = append(d.Entities[e].Mentions, mi)
+		return
+	}
 	best, bestScore, bestPos := -1, 0, -1
 	for e := range d.Entities {
 		ent := &d.Entities[e]
-		if len(ent.Mentions) == 0 || r.entityType(e) != Organization {
-			continue
+		if len(ent.Mentions) == 0 || r.entityType(e) != Organization || r.entityStrength(e) < 1 && len(ent.Mentions) < 2 {
+			continue // an organisation of unsure type named once may be no organisation at all
 		}
 		score, pos := 0, -1
 		for _, oi := range ent.Mentions {
@@ -794,6 +800,7 @@ func (r *resolver) assignOrgNominal(mi int) {
 	if best < 0 {
 		return
 	}
+	r.nominals["org:"+noun] = best
 	m.Entity = best
 	d.Entities[best].Mentions = append(d.Entities[best].Mentions, mi)
 }
