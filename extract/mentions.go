@@ -528,6 +528,32 @@ func (f *mentionFinder) chunk(si, a, b int) {
 	for b > a && calendarWords[d.Tokens[b-1].Lower] {
 		b--
 	}
+	// "London-based Levy": a place adjective describes the name after it
+	for a+1 < b {
+		w := d.Tokens[a].Lower
+		if i := strings.LastIndexByte(w, '-'); i > 0 && placeAdjectiveSuffixes[w[i+1:]] {
+			a++
+			continue
+		}
+		break
+	}
+	// "South Koreans", "North Americans": people of a nationality
+	if b-a >= 2 && strings.HasSuffix(d.Tokens[b-1].Lower, "s") {
+		if _, ok := f.lx.Demonym(d.Text[d.Tokens[a].Start : d.Tokens[b-1].End-1]); ok {
+			return
+		}
+		if _, ok := f.lx.Demonym(d.TokenText(b - 1)[:len(d.TokenText(b-1))-1]); ok && b-a == 2 {
+			if _, ok2 := f.lx.Demonym(d.TokenText(a) + " " + d.TokenText(b - 1)[:len(d.TokenText(b-1))-1]); ok2 || f.lx.IsPlaceWord(d.Tokens[a].Lower) || d.Tokens[a].Lower == "south" || d.Tokens[a].Lower == "north" {
+				return
+			}
+		}
+	}
+	if b-a == 1 && (functionWords[d.Tokens[a].Lower] || subordinators[d.Tokens[a].Lower] || determiners[d.Tokens[a].Lower] || prepositions[d.Tokens[a].Lower] || adverbs[d.Tokens[a].Lower]) && !d.Tokens[a].Has(AllCaps) {
+		return // "In", "When": a function word, whatever its capital
+	}
+	if b-a >= 3 && f.isTitleOfWork(a, b) {
+		return // "Jack and the Beanstalk", "News From Paraguay": a work
+	}
 	// "Australian Samantha Stosur", "Swede Joachim Johansson": a nationality before a
 	// person's name describes them
 	for b-a >= 3 && !f.hasOrgHead(a, b) && f.lx.Place(d.Text[d.Tokens[a+1].Start:d.Tokens[b-1].End]) == nil &&
@@ -1832,4 +1858,25 @@ func (f *mentionFinder) hasOrgHead(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// isTitleOfWork reports whether the capitalised run [a, b) reads as the title of a book,
+// film or song rather than a name: it has an inner article or preposition other than "of",
+// "for" and "and", or starts with a verb, and no organisation or place word.
+func (f *mentionFinder) isTitleOfWork(a, b int) bool {
+	d := f.d
+	if f.lx.Place(d.Text[d.Tokens[a].Start:d.Tokens[b-1].End]) != nil {
+		return false
+	}
+	inner := false
+	for k := a; k < b; k++ {
+		w := trimDot(d.Tokens[k].Lower)
+		if f.lx.IsOrgWord(w) || f.lx.IsPlaceWord(w) || f.isRole(w) {
+			return false
+		}
+		if k > a && (w == "the" || w == "a" || w == "from" || w == "in" || w == "to" || w == "with" || w == "on" || w == "is" || w == "not") {
+			inner = true
+		}
+	}
+	return inner
 }
