@@ -2,7 +2,7 @@ package extract
 
 // Affiliations: the organisation a person works for, as news prose states it around a
 // name rather than in a clause: "X, analyst at Y", "X, Y's chief executive", "analyst X
-// of Y", "said X from Y", "X has been managing director of Y".
+// of Y", "said X from Y", "X has been finance director of Y".
 
 // roleOfPreps introduce the organisation after a role word: "analyst at Y", "editor of Y",
 // "consultant for Y".
@@ -40,7 +40,7 @@ func (r *relationFinder) roleDescription(k, end int) (org int, head string, next
 		indefinite = r.word(k) == "a" || r.word(k) == "an"
 		k++
 	}
-	// "T-Mobile's chief executive"
+	// "Northwind's chief executive"
 	if mi := r.mentionAt[k]; mi >= 0 && k < end {
 		m := &d.Mentions[mi]
 		if m.First == k && m.Possessive && m.Entity >= 0 && d.Entities[m.Entity].Type == Organization {
@@ -56,7 +56,7 @@ func (r *relationFinder) roleDescription(k, end int) (org int, head string, next
 			break
 		}
 		if t.Has(Cap) && k > start && r.mentionAt[k-1] >= 0 && r.isRoleWord(w) {
-			break // "BB King": a surname, not a role
+			break // "Jo King": a surname, not a role
 		}
 		if r.isRoleWord(w) && !(w == "partner" || w == "rival" || w == "colleague" || w == "counterpart" || w == "seed" || w == "star" ||
 			w == "champion" || w == "winner" || w == "finalist" || w == "medallist" || w == "nominee" || w == "challenger" || w == "incumbent" ||
@@ -66,7 +66,7 @@ func (r *relationFinder) roleDescription(k, end int) (org int, head string, next
 				head = h
 			}
 			k++
-			// "managing director and chief executive", "head of tax"
+			// "finance director and company secretary", "head of sales"
 			if r.word(k) == "and" && k+1 < end && !d.Tokens[k+1].Has(Cap) {
 				k++
 			}
@@ -82,7 +82,7 @@ func (r *relationFinder) roleDescription(k, end int) (org int, head string, next
 			indefinite = true // "deputy director": not the one who leads
 		}
 		// modifiers: "senior", "US", "non-executive", "UK"; an organisation: "the Labour
-		// candidate", "Borders substitute"
+		// candidate", "Riverside substitute"
 		if mi := r.mentionAt[k]; mi >= 0 && d.Mentions[mi].Kind != NominalMention {
 			m := &d.Mentions[mi]
 			if e := m.Entity; e >= 0 && !m.Possessive && m.First == k && (d.Entities[e].Type == Place || d.Entities[e].Type == Organization && org < 0) {
@@ -133,7 +133,7 @@ func (r *relationFinder) orgOfRole(k, end int) (int, int) {
 		if r.word(n) == "the" {
 			n++
 		}
-		// descriptions before the name: "editor of gadget magazine Stuff"
+		// descriptions before the name: "editor of trade magazine Widget"
 		j := n
 		for j < end && j < n+3 && r.mentionAt[j] < 0 && d.Tokens[j].Kind == Word && !d.Tokens[j].Has(Cap) && !functionWords[r.word(j)] && !isVerbish(r.lx, r.word(j)) {
 			j++
@@ -167,7 +167,7 @@ func (r *relationFinder) affiliations(si int) {
 		r.descriptionBefore(si, m)
 		switch w := r.word(n); {
 		case w == ",":
-			// "X, analyst at Y", "X, T-Mobile's chief executive", "X, 57, chief executive of Y"
+			// "X, analyst at Y", "X, Northwind's chief executive", "X, 57, chief executive of Y"
 			j := n + 1
 			if d.Tokens[j].Kind == Number && r.word(j+1) == "," {
 				j += 2
@@ -176,17 +176,17 @@ func (r *relationFinder) affiliations(si int) {
 				r.add(p, org, affiliationPred(head, former), false, si, nil)
 			}
 		case (w == "of" || w == "at") && m.Role != "":
-			// "retail analyst Nick Bubb of Evolution Securities"
+			// "retail analyst Jane Roe of Harbor Capital"
 			if org := r.orgAfter(n+1, s.End); org >= 0 {
 				r.add(p, org, affiliationPred(m.RoleHead, m.Former), false, si, nil)
 			}
 		case w == "from" && n > s.First:
-			// "said Anthony Pratt from JD Power"
+			// "said John Doe from Acme Research"
 			if org := r.orgAfter(n+1, s.End); org >= 0 && r.isSpeechNear(m.First, n) {
 				r.add(p, org, PredWorksFor, false, si, nil)
 			}
 		case beForms[w] || w == "has" && r.word(n+1) == "been":
-			// "Ms Tan has been managing director and chief executive of Metrojaya", "was
+			// "Ms Lin has been finance director of Northwind", "was
 			// elected president of X"
 			j := n + 1
 			if r.word(j) == "been" {
@@ -251,14 +251,14 @@ var personalRoles = map[string]string{
 }
 
 // descriptionBefore reads a description written before a person's name: "His lawyer, Helen
-// Ward, said", "The Labour candidate, Mary Jones, won", "His manager Robert Voice said",
+// Ward, said", "The Labour candidate, Mary Jones, won", "His manager Tom Reid said",
 // "Its founder, David Moreau".
 func (r *relationFinder) descriptionBefore(si int, m *Mention) {
 	d := r.d
 	s := &d.Sentences[si]
 	end := m.First // the description ends before the name, or before a comma
 	if m.Role != "" && m.Full.Start < m.Span.Start {
-		// a title read with the name: "His manager Robert Voice"
+		// a title read with the name: "His manager Tom Reid"
 		end = -1
 		for k := m.First; k < m.End; k++ {
 			if d.Tokens[k].Start >= m.Span.Start {

@@ -38,7 +38,7 @@ var negators = map[string]bool{
 	"without": true, "hardly": true, "barely": true, "neither": true, "nor": true,
 }
 
-// conditionals open a clause that states no fact ("if Labour wins").
+// conditionals open a clause that states no fact ("if the Greens win").
 var conditionals = map[string]bool{"if": true, "whether": true, "unless": true}
 
 // beForms mark the passive before a participle.
@@ -330,7 +330,7 @@ func (a *analysis) sentenceSubject(si int) int {
 			if e := d.Mentions[mi].Entity; e >= 0 && !d.Mentions[mi].Possessive {
 				subj = e
 			} else if d.Mentions[mi].Possessive {
-				// "Spain's minister of sport Jaime Lissavetzky was": the titled person
+				// "Freedonia's minister of sport Ana Ruiz was": the titled person
 				subj = a.titledAfterPossessive(d.Mentions[mi].End+1, s.End)
 			}
 			break
@@ -347,7 +347,7 @@ func (a *analysis) sentenceSubject(si int) int {
 			continue
 		}
 		if t.Kind == Word && !t.Has(Cap) && a.describesName(j, s.End) {
-			continue // "accountancy firm Ernst & Young urged"
+			continue // "accountancy firm Dunn & Price urged"
 		}
 		if t.Kind == Punct && (w == "," || w == "—") {
 			continue
@@ -415,7 +415,7 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 			k--
 			continue
 		case (w == "?" || w == "!") && !d.Tokens[k].Has(SpaceBefore) && k-1 >= s.First && a.mentionAt[k-1] >= 0:
-			k-- // "What Hi-Fi? are hosting": a mark that belongs to the name
+			k-- // "Gadget Now! are hosting": a mark that belongs to the name
 			continue
 		case adverbs[w] || auxiliaries[w] || strings.HasSuffix(w, "ly") && d.Tokens[k].Kind == Word && a.mentionAt[k] < 0 && !d.Tokens[k].Has(Cap):
 			k--
@@ -424,7 +424,7 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 			k -= 2 // "plans to speak", "is to stand"
 			continue
 		case w == "to" && k-2 >= s.First && beForms[a.word(k-2)] && a.isParticiple(k-1):
-			k -= 3 // "was chosen to build", "is understood to be starting"
+			k -= 3 // "was picked to design", "is understood to be planning"
 			continue
 		case w == "to" && k-2 >= s.First && a.word(k-1) == "on" && (a.word(k-2) == "went" || a.word(k-2) == "goes" || a.word(k-2) == "go" || a.word(k-2) == "gone"):
 			k -= 3 // "went on to signal"
@@ -467,7 +467,7 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 			}
 			return nil, negated
 		case (calendarWords[w] || d.Tokens[k].Kind == Number && len(w) == 4) && k-1 >= s.First && a.mentionAt[k] < 0 && (a.word(k-1) == "on" || a.word(k-1) == "in" || a.word(k-1) == "last" || a.word(k-1) == "this" || a.word(k-1) == "since"):
-			k -= 2 // "who on Thursday won", "which in 1995 floated"
+			k -= 2 // "who on Friday won", "which in 1998 merged"
 			continue
 		case w == "who" || w == "which" || w == "that" && k-1 >= s.First && a.mentionAt[k-1] >= 0:
 			// after a dash the relative pronoun stands for the nearest name only; after a
@@ -515,10 +515,10 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 			return nil, negated // "Trump's aides said": not Trump
 		}
 		if p := m.First - 1; !relative && p >= s.First && nounPrepositions[a.word(p)] && (p-1 >= s.First && d.Tokens[p-1].Kind == Word && a.mentionAt[p-1] < 0 || a.word(p) == "of" || a.word(p) == "about") {
-			return nil, negated // "his words about President Bush met", "the court in Paris fined": not Bush, not Paris
+			return nil, negated // "his words about President Keller met", "the court in Paris fined": not Keller, not Paris
 		}
 		if p := m.First - 1; p >= s.First && conditionals[a.word(p)] {
-			negated = true // "if Labour wins the election": not a fact
+			negated = true // "if the Greens win the vote": not a fact
 		}
 		var out []int
 		if e := m.Entity; e >= 0 {
@@ -545,7 +545,7 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 			}
 			j = d.Mentions[pm].First - 1
 		}
-		// "in courts in England and Wales have been announced": a list inside a
+		// "targets for schools in Kent and Essex were announced": a list inside a
 		// prepositional phrase is no subject either
 		if q := j; q < m.First-1 && !relative && q >= s.First && nounPrepositions[a.word(q)] && q-1 >= s.First && d.Tokens[q-1].Kind == Word && a.mentionAt[q-1] < 0 {
 			return nil, negated
@@ -577,7 +577,7 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 	// a verb coordinated with an earlier one shares its subject: "X praised Y and said",
 	// "greeting Putin … and even applauding him"
 	if a.word(k) == "," && k-1 >= s.First && d.Tokens[k-1].Has(Cap) && a.mentionAt[k-1] < 0 && strings.HasSuffix(a.word(v), "ing") {
-		return nil, negated // "The Grudge, starring X": the gerund describes the title
+		return nil, negated // "The Long Night, starring X": the gerund describes the title
 	}
 	if a.word(k) == "and" || a.word(k) == "," || a.word(k) == "but" {
 		for j := k - 1; j >= s.First; j-- {
@@ -680,7 +680,7 @@ func (a *analysis) parenthetical(from, to int) bool {
 	case a.d.Tokens[from].Kind == Number && to == from+1:
 		return true // an age: "Mr Smith, 57, has"
 	}
-	// a role in apposition: ", senior US economist at Deutsche Bank Securities,"
+	// a role in apposition: ", senior economist at Harbor Capital,"
 	for k := from; k < to && k < from+5; k++ {
 		w := a.word(k)
 		if a.d.Tokens[k].Kind == Word && !a.d.Tokens[k].Has(Cap) && a.isRoleWord(w) {
@@ -716,7 +716,7 @@ func (a *analysis) isRoleWord(w string) bool {
 }
 
 // titledAfterPossessive returns the person named after a possessive and a title that
-// starts at token k ("[Spain's] minister of sport Jaime Lissavetzky"), or -1.
+// starts at token k ("[Freedonia's] minister of sport Ana Ruiz"), or -1.
 func (a *analysis) titledAfterPossessive(k, end int) int {
 	d := a.d
 	role := false
@@ -724,7 +724,7 @@ func (a *analysis) titledAfterPossessive(k, end int) int {
 		if mi := a.mentionAt[j]; mi >= 0 {
 			m := &d.Mentions[mi]
 			if m.Kind == NominalMention && m.Type == Person {
-				role = true // "[Spain's] minister of sport"
+				role = true // "[Freedonia's] minister of sport"
 				j = m.End - 1
 				continue
 			}

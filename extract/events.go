@@ -93,8 +93,8 @@ func findEvents(d *Document, lx *lexicon.Lexicon) {
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		// a named event of several words counts once named ("the ABN AMRO World Tennis
-		// Tournament"), unless it only describes someone ("2003 French Open champion")
+		// a named event of several words counts once named ("the Lakeside World Tennis
+		// Tournament"), unless it only describes someone ("the 1999 Lakeside Open champion")
 		if len(named[k]) >= 2 || strings.Contains(k, " ") && !insideTitle(d, lx, named[k][0]) {
 			addEvent(d, lx, named[k])
 		}
@@ -302,7 +302,7 @@ func insideTitle(d *Document, lx *lexicon.Lexicon, mi int) bool {
 	m := &d.Mentions[mi]
 	if m.End < len(d.Tokens) && d.Tokens[m.End].Kind == Word {
 		if _, ok := lx.Title(d.Tokens[m.End].Lower); ok {
-			return true // "the 2003 French Open champion"
+			return true // "the 1999 Lakeside Open champion"
 		}
 	}
 	for oi := range d.Mentions {

@@ -7,7 +7,7 @@ import (
 )
 
 // Locations: where a place or an organisation is, as news prose states it in passing:
-// "Anchorage, Alaska", "Finans Investment in Istanbul", "Tehran's new airport",
+// "Marlow, Kent", "Harbor Capital in Lisbon", "Westbury's new airport",
 // "a London-based firm".
 
 // Predicates of location facts.
@@ -62,7 +62,7 @@ func (r *relationFinder) locations(si int) {
 		xt := d.Entities[x].Type
 		n := m.End
 		if m.Possessive {
-			// "Tehran's new Imam Khomeini International Airport"
+			// "Westbury's new Sheikh Ali International Airport"
 			if xt != Place || r.isCountry(x) {
 				continue
 			}
@@ -98,7 +98,7 @@ func (r *relationFinder) locations(si int) {
 		}
 		switch r.word(n) {
 		case ",":
-			// "Anchorage, Alaska", "Brick Lane, east London,"
+			// "Marlow, Kent", "Mill Lane, east Westbury,"
 			if xt != Place {
 				continue
 			}
@@ -113,14 +113,14 @@ func (r *relationFinder) locations(si int) {
 			}
 			after := d.Mentions[ym].End
 			if w := r.word(after); w == "and" || w == "or" || w == "," && r.nameAt(after+1) >= 0 && d.Entities[r.nameAt(after+1)].Type == Place {
-				continue // a list: "Cyprus, Ireland and Malta"
+				continue // a list: "Peru, Chile and Bolivia"
 			}
 			if in, known := r.placeContains(y, x); known && !in || r.isCountry(x) {
 				continue
 			}
 			r.add(x, y, PredLocatedIn, false, si, nil)
 		case "in":
-			// "Finans Investment in Istanbul", "Joint Base X in Anchorage"
+			// "Harbor Capital in Lisbon", "Fort X in Marlow"
 			if k > s.First {
 				p := r.word(m.First - 1)
 				if isVerbish(r.lx, p) || m.First-1 >= s.First && r.mentionAt[m.First-1] >= 0 {

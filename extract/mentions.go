@@ -221,7 +221,7 @@ func (f *mentionFinder) orgNominals(si int) {
 		if t.Kind != Word || t.Lower != "the" || f.used[k] {
 			continue
 		}
-		// "the firm", "the troubled agency", "the South African firm"
+		// "the firm", "the troubled agency", "the Dutch firm"
 		j := k + 1
 		for j < s.End && j < k+4 && d.Tokens[j].Kind == Word && !f.used[j] && !orgNouns[d.Tokens[j].Lower] && !placeNouns[d.Tokens[j].Lower] &&
 			(!d.Tokens[j].Has(Cap) || f.isDemonymWord(j)) && !functionWords[d.Tokens[j].Lower] && !isVerbish(f.lx, d.Tokens[j].Lower) {
@@ -528,7 +528,7 @@ func (f *mentionFinder) chunk(si, a, b int) {
 	for b > a && calendarWords[d.Tokens[b-1].Lower] {
 		b--
 	}
-	// "London-based Levy": a place adjective describes the name after it
+	// "London-based Smith": a place adjective describes the name after it
 	for a+1 < b {
 		w := d.Tokens[a].Lower
 		if i := strings.LastIndexByte(w, '-'); i > 0 && placeAdjectiveSuffixes[w[i+1:]] {
@@ -552,9 +552,9 @@ func (f *mentionFinder) chunk(si, a, b int) {
 		return // "In", "When": a function word, whatever its capital
 	}
 	if b-a >= 3 && f.isTitleOfWork(a, b) {
-		return // "Jack and the Beanstalk", "News From Paraguay": a work
+		return // "Tom and the Giant", "Letters From Lima": a work
 	}
-	// "Australian Samantha Stosur", "Swede Joachim Johansson": a nationality before a
+	// "Australian Kim Lee", "Swede Lars Berg": a nationality before a
 	// person's name describes them
 	for b-a >= 3 && !f.hasOrgHead(a, b) && f.lx.Place(d.Text[d.Tokens[a+1].Start:d.Tokens[b-1].End]) == nil &&
 		!f.isRole(trimDot(d.Tokens[a+1].Lower)) && !f.lx.StartsTitle(trimDot(d.Tokens[a+1].Lower)) && !f.lx.IsModifier(d.Tokens[a+1].Lower) {
@@ -580,9 +580,9 @@ func (f *mentionFinder) chunk(si, a, b int) {
 		}
 		k++
 	}
-	// a role word at the end after a first name is a surname: "Oona King"
+	// a role word at the end after a first name is a surname: "Ann King"
 	if roleEnd == b && b-a >= 2 && f.lx.IsFirstName(d.TokenText(b-2)) && !f.isRole(d.Tokens[b-2].Lower) && !d.Tokens[b-1].Has(AllCaps) {
-		// a title may still stand before the first name: "Labour MP Oona King"
+		// a title may still stand before the first name: "Labour MP Ann King"
 		roleEnd = -1
 		for k := a; k < b-2; {
 			if n, h := f.titleAt(k, b-2); n > 0 {
@@ -612,7 +612,7 @@ func (f *mentionFinder) chunk(si, a, b int) {
 		}
 	}
 	if roleEnd == a+1 && b-a >= 2 && d.Tokens[a].Has(Cap) && f.capWord(a+1) && f.lx.IsOrgWord(trimDot(d.Tokens[b-1].Lower)) && !f.lx.IsFirstName(d.TokenText(a+1)) {
-		roleEnd = -1 // "Official UK Charts Company", "General Motors Corporation": one name
+		roleEnd = -1 // "Official Music Charts Company", "General Tools Corporation": one name
 	}
 	nameStart := a
 	if roleEnd > 0 {
@@ -630,8 +630,8 @@ func (f *mentionFinder) chunk(si, a, b int) {
 		nameStart, roleEnd, head = a+1, a+1, trimDot(d.Tokens[a].Lower)
 	}
 	if nameStart >= b {
-		// only a title: "Mr. President", "President of the United States", "The Glasgow
-		// Kelvin MP"
+		// only a title: "Mr. President", "President of the United States", "The Westbury
+		// North MP"
 		if roleEnd > 0 && (b-a > 1 || !honorifics[head]) {
 			if a > d.Sentences[si].First && d.Tokens[a-1].Lower == "the" && !f.used[a-1] {
 				a--
@@ -652,13 +652,13 @@ func (f *mentionFinder) chunk(si, a, b int) {
 		}
 	}
 	if roleEnd < 0 && b-a > 1 && b < d.Sentences[si].End && d.Tokens[b].Kind == Word && !d.Tokens[b].Has(Cap) && !isVerbish(f.lx, d.Tokens[b].Lower) {
-		// "the South African firm", "North Korean officials": a nationality adjective
+		// "the Dutch firm", "North Korean officials": a nationality adjective
 		if _, ok := f.lx.Demonym(d.TokenText(b - 1)); ok || f.demonymCompound(d.TokenText(b-1)) {
 			return
 		}
 	}
 	if roleEnd < 0 && f.isModelName(a, b) {
-		return // "V603SH", "PH-S6500", "MDA IV": a product's model name
+		return // "XR450", "PX-S900", "Phone IV": a product's model name
 	}
 	if roleEnd < 0 && f.isWork(a, b) {
 		return // a product or a work: "its Highlander SUV", "the Today programme"
@@ -697,7 +697,7 @@ func (f *mentionFinder) chunk(si, a, b int) {
 			// "rival Westfield Bank": a description of an organisation, not a title
 			m.Role = ""
 		case (m.Type == Organization || m.Type == Place) && m.Strength >= 2 && b-nameStart >= 3 && !f.lx.IsFirstName(d.TokenText(nameStart)):
-			// "Imam Khomeini International Airport": a place or body named after someone
+			// "Sheikh Ali International Airport": a place or body named after someone
 			m.Role, head = "", ""
 			m.Span.Start = m.Full.Start
 		case m.Type != Place || m.Strength < 3 || roleEnd > 0:
@@ -736,11 +736,11 @@ func (f *mentionFinder) skipSingle(k int) bool {
 	}
 	if ev, ok := f.lx.Event(strings.TrimSuffix(t.Lower, "s")); ok && ev.Kind != "" && strings.HasSuffix(t.Lower, "s") && !strings.HasSuffix(t.Lower, "ss") {
 		if _, plural := f.lx.Event(t.Lower); !plural {
-			return true // "the Budgets that were given": occurrences, not one
+			return true // "the Budgets of past years": occurrences, not one
 		}
 	}
 	if strings.HasSuffix(t.Lower, "es") && f.capSeen[strings.TrimSuffix(t.Lower, "es")] && !f.lx.IsWord(t.Lower) {
-		return true // "Xboxes": a plural of a product's name
+		return true // "Zoomboxes": a plural of a product's name
 	}
 	if (t.Has(Initial) || f.afterOpener(k)) && !f.capSeen[t.Lower] && f.lowSeen[t.Lower] {
 		return true // "Carmakers are …" where the article also writes "carmakers"
@@ -759,7 +759,7 @@ func (f *mentionFinder) skipSingle(k int) bool {
 		}
 		// a plural common word is a group of people ("Democrats said"), but after "the"
 		// it names an organisation ("the Conservatives")
-		described := k > 0 && d.Tokens[k-1].Kind == Word && !d.Tokens[k-1].Has(Cap) && f.lx.IsOrgWord(d.Tokens[k-1].Lower) || // "bottom club Borders"
+		described := k > 0 && d.Tokens[k-1].Kind == Word && !d.Tokens[k-1].Has(Cap) && f.lx.IsOrgWord(d.Tokens[k-1].Lower) || // "bottom club Rovers"
 			f.capSeen[t.Lower] && !f.lowSeen[t.Lower] && !f.lowSeen[sing] // a name the article always capitalises
 		if f.lx.IsWord(sing) && f.lx.IsWord(t.Lower) && !(k > 0 && d.Tokens[k-1].Lower == "the") && !described {
 			if k+1 >= len(d.Tokens) || d.Tokens[k+1].Kind != Word || isVerbish(f.lx, d.Tokens[k+1].Lower) || prepositions[d.Tokens[k+1].Lower] || t.Has(Initial) {
@@ -812,7 +812,7 @@ func (f *mentionFinder) isWork(a, b int) bool {
 	if a > 0 && (d.Tokens[a-1].Lower == "its" || d.Tokens[a-1].Lower == "their") {
 		return f.lx.Place(d.Text[d.Tokens[a].Start:d.Tokens[b-1].End]) == nil
 	}
-	// "Closer, starring Jude Law", "No Way Out starring X": a film or a show
+	// "Night Train, starring Ann Lee", "Cold Creek starring X": a film or a show
 	n := b
 	if n < len(d.Tokens) && d.TokenText(n) == "," {
 		n++
@@ -1118,7 +1118,7 @@ func (f *mentionFinder) classify(a, b int) (Type, int, string) {
 			return Place, 3, p.Name
 		}
 	}
-	// "Ernst & Young", "Johnson & Johnson": a firm
+	// "Dunn & Price", "Smith & Sons": a firm
 	for k := a + 1; k < b-1; k++ {
 		if d.TokenText(k) == "&" {
 			return Organization, 2, ""
@@ -1158,7 +1158,7 @@ func (f *mentionFinder) classify(a, b int) (Type, int, string) {
 	if p := f.lx.AmbiguousPlace(text); p != nil && f.placeContext(a, b) {
 		return Place, 2, p.Name
 	}
-	// "the Thai island of Koh Phi Phi", "the city of Newcastle"
+	// "the Greek island of Kos", "the city of Marlow"
 	if a > 1 && d.Tokens[a-1].Lower == "of" && d.Tokens[a-2].Kind == Word && !d.Tokens[a-2].Has(Cap) && f.lx.IsPlaceWord(d.Tokens[a-2].Lower) {
 		return Place, 3, ""
 	}
@@ -1330,7 +1330,7 @@ func (f *mentionFinder) nominals(si int) {
 					continue
 				}
 				if i := strings.LastIndexByte(w, '-'); i > 0 && placeAdjectiveSuffixes[w[i+1:]] {
-					k-- // "the Galway-based coach"
+					k-- // "the Leeds-based coach"
 					continue
 				}
 				if f.used[k] {
@@ -1398,7 +1398,7 @@ func (f *mentionFinder) eventMentions(si int) {
 		if !ok {
 			continue
 		}
-		// "the Davis Cup final": the event noun completes the event's name
+		// "the Lakeside Cup final": the event noun completes the event's name
 		if k > s.First && f.used[k-1] && !t.Has(Cap) {
 			if pm := f.mentionEndingAt(k); pm >= 0 && d.Mentions[pm].Type == Event && d.Mentions[pm].Kind == NameMention {
 				d.Mentions[pm].End = k + 1
@@ -1690,7 +1690,7 @@ var demonymPrefixes = map[string]bool{
 }
 
 // demonymCompound reports whether a hyphenated word joins nationality adjectives
-// ("Turkish-Austrian", "Anglo-Dutch").
+// ("Turkish-Greek", "Anglo-Dutch").
 func (f *mentionFinder) demonymCompound(w string) bool {
 	parts := strings.Split(w, "-")
 	if len(parts) < 2 {
@@ -1704,7 +1704,7 @@ func (f *mentionFinder) demonymCompound(w string) bool {
 	return true
 }
 
-// ageNominal adds a mention for "the 27-year-old" or "the 25-year-old Spaniard" at token
+// ageNominal adds a mention for "the 27-year-old" or "the 25-year-old Dane" at token
 // r: a person described by age, whom the resolver finds among the people just named. It
 // reports whether it did.
 func (f *mentionFinder) ageNominal(si, r int) bool {
@@ -1719,13 +1719,13 @@ func (f *mentionFinder) ageNominal(si, r int) bool {
 	end := r + 3
 	if end < s.End && d.Tokens[end].Kind == Word {
 		if _, ok := f.lx.Demonym(d.TokenText(end)); ok {
-			end++ // "the 25-year-old Spaniard"
+			end++ // "the 25-year-old Dane"
 		} else if n, _ := f.titleAt(end, s.End); n > 0 {
 			return false // "the 50-year-old MP": a title, read by chunk and nominals
 		}
 	}
 	if end < s.End && f.capWord(end) {
-		return false // "the 28-year-old Colin Farrell": a name follows
+		return false // "the 28-year-old John Doe": a name follows
 	}
 	m := Mention{Span: Span{d.Tokens[r-1].Start, d.Tokens[end-1].End}, First: r - 1, End: end, Sentence: si,
 		Kind: NominalMention, Type: Person, Strength: 1, RoleOrg: -1, Entity: -1}
@@ -1740,12 +1740,12 @@ func (f *mentionFinder) ageNominal(si, r int) bool {
 	return true
 }
 
-// romanNumerals number the models of a product ("MDA III") or monarchs ("Henry VIII").
+// romanNumerals number the models of a product ("Phone III") or monarchs ("Henry VIII").
 var romanNumerals = map[string]bool{"ii": true, "iii": true, "iv": true, "v": true, "vi": true, "vii": true, "viii": true, "ix": true, "x": true}
 
 // isModelName reports whether tokens [a, b) name a product model: a word mixing two or
 // more letters with two or more digits ("V603SH", "PH-S6500"), or a name other than a
-// person's numbered with a Roman numeral ("MDA IV").
+// person's numbered with a Roman numeral ("Phone IV").
 func (f *mentionFinder) isModelName(a, b int) bool {
 	d := f.d
 	for k := a; k < b; k++ {
@@ -1769,8 +1769,8 @@ func (f *mentionFinder) isModelName(a, b int) bool {
 	return false
 }
 
-// stateBodies are the institutions a country has, named in lower case after it: "Iran's
-// parliament", "Spain's anti-violence commission".
+// stateBodies are the institutions a country has, named in lower case after it: "Freedonia's
+// parliament", "Ruritania's anti-doping commission".
 var stateBodies = map[string]bool{
 	"parliament": true, "army": true, "navy": true, "police": true, "commission": true,
 	"ministry": true, "federation": true, "council": true, "court": true, "senate": true,
@@ -1780,7 +1780,7 @@ var stateBodies = map[string]bool{
 }
 
 // possessedBodies adds organisation mentions for a country's institutions named in lower
-// case: "Iran's parliament", "Spain's anti-violence commission", "Japan's central bank".
+// case: "Freedonia's parliament", "Ruritania's anti-doping commission", "Japan's central bank".
 func (f *mentionFinder) possessedBodies(si int) {
 	d := f.d
 	s := &d.Sentences[si]
@@ -1803,7 +1803,7 @@ func (f *mentionFinder) possessedBodies(si int) {
 		if j+1 < s.End && d.Tokens[j+1].Kind == Word && !d.Tokens[j+1].Has(Cap) && f.lx.IsWord(d.Tokens[j+1].Lower) &&
 			!functionWords[d.Tokens[j+1].Lower] && !prepositions[d.Tokens[j+1].Lower] && !auxiliaries[d.Tokens[j+1].Lower] &&
 			!isVerbish(f.lx, d.Tokens[j+1].Lower) && !adverbs[d.Tokens[j+1].Lower] && !f.finiteVerb(d.Tokens[j+1].Lower) {
-			continue // "Iran's army chief": a modifier
+			continue // "Freedonia's army chief": a modifier
 		}
 		a := d.Mentions[pm].First
 		m := Mention{Span: Span{d.Tokens[a].Start, d.Tokens[j].End}, First: a, End: j + 1, Sentence: si, Kind: NameMention,
@@ -1838,7 +1838,7 @@ func (f *mentionFinder) verbAfterNoun(k int) bool {
 	return p.Kind == Word && !determiners[p.Lower] && !strings.HasSuffix(p.Lower, "ly") && !functionWords[p.Lower]
 }
 
-// nationalityNouns name a person by nationality ("Frenchwoman Camille Pin").
+// nationalityNouns name a person by nationality ("Frenchwoman Marie Roux").
 var nationalityNouns = map[string]bool{
 	"frenchman": true, "frenchwoman": true, "englishman": true, "englishwoman": true,
 	"irishman": true, "irishwoman": true, "scotsman": true, "scotswoman": true, "welshman": true,
@@ -1849,7 +1849,7 @@ var nationalityNouns = map[string]bool{
 }
 
 // hasOrgHead reports whether tokens [a, b) end in, or before "of" have, an organisation
-// word: "Muslim Association of Britain".
+// word: "Muslim Association of Ruritania".
 func (f *mentionFinder) hasOrgHead(a, b int) bool {
 	for k := a; k < b; k++ {
 		w := trimDot(f.d.Tokens[k].Lower)

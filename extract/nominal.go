@@ -32,7 +32,7 @@ func (r *relationFinder) nounRelations(si, k int) {
 		after := k + 1
 		switch {
 		case r.word(k+1) == "by" && nr.Prep != "by":
-			// "a statement by X to the Scottish Parliament"
+			// "a statement by X to the regional parliament"
 			by, end := r.objects(k+2, "", si, false)
 			by = r.agentsOnly(by)
 			if len(by) == 0 || r.word(end) != nr.Prep {
@@ -46,7 +46,7 @@ func (r *relationFinder) nounRelations(si, k int) {
 			}
 			continue
 		case r.word(k+1) == nr.Prep:
-			// "investment in Iran's mobile industry": the possessor is what it is in
+			// "investment in Peru's mining industry": the possessor is what it is in
 			objs, after = r.objects(k+1, nr.Prep, si, true)
 		case nr.Symmetric && r.word(k+1) == "between":
 			// "a merger between A, B and C": every pair

@@ -243,7 +243,7 @@ func (a *analysis) cueAfter(q quoteSpan, end int) (int, int) {
 			continue
 		}
 		if a.word(k) == "," && k > j && a.mentionAt[k-1] >= 0 {
-			// "X, senior US economist at Deutsche Bank Securities, said"
+			// "X, senior economist at Harbor Capital, said"
 			if c := a.appositionEnd(k, end); c > 0 {
 				if _, ok := a.lx.Speech(a.word(c + 1)); ok {
 					if sp := d.Mentions[a.mentionAt[k-1]].Entity; sp >= 0 {
@@ -368,7 +368,7 @@ func (a *analysis) nounSpeaker(n int) int {
 }
 
 // appositionEnd returns the comma that closes an apposition opened by the comma at token
-// k (", senior US economist at Deutsche Bank Securities,"), or -1.
+// k (", senior economist at Harbor Capital,"), or -1.
 func (a *analysis) appositionEnd(k, end int) int {
 	d := a.d
 	for c := k + 1; c < end && c < k+12; c++ {
@@ -400,7 +400,7 @@ func (a *analysis) isFiniteVerb(k int) bool {
 func (a *analysis) itSpeaker(k int) int {
 	si := a.sentenceOf(k)
 	if s := a.sentenceSubject(si); s >= 0 && a.d.Entities[s].Type == Organization && a.subjectBefore(si, k) {
-		return s // "Vivendi has said it believes"
+		return s // "Northwind has said it believes"
 	}
 	for back := 1; back <= 3 && si-back >= 0; back++ {
 		p := si - back

@@ -124,7 +124,7 @@ func (r *relationFinder) add(s, o int, pred string, sym bool, si int, quals []Qu
 	}
 	r.seen[k] = len(d.Relations)
 	d.Relations = append(d.Relations, Relation{Subject: s, Object: o, Predicate: pred, Symmetric: sym, Sentence: si, Qualifiers: quals})
-	// "joined Everton from Benfica": the subject left the club named after "from"
+	// "joined Riverside from Hillcrest": the subject left the club named after "from"
 	if movePredicates[pred] {
 		for _, q := range quals {
 			if q.Prep == "from" && q.Entity != o && q.Entity != s && d.Entities[q.Entity].Type == Organization {
@@ -227,7 +227,7 @@ func (r *relationFinder) verbs(si int) {
 		}
 		if !found {
 			// a verb the lexicon does not know, or one whose object the lexicon does not
-			// read: "won £150,000 in libel damages from X"
+			// read: "won £90,000 in damages from X"
 			r.generalVerb(si, v, len(vfs) > 0)
 		}
 	}
@@ -482,7 +482,7 @@ func (r *relationFinder) objects(k int, prep string, si int, possessor bool) ([]
 	var out []int
 	for k < s.End {
 		if r.word(k) == "the" && k+1 < s.End && r.mentionAt[k] < 0 && (r.mentionAt[k+1] >= 0 || r.describesName(k+1, s.End)) {
-			k++ // "the Telegraph", "the injured Gareth Morton"
+			k++ // "the Chronicle", "the injured John Doe"
 		}
 		// a role in apposition: "the referee, Kevin Dunn,"
 		if (r.word(k) == "the" || r.word(k) == "a" || r.word(k) == "an") && r.mentionAt[k] < 0 {
@@ -494,7 +494,7 @@ func (r *relationFinder) objects(k int, prep string, si int, possessor bool) ([]
 				k = j + 1
 			}
 		}
-		// "the Thai island of Koh Phi Phi", "the city of Newcastle"
+		// "the Greek island of Kos", "the city of Marlow"
 		if r.mentionAt[k] < 0 {
 			j := k
 			if r.word(j) == "the" {
@@ -519,7 +519,7 @@ func (r *relationFinder) objects(k int, prep string, si int, possessor bool) ([]
 			for j < s.End && j < k+4 && r.mentionAt[j] < 0 && d.Tokens[j].Kind == Word &&
 				!functionWords[r.word(j)] && (!isVerbish(r.lx, r.word(j)) || j == k && strings.HasSuffix(r.word(j), "ed") && determiners[r.word(j-1)]) &&
 				!pronounWords[r.word(j)] && !prepositions[r.word(j)] {
-				j++ // "the injured Gareth Morton": a participle after "the" describes
+				j++ // "the injured John Doe": a participle after "the" describes
 			}
 			if j > k && j < s.End && r.mentionAt[j] >= 0 && d.Mentions[r.mentionAt[j]].Kind == NameMention {
 				k = j
@@ -533,7 +533,7 @@ func (r *relationFinder) objects(k int, prep string, si int, possessor bool) ([]
 			e, end = m.Entity, m.End
 			if m.Possessive {
 				end++ // the 's
-				// "Tehran's new Imam Khomeini International Airport": the possessed name
+				// "Westbury's new Sheikh Ali International Airport": the possessed name
 				j := end
 				for j < s.End && j < end+3 && d.Tokens[j].Kind == Word && !d.Tokens[j].Has(Cap) && r.mentionAt[j] < 0 && !functionWords[r.word(j)] && !isVerbish(r.lx, r.word(j)) {
 					j++
@@ -983,7 +983,7 @@ func (r *relationFinder) roles() {
 		}
 		head := m.RoleHead
 		if nonStaffRoles[head] {
-			continue // "Australian Open champion X" does not work for the Open
+			continue // "Lakeside Open champion X" does not work for the Open
 		}
 		for _, w := range strings.Fields(strings.ToLower(m.Role)) {
 			if w == "deputy" || w == "assistant" || w == "vice" || w == "associate" || w == "junior" {
@@ -1148,7 +1148,7 @@ func (r *relationFinder) generalVerb(si, v int, lightOnly bool) {
 	}
 	eventOnly := false
 	if _, speech := r.lx.Speech(w); speech && info.Clause {
-		// "announced the Budget date": a speech verb relates its speaker to an event it
+		// "announced the summit date": a speech verb relates its speaker to an event it
 		// names, but not to the subject of a reported clause
 		eventOnly = true
 	}
@@ -1157,14 +1157,14 @@ func (r *relationFinder) generalVerb(si, v int, lightOnly bool) {
 		if v-1 >= s.First && (determiners[r.word(v-1)] || d.Tokens[v-1].Kind == Poss) {
 			return
 		}
-		// an event noun after a name: "the G8 summit in Gleneagles"
+		// an event noun after a name: "the G8 summit in Marlow"
 		if _, ev := r.lx.Event(w); ev && v-1 >= s.First && r.mentionAt[v-1] >= 0 {
 			return
 		}
 	}
 	var gerundSubjects []int
 	if form == lexicon.Gerund && v-1 >= s.First && prepositions[r.word(v-1)] && r.word(v-1) != "by" {
-		// "is closing in on signing X", "reached the final after beating X": the gerund
+		// "is keen on buying X", "reached the final after beating X": the gerund
 		// after a preposition that follows a verb or opens the sentence has the subject of
 		// the main clause; "the cost of running X" has none
 		p := r.word(v - 1)
@@ -1205,7 +1205,7 @@ func (r *relationFinder) generalVerb(si, v int, lightOnly bool) {
 			agents, after = r.objects(v+1, "from", si, false)
 		}
 		if len(agents) == 0 {
-			// "has been knighted in the New Year Honours": the subject took part in the
+			// "was knighted in the Birthday Honours": the subject took part in the
 			// event the passive happened in
 			if p := r.word(v + 1); p == "in" || p == "at" || p == "during" {
 				if ev, _ := r.objects(v+1, p, si, false); len(ev) > 0 && d.Entities[ev[0]].Type == Event {
@@ -1254,7 +1254,7 @@ func (r *relationFinder) generalVerb(si, v int, lightOnly bool) {
 		k++
 	}
 	pred := past
-	// "chosen to build and run X": the object of the second verb is the first's too
+	// "picked to design and run X": the object of the second verb is the first's too
 	if r.word(k) == "and" && k+1 < s.End && d.Tokens[k+1].Kind == Word && r.mentionAt[k+1] < 0 {
 		if _, f2, _, ok2 := r.analyzeVerb(r.word(k + 1)); ok2 && f2 == form && r.mentionAt[k+2] >= 0 || ok2 && f2 == form && r.word(k+2) == "the" {
 			k += 2
@@ -1326,7 +1326,7 @@ func (r *relationFinder) generalVerb(si, v int, lightOnly bool) {
 	r.forParty(subjects, pred, quals, si)
 }
 
-// coAgents reads "launched X in January along with Y": Y did it too.
+// coAgents reads "founded X in May along with Y": Y did it too.
 func (r *relationFinder) coAgents(objs []int, pred string, after, si int) {
 	d := r.d
 	s := &d.Sentences[si]
@@ -1340,7 +1340,7 @@ func (r *relationFinder) coAgents(objs []int, pred string, after, si int) {
 			if w != "alongside" {
 				k++
 			}
-			// "along with 1,000 anti-war activists, and the Muslim Association of Britain"
+			// "along with 500 activists, and the Farmers' Union"
 			for k < s.End && k < j+10 && r.mentionAt[k] < 0 && r.word(k) != "." {
 				k++
 			}
@@ -1357,7 +1357,7 @@ func (r *relationFinder) coAgents(objs []int, pred string, after, si int) {
 	}
 }
 
-// forParty reads "contest Bethnal Green for Respect": a person acting for an organisation
+// forParty reads "contest Westbury North for the Greens": a person acting for an organisation
 // named after the object.
 func (r *relationFinder) forParty(subjects []int, pred string, quals []Qualifier, si int) {
 	if i := strings.IndexByte(pred, '_'); i >= 0 {
@@ -1376,7 +1376,7 @@ func (r *relationFinder) forParty(subjects []int, pred string, quals []Qualifier
 }
 
 // companionsWith adds the people the subject did something with: "was holidaying on X with
-// Eileen Lee" -> holidayed_with.
+// Ann Lee" -> holidayed_with.
 func (r *relationFinder) companionsWith(subjects []int, pred string, quals []Qualifier, si int) {
 	if i := strings.IndexByte(pred, '_'); i >= 0 {
 		pred = pred[:i]
@@ -1393,7 +1393,7 @@ func (r *relationFinder) companionsWith(subjects []int, pred string, quals []Qua
 	}
 }
 
-// dativeVerbs take a recipient after "to" besides their object: "deliver his Budget to
+// dativeVerbs take a recipient after "to" besides their object: "present his report to
 // the House of Commons", "sell 23 planes to X", "hand the award to X".
 var dativeVerbs = map[string]bool{
 	"deliver": true, "give": true, "present": true, "send": true, "hand": true, "sell": true,
@@ -1509,8 +1509,8 @@ func (r *relationFinder) coParticipants(si int) {
 }
 
 // lightPreps introduce the entity after a light verb and its noun: "initiated action
-// against X", "signed a deal with X", "delivered two reports on X", "led an inquiry into
-// X", "won £150,000 in damages from X", "clawed back three points for X".
+// against X", "signed a deal with X", "delivered two reports on X", "chaired a review of
+// X", "won £150,000 in damages from X", "won back two points for X".
 var lightPreps = map[string]bool{
 	"against": true, "with": true, "over": true, "from": true, "on": true, "into": true,
 	"for": true, "about": true, "to": true,
@@ -1518,13 +1518,13 @@ var lightPreps = map[string]bool{
 
 // lightNounEnd returns the token after the noun phrase of a light verb's object starting
 // at token k: lower-case words, numbers and amounts, possessive pronouns, and a
-// lower-case phrase after "in" or "of" ("£150,000 in libel damages"); k when there is none.
+// lower-case phrase after "in" or "of" ("£90,000 in damages"); k when there is none.
 func (r *relationFinder) lightNounEnd(k, end int) int {
 	d := r.d
 	j := k
 	switch r.word(j) {
 	case "up", "down", "off", "out", "back", "away", "on":
-		j++ // a particle: "clawed back three points"
+		j++ // a particle: "won back two points"
 	}
 	start := j
 	for j < end && j < start+7 {
@@ -1575,7 +1575,7 @@ var scoringNouns = map[string]bool{
 	"drop-goal": true, "century": true, "half-century": true,
 }
 
-// scorers reads "Ulster had led 20-6 with tries from X and Y" and "Borders edged ahead
+// scorers reads "Riverside had led 20-6 with tries from X and Y" and "Hillcrest edged ahead
 // with a penalty by X": the scorers play for the team the sentence is about.
 func (r *relationFinder) scorers(si, k int) {
 	d := r.d
@@ -1592,7 +1592,7 @@ func (r *relationFinder) scorers(si, k int) {
 }
 
 // isBaseForm reports whether token k is a verb's base form, which after a name is more
-// often a noun it modifies ("the Budget date") than the verb of a clause.
+// often a noun it modifies ("the summit date") than the verb of a clause.
 func (r *relationFinder) isBaseForm(k int) bool {
 	_, form, _, ok := r.analyzeVerb(r.word(k))
 	return ok && form == lexicon.Base
@@ -1631,8 +1631,8 @@ func (r *relationFinder) nounTakes(k int, prep string) bool {
 	return false
 }
 
-// otherEventPlaces states where the other events of the article took place: "the ABN
-// AMRO World Tennis Tournament in Rotterdam".
+// otherEventPlaces states where the other events of the article took place: "the Lakeside
+// Tennis Tournament in Marlow".
 func (r *relationFinder) otherEventPlaces(si int) {
 	d := r.d
 	s := &d.Sentences[si]
@@ -1676,7 +1676,7 @@ var nonStaffRoles = map[string]bool{
 }
 
 // describesTitle reports whether the gerund at token v follows a comma after a capitalised
-// word that names no entity: "Mississippi Masala, starring X" describes the film.
+// word that names no entity: "Night Train, starring X" describes the film.
 func (r *relationFinder) describesTitle(v int) bool {
 	s := &r.d.Sentences[r.sentenceOf(v)]
 	return v-2 >= s.First && r.word(v-1) == "," && r.d.Tokens[v-2].Has(Cap) && r.mentionAt[v-2] < 0

@@ -33,7 +33,7 @@ type resolver struct {
 	nominals              map[string]int // resolved role descriptions, without their determiner
 	lastNames, firstNames map[string][]namePart
 	people                []int          // person entities with a full name, in order of first mention
-	acronyms              map[string]int // "OCC" -> the entity named before "(OCC)"
+	acronyms              map[string]int // "RAC" -> the entity named before "(RAC)"
 	partial               map[string]int // "mr smith" -> the person it first stood for
 }
 
@@ -271,7 +271,7 @@ func (r *resolver) personByPart(part string, at int) int {
 			return best
 		}
 	}
-	// a misspelt surname: "Pascuale" for "Pasquale", when only one person is that close
+	// a misspelt surname: "Bracewall" for "Bracewell", when only one person is that close
 	// (one letter replaced: "Brown" and "Browne" are two names)
 	if len(key) >= 6 && r.lx.Place(part) == nil && !r.lx.IsWord(strings.ToLower(part)) {
 		cand := -1
@@ -417,7 +417,7 @@ func (r *resolver) orgByPart(word string) int {
 	acronym := countUpper(word) == countLetters(word) && countLetters(word) >= 2
 	if acronym {
 		if e, ok := r.acronyms[word]; ok {
-			return e // "The Official UK Charts Company (OCC)"
+			return e // "The Regional Arts Council (RAC)"
 		}
 		word = strings.ReplaceAll(word, "&", "") // "E&Y"
 	}
@@ -443,7 +443,7 @@ func (r *resolver) orgByPart(word string) int {
 				}
 				ini.WriteString(strings.ToUpper(w[:1]))
 			}
-			match = ini.String() == word || words[0] == word && corporateTail(words[1:]) // "SSL" for "SSL International"
+			match = ini.String() == word || words[0] == word && corporateTail(words[1:]) // "ACME" for "ACME International"
 		} else {
 			// a generic word ("Lords", "Telegraph") only stands for the name it ends or
 			// follows "of" in
@@ -511,7 +511,7 @@ func (r *resolver) assignNominal(mi int) {
 				continue
 			}
 			if m.RoleOrg >= 0 && o.RoleOrg >= 0 && d.Mentions[m.RoleOrg].Entity != d.Mentions[o.RoleOrg].Entity {
-				continue // "the Glasgow Kelvin MP" is not "Labour MP X"
+				continue // "the Westbury North MP" is not "Labour MP X"
 			}
 			s := 0
 			switch {
@@ -686,7 +686,7 @@ func contains(list []string, s string) bool {
 }
 
 // parentheticalAcronyms records the acronyms an article gives in brackets after a name of
-// several words: "The Official UK Charts Company (OCC)".
+// several words: "The Regional Arts Council (RAC)".
 func (r *resolver) parentheticalAcronyms() {
 	d := r.d
 	for i := range d.Mentions {
@@ -720,8 +720,8 @@ func numberVariants(w string) []string {
 	return []string{w + "s"}
 }
 
-// corporateSuffixes end a company's name without telling it apart: "SSL International" is
-// SSL.
+// corporateSuffixes end a company's name without telling it apart: "ACME International" is
+// ACME.
 var corporateSuffixes = map[string]bool{
 	"international": true, "group": true, "holdings": true, "plc": true, "ltd": true, "inc": true,
 	"corp": true, "corporation": true, "company": true, "co": true, "limited": true, "llc": true,
@@ -741,8 +741,8 @@ func corporateTail(words []string) bool {
 }
 
 // assignOrgNominal resolves "the firm", "the federation" to an organisation named before
-// it: one whose name ends in the noun ("Spain's Football Federation"), or that the article
-// described with it ("business intelligence firm GPW"); failing those, for a generic noun,
+// it: one whose name ends in the noun ("Ruritania's Football Federation"), or that the article
+// described with it ("consulting firm Acme"); failing those, for a generic noun,
 // the organisation named last in the two sentences before.
 func (r *resolver) assignOrgNominal(mi int) {
 	d := r.d
@@ -773,7 +773,7 @@ func (r *resolver) assignOrgNominal(mi int) {
 			if strings.HasSuffix(name, " "+noun) || strings.HasSuffix(name, " "+noun+"s") {
 				score = max(score, 3) // "the federation": "Football Federation"
 			}
-			// a description before the name: "business intelligence firm GPW"
+			// a description before the name: "consulting firm Acme"
 			for k := o.First - 1; k >= 0 && k >= o.First-3; k-- {
 				if d.Tokens[k].Kind != Word || d.Tokens[k].Has(Cap) {
 					break
@@ -786,7 +786,7 @@ func (r *resolver) assignOrgNominal(mi int) {
 				score = max(score, 1)
 			}
 			if o.Sentence == m.Sentence && genericOrgNouns[noun] && firstNameInSentence(d, oi) {
-				score = max(score, 2) // "RHB, Malaysia's biggest lender, ..., the firm told Reuters"
+				score = max(score, 2) // "Nordbank, Malaysia's biggest lender, ..., the firm told Reuters"
 			}
 		}
 		// among organisations named just before, the one the article names most
@@ -840,8 +840,8 @@ func firstNameInSentence(d *Document, mi int) bool {
 }
 
 // assignPlaceNominal resolves "the constituency", "the country", "the city" to a place
-// named before it: one the article described with the noun ("the Commons constituency of
-// X", "Tower Hamlets borough"), or for a country or a city the last one of that kind named
+// named before it: one the article described with the noun ("the rural constituency of
+// X", "Westbury borough"), or for a country or a city the last one of that kind named
 // in the three sentences before.
 func (r *resolver) assignPlaceNominal(mi int) {
 	d := r.d
