@@ -38,6 +38,9 @@ var negators = map[string]bool{
 	"without": true, "hardly": true, "barely": true, "neither": true, "nor": true,
 }
 
+// conditionals open a clause that states no fact ("if the Greens win").
+var conditionals = map[string]bool{"if": true, "whether": true, "unless": true}
+
 // beForms mark the passive before a participle.
 var beForms = map[string]bool{
 	"is": true, "was": true, "are": true, "were": true, "be": true, "been": true, "being": true,
@@ -58,7 +61,13 @@ var controlVerbs = map[string]bool{
 	"need": true, "needs": true, "needed": true, "wish": true, "wished": true, "offer": true,
 	"offered": true, "offers": true, "going": true, "set": true, "able": true, "ready": true,
 	"likely": true, "due": true, "moved": true, "rushed": true, "went": true, "came": true,
-	"declined": true, "failed": true,
+	"declined": true, "failed": true, "vote": true, "votes": true, "voted": true,
+	"quick": true, "keen": true, "eager": true, "determined": true, "poised": true,
+	"seem": true, "seems": true, "seemed": true, "appear": true, "appears": true,
+	"appeared": true, "look": true, "looks": true, "looked": true, "has": true, "have": true,
+	"had": true, "got": true, "managed": true, "manages": true, "tend": true, "tends": true,
+	"bid": true, "bids": true, "bidding": true, "looking": true, "hoping": true, "trying": true,
+	"planning": true, "seeking": true, "aiming": true, "preparing": true, "wanting": true,
 }
 
 // prepositions end the noun phrase of a subject.
@@ -66,6 +75,14 @@ var prepositions = map[string]bool{
 	"in": true, "of": true, "for": true, "at": true, "on": true, "from": true, "with": true,
 	"by": true, "to": true, "about": true, "into": true, "over": true, "under": true,
 	"between": true, "against": true, "during": true, "after": true, "before": true,
+}
+
+// nounPrepositions attach a noun phrase to the noun before them ("the court in Paris");
+// a name after them is not the subject of the verb that follows.
+var nounPrepositions = map[string]bool{
+	"in": true, "on": true, "at": true, "of": true, "for": true, "with": true, "from": true,
+	"about": true, "into": true, "over": true, "under": true, "between": true, "against": true,
+	"among": true, "across": true, "through": true, "within": true, "near": true, "to": true,
 }
 
 // subordinators open an adverbial clause that the subject follows ("While X, he said").
@@ -87,6 +104,12 @@ type analysis struct {
 	mentionAt []int // token -> mention covering it, -1
 	subjects  []int // sentence -> subject entity, -2 when not computed yet
 	speakers  []int // sentence -> speaker of the last quotation attributed in it, -1
+	avoid     []int // while reading a verb's objects: its subjects, which an object pronoun is not
+}
+
+// analyzeVerb is Lexicon.AnalyzeVerb.
+func (a *analysis) analyzeVerb(w string) (string, lexicon.Form, lexicon.WNVerb, bool) {
+	return a.lx.AnalyzeVerb(w)
 }
 
 func newAnalysis(d *Document, lx *lexicon.Lexicon) *analysis {
@@ -209,7 +232,7 @@ func (a *analysis) pronoun(k int) int {
 	// when the pronoun is an object
 	for j := k - 1; j >= d.Sentences[si].First; j-- {
 		if e := a.entityOf(a.mentionAt[j]); e >= 0 && a.isPerson(e) && a.genderOK(e, g) {
-			if object && e == subj {
+			if object && (e == subj || containsInt(a.avoid, e)) {
 				continue
 			}
 			return e
@@ -220,14 +243,14 @@ func (a *analysis) pronoun(k int) int {
 		if d.Sentences[p].Kind == Junk {
 			continue
 		}
-		if sp := a.speakers[p]; sp >= 0 && a.isPerson(sp) && a.genderOK(sp, g) {
+		if sp := a.speakers[p]; sp >= 0 && a.isPerson(sp) && a.genderOK(sp, g) && !(object && containsInt(a.avoid, sp)) {
 			return sp
 		}
-		if s := a.sentenceSubject(p); s >= 0 && a.isPerson(s) && a.genderOK(s, g) {
+		if s := a.sentenceSubject(p); s >= 0 && a.isPerson(s) && a.genderOK(s, g) && !(object && containsInt(a.avoid, s)) {
 			return s
 		}
 		for j := d.Sentences[p].End - 1; j >= d.Sentences[p].First; j-- {
-			if e := a.entityOf(a.mentionAt[j]); e >= 0 && a.isPerson(e) && a.genderOK(e, g) {
+			if e := a.entityOf(a.mentionAt[j]); e >= 0 && a.isPerson(e) && a.genderOK(e, g) && !(object && containsInt(a.avoid, e)) {
 				return e
 			}
 		}
@@ -315,6 +338,9 @@ func (a *analysis) sentenceSubject(si int) int {
 		if mi := a.mentionAt[j]; mi >= 0 {
 			if e := d.Mentions[mi].Entity; e >= 0 && !d.Mentions[mi].Possessive {
 				subj = e
+			} else if d.Mentions[mi].Possessive {
+				// "Freedonia's minister of sport Ana Ruiz was": the titled person
+				subj = a.titledAfterPossessive(d.Mentions[mi].End+1, s.End)
 			}
 			break
 		}
@@ -329,6 +355,9 @@ func (a *analysis) sentenceSubject(si int) int {
 		if t.Kind == Word && !t.Has(Cap) && !isVerbish(a.lx, w) && !prepositions[w] && !isPronoun(w) && (determiners[w] || adverbs[w] || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ed") || t.Has(Hyphen)) {
 			continue
 		}
+		if t.Kind == Word && !t.Has(Cap) && a.describesName(j, s.End) {
+			continue // "accountancy firm Dunn & Price urged"
+		}
 		if t.Kind == Punct && (w == "," || w == "—") {
 			continue
 		}
@@ -336,6 +365,25 @@ func (a *analysis) sentenceSubject(si int) int {
 	}
 	a.subjects[si] = subj
 	return subj
+}
+
+// describesName reports whether the lower-case words from token j run, within three
+// words, into a name: a description before it ("accountancy firm", "nightclub owner").
+func (a *analysis) describesName(j, end int) bool {
+	d := a.d
+	for k := j; k < end && k < j+3; k++ {
+		t := &d.Tokens[k]
+		if mi := a.mentionAt[k]; mi >= 0 {
+			return k > j && d.Mentions[mi].First == k && d.Mentions[mi].Kind == NameMention
+		}
+		w := a.word(k)
+		adjective := k == j && strings.HasSuffix(w, "ed") && determiners[a.word(j-1)] // "the injured X"
+		if t.Kind != Word || t.Has(Cap) || functionWords[w] || prepositions[w] || isPronoun(w) || isVerbish(a.lx, w) && !adjective || auxiliaries[w] ||
+			subordinators[w] || adverbs[w] || negators[w] || w == "who" || w == "which" || w == "where" || w == "whose" {
+			return false
+		}
+	}
+	return false
 }
 
 // pronounBefore resolves a subject pronoun that opens sentence si from earlier sentences.
@@ -365,6 +413,8 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 	si := a.sentenceOf(v)
 	s := &d.Sentences[si]
 	negated := false
+	relative := false    // the subject was reached through "who" or "which"
+	nearestOnly := false // ... right after a name, with no comma
 	k := v - 1
 	for k >= s.First {
 		w := a.word(k)
@@ -373,11 +423,20 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 			negated = true
 			k--
 			continue
+		case (w == "?" || w == "!") && !d.Tokens[k].Has(SpaceBefore) && k-1 >= s.First && a.mentionAt[k-1] >= 0:
+			k-- // "Gadget Now! are hosting": a mark that belongs to the name
+			continue
 		case adverbs[w] || auxiliaries[w] || strings.HasSuffix(w, "ly") && d.Tokens[k].Kind == Word && a.mentionAt[k] < 0 && !d.Tokens[k].Has(Cap):
 			k--
 			continue
 		case w == "to" && k-1 >= s.First && (controlVerbs[a.word(k-1)] || beForms[a.word(k-1)]):
 			k -= 2 // "plans to speak", "is to stand"
+			continue
+		case w == "to" && k-2 >= s.First && beForms[a.word(k-2)] && a.isParticiple(k-1):
+			k -= 3 // "was picked to design", "is understood to be planning"
+			continue
+		case w == "to" && k-2 >= s.First && a.word(k-1) == "on" && (a.word(k-2) == "went" || a.word(k-2) == "goes" || a.word(k-2) == "go" || a.word(k-2) == "gone"):
+			k -= 3 // "went on to signal"
 			continue
 		case (w == "for" || w == "by") && k+1 == v && strings.HasSuffix(a.word(v), "ing") && k-1 >= s.First && a.mentionAt[k-1] >= 0:
 			// "thanking Trump for hosting": the one thanked did the hosting
@@ -395,14 +454,38 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 			return []int{a.ofAgent(k - 1)}, negated
 		case w == "to" && k-1 >= s.First && d.Tokens[k-1].Kind == Word && a.mentionAt[k-1] < 0:
 			// an infinitive after a noun or an adjective ("the chance to take on X") has
-			// the subject of its sentence
+			// the subject of its sentence, unless a reported clause comes between
+			if rs := a.reportedBefore(s.First, k); rs >= 0 {
+				// "X says he would be happy to meet Y": the reported clause's subject
+				for j := k - 1; j >= rs; j-- {
+					pw := a.word(j - 1)
+					if mi := a.mentionAt[j]; mi >= 0 && d.Mentions[mi].First == j && d.Mentions[mi].Entity >= 0 && !d.Mentions[mi].Possessive && !prepositions[pw] &&
+						!a.modifiesNoun(d.Mentions[mi].End) {
+						return []int{d.Mentions[mi].Entity}, negated
+					}
+					if w := a.word(j); w == "he" || w == "she" {
+						if e := a.pronoun(j); e >= 0 {
+							return []int{e}, negated
+						}
+					}
+				}
+				return nil, negated
+			}
 			if subj := a.sentenceSubject(si); subj >= 0 {
 				return []int{subj}, negated
 			}
 			return nil, negated
+		case (calendarWords[w] || d.Tokens[k].Kind == Number && len(w) == 4) && k-1 >= s.First && a.mentionAt[k] < 0 && (a.word(k-1) == "on" || a.word(k-1) == "in" || a.word(k-1) == "last" || a.word(k-1) == "this" || a.word(k-1) == "since"):
+			k -= 2 // "who on Friday won", "which in 1998 merged"
+			continue
 		case w == "who" || w == "which" || w == "that" && k-1 >= s.First && a.mentionAt[k-1] >= 0:
+			// after a dash the relative pronoun stands for the nearest name only; after a
+			// comma for a whole list ("Bono, The Edge, Adam Clayton and Larry Mullen Jr,
+			// who formed U2")
+			relative = true
+			nearestOnly = k-1 >= s.First && a.word(k-1) != ","
 			k--
-			if k >= s.First && a.word(k) == "," {
+			if k >= s.First && (a.word(k) == "," || a.word(k) == "-" || a.word(k) == "—" || a.word(k) == "–") {
 				k--
 			}
 			continue
@@ -440,13 +523,20 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 		if m.Possessive {
 			return nil, negated // "Trump's aides said": not Trump
 		}
+		if p := m.First - 1; !relative && p >= s.First && nounPrepositions[a.word(p)] && (p-1 >= s.First && d.Tokens[p-1].Kind == Word && a.mentionAt[p-1] < 0 || a.word(p) == "of" || a.word(p) == "about") {
+			return nil, negated // "his words about President Keller met", "the court in Paris fined": not Keller, not Paris
+		}
+		if p := m.First - 1; p >= s.First && conditionals[a.word(p)] {
+			negated = true // "if the Greens win the vote": not a fact
+		}
 		var out []int
 		if e := m.Entity; e >= 0 {
 			out = append(out, e)
 		}
-		// coordinated subjects: "Rubio and Witkoff", "Rubio, Witkoff and Lavrov"
+		// coordinated subjects: "Rubio and Witkoff", "Rubio, Witkoff and Lavrov" (a
+		// relative pronoun stands for the nearest name only)
 		j := m.First - 1
-		for j >= s.First {
+		for j >= s.First && !nearestOnly {
 			w := a.word(j)
 			if w != "and" && w != "," {
 				break
@@ -467,9 +557,17 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 			}
 			j = d.Mentions[pm].First - 1
 		}
+		// "targets for schools in Kent and Essex were announced": a list inside a
+		// prepositional phrase is no subject either
+		if q := j; q < m.First-1 && !relative && q >= s.First && nounPrepositions[a.word(q)] && q-1 >= s.First && d.Tokens[q-1].Kind == Word && a.mentionAt[q-1] < 0 {
+			return nil, negated
+		}
 		return out, negated
 	}
 	if g := pronounGender(a.word(k)); g != 0 && a.word(k) != "his" && a.word(k) != "her" {
+		if conditionals[a.word(k-1)] {
+			negated = true // "if he beats X"
+		}
 		if e := a.pronoun(k); e >= 0 {
 			return []int{e}, negated
 		}
@@ -490,6 +588,9 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 	}
 	// a verb coordinated with an earlier one shares its subject: "X praised Y and said",
 	// "greeting Putin … and even applauding him"
+	if a.word(k) == "," && k-1 >= s.First && d.Tokens[k-1].Has(Cap) && a.mentionAt[k-1] < 0 && strings.HasSuffix(a.word(v), "ing") {
+		return nil, negated // "The Long Night, starring X": the gerund describes the title
+	}
 	if a.word(k) == "and" || a.word(k) == "," || a.word(k) == "but" {
 		for j := k - 1; j >= s.First; j-- {
 			w := a.word(j)
@@ -508,6 +609,16 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 		}
 	}
 	return nil, negated
+}
+
+// isParticiple reports whether token k is a past participle ("chosen", "understood").
+func (a *analysis) isParticiple(k int) bool {
+	t := &a.d.Tokens[k]
+	if t.Kind != Word || t.Has(Cap) || a.mentionAt[k] >= 0 {
+		return false
+	}
+	_, form, _, ok := a.analyzeVerb(t.Lower)
+	return ok && (form == lexicon.ParticipleForm || form == lexicon.PastForm)
 }
 
 // apposition reports whether mention mi stands between commas after a noun phrase:
@@ -578,6 +689,18 @@ func (a *analysis) parenthetical(from, to int) bool {
 		return true
 	case w == "a" || w == "an" || w == "the" || w == "his" || w == "her" || w == "their":
 		return true // an apposition: "Leon Panetta, an Obama appointee,"
+	case a.d.Tokens[from].Kind == Number && to == from+1:
+		return true // an age: "Mr Smith, 57, has"
+	}
+	// a role in apposition: ", senior economist at Harbor Capital,"
+	for k := from; k < to && k < from+5; k++ {
+		w := a.word(k)
+		if a.d.Tokens[k].Kind == Word && !a.d.Tokens[k].Has(Cap) && a.isRoleWord(w) {
+			return true
+		}
+		if isVerbish(a.lx, w) || auxiliaries[w] {
+			return false
+		}
 	}
 	return false
 }
@@ -602,4 +725,57 @@ func (a *analysis) finiteVerbBefore(k int) int {
 func (a *analysis) isRoleWord(w string) bool {
 	_, ok := a.lx.Title(strings.TrimSuffix(w, "."))
 	return ok
+}
+
+// titledAfterPossessive returns the person named after a possessive and a title that
+// starts at token k ("[Freedonia's] minister of sport Ana Ruiz"), or -1.
+func (a *analysis) titledAfterPossessive(k, end int) int {
+	d := a.d
+	role := false
+	for j := k; j < end && j < k+6; j++ {
+		if mi := a.mentionAt[j]; mi >= 0 {
+			m := &d.Mentions[mi]
+			if m.Kind == NominalMention && m.Type == Person {
+				role = true // "[Freedonia's] minister of sport"
+				j = m.End - 1
+				continue
+			}
+			if (role || m.Role != "") && m.Kind == NameMention && a.isPerson(m.Entity) && !m.Possessive {
+				return m.Entity
+			}
+			return -1
+		}
+		t := &d.Tokens[j]
+		w := a.word(j)
+		if t.Kind != Word {
+			return -1
+		}
+		if a.isRoleWord(w) {
+			role = true
+			continue
+		}
+		if w == "of" || a.lx.IsModifier(w) || !isVerbish(a.lx, w) && !functionWords[w] && !t.Has(Cap) {
+			continue
+		}
+		return -1
+	}
+	return -1
+}
+
+// reportedBefore returns the token after the last speech verb between tokens from and to
+// that opens a reported clause with a subject of its own ("X claimed the government was
+// about to"), or -1.
+func (a *analysis) reportedBefore(from, to int) int {
+	at := -1
+	for j := from; j < to; j++ {
+		if a.mentionAt[j] >= 0 || a.d.Tokens[j].Kind != Word {
+			continue
+		}
+		if _, ok := a.lx.Speech(a.word(j)); ok {
+			if n := a.word(j + 1); n != "to" && n != "," && n != ":" {
+				at = j + 1
+			}
+		}
+	}
+	return at
 }

@@ -58,7 +58,7 @@ func TestDump(t *testing.T) {
 				if m.Entity >= 0 {
 					name = d.Entities[m.Entity].Name
 				}
-				fmt.Printf("  M k=%d %-12s %-30q full=%-40q role=%q head=%q nat=%q -> %s\n", m.Kind, m.Type, m.Text(d.Text), m.Full.Text(d.Text), m.Role, m.RoleHead, m.Nationality, name)
+				fmt.Printf("  M k=%d %-12s %-30q full=%-40q role=%q head=%q nat=%q org=%d -> %s\n", m.Kind, m.Type, m.Text(d.Text), m.Full.Text(d.Text), m.Role, m.RoleHead, m.Nationality, m.RoleOrg, name)
 			}
 			for _, e := range d.Entities {
 				fmt.Printf("  E %-12s %-30s %v\n", e.Type, e.Name, e.Aliases)

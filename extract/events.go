@@ -44,7 +44,39 @@ func findEvents(d *Document, lx *lexicon.Lexicon) {
 				ms = append(ms, i)
 			}
 		}
-		addEvent(d, lx, ms)
+		// events of one kind with different names are different events: "the Six Nations
+		// Championship" and "the World Cup"; the descriptions go with the most named one
+		named := map[string][]int{}
+		var order []string
+		var rest []int
+		for _, i := range ms {
+			m := &d.Mentions[i]
+			if m.Kind == NameMention {
+				k := normKey(m.Text(d.Text))
+				if _, ok := named[k]; !ok {
+					order = append(order, k)
+				}
+				named[k] = append(named[k], i)
+			} else {
+				rest = append(rest, i)
+			}
+		}
+		if len(order) < 2 {
+			addEvent(d, lx, ms)
+		} else {
+			best := order[0]
+			for _, k := range order {
+				if len(named[k]) > len(named[best]) {
+					best = k
+				}
+			}
+			addEvent(d, lx, append(named[best], rest...))
+			for _, k := range order {
+				if k != best {
+					addEvent(d, lx, named[k])
+				}
+			}
+		}
 	}
 	// other named events mentioned at least twice
 	named := map[string][]int{}
@@ -61,7 +93,9 @@ func findEvents(d *Document, lx *lexicon.Lexicon) {
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		if len(named[k]) >= 2 {
+		// a named event of several words counts once named ("the Lakeside World Tennis
+		// Tournament"), unless it only describes someone ("the 1999 Lakeside Open champion")
+		if len(named[k]) >= 2 || strings.Contains(k, " ") && !insideTitle(d, lx, named[k][0]) {
 			addEvent(d, lx, named[k])
 		}
 	}
@@ -261,4 +295,21 @@ func mainPlace(d *Document) string {
 		}
 	}
 	return mostCommon(n)
+}
+
+// insideTitle reports whether mention mi lies inside the title of a person's mention.
+func insideTitle(d *Document, lx *lexicon.Lexicon, mi int) bool {
+	m := &d.Mentions[mi]
+	if m.End < len(d.Tokens) && d.Tokens[m.End].Kind == Word {
+		if _, ok := lx.Title(d.Tokens[m.End].Lower); ok {
+			return true // "the 1999 Lakeside Open champion"
+		}
+	}
+	for oi := range d.Mentions {
+		o := &d.Mentions[oi]
+		if oi != mi && o.Type == Person && o.First <= m.First && m.End <= o.End {
+			return true
+		}
+	}
+	return false
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/kg-news/kg/extract/lexicon"
@@ -59,6 +60,7 @@ func markJunk(d *Document, lx *lexicon.Lexicon) {
 		}
 	}
 	markComments(d)
+	markCommentRun(d)
 	// a run of headline-like lines among the page furniture at its end are links to other
 	// stories
 	var run []int
@@ -293,6 +295,100 @@ func secondPerson(d *Document, p *Paragraph) bool {
 			inQuote = false
 		case t.Kind == Word && !inQuote && (t.Lower == "you" || t.Lower == "your" || t.Lower == "you're" || t.Lower == "you’re"):
 			return true
+		}
+	}
+	return false
+}
+
+// markCommentRun finds the reader comments some pages append to a story without any
+// navigation around them: a run of at least five short paragraphs at the end, most of them
+// written in the first or second person or as questions and exclamations, none reporting
+// what someone said.
+func markCommentRun(d *Document) {
+	n := len(d.Paragraphs)
+	end := n
+	for end > 0 && d.Paragraphs[end-1].Junk != "" {
+		end--
+	}
+	if end == 0 || !commentVoice(d, &d.Paragraphs[end-1]) {
+		return // the last word is the story's
+	}
+	k, personal, words := end, 0, 0
+	var lengths []int
+	for k > 0 {
+		p := &d.Paragraphs[k-1]
+		size := p.End - p.First
+		if p.Junk != "" || size > 120 || reportsSpeech(d, p) {
+			// one long or reporting comment inside a run of them: more comments before it
+			if end-k < 5 || p.Junk != "" || !commentVoice(d, p) || k < 2 || !commentVoice(d, &d.Paragraphs[k-2]) || d.Paragraphs[k-2].End-d.Paragraphs[k-2].First > 90 {
+				break
+			}
+		}
+		if commentVoice(d, p) {
+			personal++
+		}
+		lengths = append(lengths, size)
+		words += size
+		k--
+	}
+	run := end - k
+	if run < 5 || k < 3 || personal*10 < run*6 {
+		return
+	}
+	sort.Ints(lengths)
+	if lengths[len(lengths)/2] > 45 {
+		return // long paragraphs in the first person: a column, not comments
+	}
+	// the run starts at its first paragraph in a reader's voice
+	for k < end && !commentVoice(d, &d.Paragraphs[k]) {
+		k++
+	}
+	for i := k; i < end; i++ {
+		d.Paragraphs[i].Junk = "reader comment"
+	}
+}
+
+// commentVoice reports whether a paragraph speaks as a reader: "I", "my", "we", "you"
+// outside quotation marks, or a question or an exclamation.
+func commentVoice(d *Document, p *Paragraph) bool {
+	inQuote := false
+	for i := p.First; i < p.End; i++ {
+		t := &d.Tokens[i]
+		switch {
+		case t.Kind == Quote && t.Has(Open):
+			inQuote = true
+		case t.Kind == Quote && t.Has(Close):
+			inQuote = false
+		case inQuote:
+		case t.Kind == Word:
+			switch t.Lower {
+			case "i", "i'm", "i’m", "i've", "i’ve", "i'd", "i’d", "my", "me", "we", "our", "you", "your", "you're", "you’re":
+				return true
+			}
+		case t.Kind == Punct:
+			if w := d.TokenText(i); w == "?" || w == "!" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// reportsSpeech reports whether a paragraph attributes words to someone: "said", "told",
+// "according to" next to a name or a quotation mark.
+func reportsSpeech(d *Document, p *Paragraph) bool {
+	for i := p.First; i < p.End; i++ {
+		switch d.Tokens[i].Lower {
+		case "said", "says", "told", "added", "according":
+			for j := i - 2; j <= i+3; j++ {
+				if j < p.First || j >= p.End || j == i {
+					continue
+				}
+				t := &d.Tokens[j]
+				if t.Kind == Quote || t.Kind == Word && t.Has(Cap) && !t.Has(Initial) {
+					return true
+				}
+			}
 		}
 	}
 	return false

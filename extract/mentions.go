@@ -23,7 +23,9 @@ var pronounWords = map[string]bool{
 	"i": true, "i'm": true, "i’m": true, "i'll": true, "i’ll": true, "i've": true, "i’ve": true,
 	"i'd": true, "i’d": true, "he": true, "she": true, "it": true, "we": true, "they": true,
 	"you": true, "his": true, "her": true, "its": true, "our": true, "their": true, "my": true,
-	"your": true, "him": true, "them": true, "us": true, "me": true,
+	"your": true, "him": true, "them": true, "us": true, "me": true, "no-one": true, "noone": true,
+	"nobody": true, "everyone": true, "everybody": true, "someone": true, "somebody": true,
+	"anyone": true, "anybody": true,
 }
 
 // determiners open a noun phrase.
@@ -186,7 +188,90 @@ func (f *mentionFinder) sentence(si int) {
 		i = j
 	}
 	f.nominals(si)
+	f.possessedBodies(si)
+	f.orgNominals(si)
 	f.eventMentions(si)
+}
+
+// orgNouns name an organisation by its kind: "the firm", "the federation", "the
+// newspaper". With "the" and no name after them they point at an organisation of the
+// article.
+var orgNouns = map[string]bool{
+	"company": true, "firm": true, "group": true, "bank": true, "club": true, "party": true,
+	"newspaper": true, "paper": true, "magazine": true, "broadcaster": true, "network": true,
+	"airline": true, "carrier": true, "carmaker": true, "retailer": true, "supermarket": true,
+	"chain": true, "exchange": true, "regulator": true, "watchdog": true, "union": true,
+	"agency": true, "organisation": true, "organization": true, "federation": true,
+	"association": true, "council": true, "committee": true, "commission": true, "charity": true,
+	"consortium": true, "conglomerate": true, "giant": true, "maker": true, "manufacturer": true,
+	"operator": true, "provider": true, "publisher": true, "studio": true, "label": true,
+	"band": true, "league": true, "corporation": true, "insurer": true, "lender": true,
+	"developer": true, "producer": true, "utility": true, "broadcasters": false, "executive": false,
+	"department": true, "ministry": true, "army": true, "parliament": true, "assembly": true,
+	"authority": true, "body": true, "institute": true, "university": true, "school": true,
+	"hospital": true, "court": true, "side": false, "team": true, "squad": false,
+}
+
+// orgNominals finds organisations named by their kind with "the": "the firm said".
+func (f *mentionFinder) orgNominals(si int) {
+	d := f.d
+	s := &d.Sentences[si]
+	for k := s.First; k+1 < s.End; k++ {
+		t := &d.Tokens[k]
+		if t.Kind != Word || t.Lower != "the" || f.used[k] {
+			continue
+		}
+		// "the firm", "the troubled agency", "the Dutch firm"
+		j := k + 1
+		for j < s.End && j < k+4 && d.Tokens[j].Kind == Word && !f.used[j] && !orgNouns[d.Tokens[j].Lower] && !placeNouns[d.Tokens[j].Lower] &&
+			(!d.Tokens[j].Has(Cap) || f.isDemonymWord(j)) && !functionWords[d.Tokens[j].Lower] && !isVerbish(f.lx, d.Tokens[j].Lower) {
+			j++
+		}
+		n := &d.Tokens[j]
+		if j >= s.End || n.Kind != Word || n.Has(Cap) || f.used[j] || !orgNouns[n.Lower] && !placeNouns[n.Lower] {
+			continue
+		}
+		e := j + 1
+		if e < s.End && (f.capWord(e) || d.Tokens[e].Kind == Word && !d.Tokens[e].Has(Cap) && f.lx.IsWord(d.Tokens[e].Lower) &&
+			!functionWords[d.Tokens[e].Lower] && !prepositions[d.Tokens[e].Lower] && !auxiliaries[d.Tokens[e].Lower] &&
+			!adverbs[d.Tokens[e].Lower] && !isVerbish(f.lx, d.Tokens[e].Lower) && !clauseWords[d.Tokens[e].Lower] &&
+			!subordinators[d.Tokens[e].Lower] && !f.finiteVerb(d.Tokens[e].Lower)) {
+			continue // "the firm GPW", "the group stage"
+		}
+		if e < s.End && d.Tokens[e].Lower == "of" {
+			continue // "the bank of England", "the council of ministers"
+		}
+		typ := Organization
+		if placeNouns[n.Lower] {
+			typ = Place
+		}
+		m := Mention{Span: Span{t.Start, n.End}, First: k, End: e, Sentence: si, Kind: NominalMention,
+			Type: typ, Strength: 1, RoleHead: n.Lower, RoleOrg: -1, Entity: -1}
+		m.Full = m.Span
+		if e < len(d.Tokens) && d.Tokens[e].Kind == Poss {
+			m.Possessive = true
+		}
+		for x := k; x < e; x++ {
+			f.used[x] = true
+		}
+		d.Mentions = append(d.Mentions, m)
+		k = e - 1
+	}
+}
+
+// placeNouns name a place by its kind: "the constituency", "the country", "the city".
+var placeNouns = map[string]bool{
+	"country": true, "city": true, "capital": true, "constituency": true, "seat": false,
+	"borough": true, "ward": true, "town": true, "island": true, "region": true, "province": true,
+	"state": false, "county": true, "village": true, "territory": true, "nation": true,
+}
+
+// clauseWords open a relative or subordinate clause after a noun.
+var clauseWords = map[string]bool{"who": true, "which": true, "that": true, "whose": true, "where": true, "when": true}
+
+func (f *mentionFinder) isDemonymWord(k int) bool {
+	_, ok := f.lx.Demonym(f.d.TokenText(k))
+	return ok
 }
 
 // chunkEnd extends a run of capitalised words from i: across "of (the)", name particles,
@@ -443,6 +528,44 @@ func (f *mentionFinder) chunk(si, a, b int) {
 	for b > a && calendarWords[d.Tokens[b-1].Lower] {
 		b--
 	}
+	// "London-based Smith": a place adjective describes the name after it
+	for a+1 < b {
+		w := d.Tokens[a].Lower
+		if i := strings.LastIndexByte(w, '-'); i > 0 && placeAdjectiveSuffixes[w[i+1:]] {
+			a++
+			continue
+		}
+		break
+	}
+	// "South Koreans", "North Americans": people of a nationality
+	if b-a >= 2 && strings.HasSuffix(d.Tokens[b-1].Lower, "s") {
+		if _, ok := f.lx.Demonym(d.Text[d.Tokens[a].Start : d.Tokens[b-1].End-1]); ok {
+			return
+		}
+		if _, ok := f.lx.Demonym(d.TokenText(b - 1)[:len(d.TokenText(b-1))-1]); ok && b-a == 2 {
+			if _, ok2 := f.lx.Demonym(d.TokenText(a) + " " + d.TokenText(b - 1)[:len(d.TokenText(b-1))-1]); ok2 || f.lx.IsPlaceWord(d.Tokens[a].Lower) || d.Tokens[a].Lower == "south" || d.Tokens[a].Lower == "north" {
+				return
+			}
+		}
+	}
+	if b-a == 1 && (functionWords[d.Tokens[a].Lower] || subordinators[d.Tokens[a].Lower] || determiners[d.Tokens[a].Lower] || prepositions[d.Tokens[a].Lower] || adverbs[d.Tokens[a].Lower]) && !d.Tokens[a].Has(AllCaps) {
+		return // "In", "When": a function word, whatever its capital
+	}
+	if b-a >= 3 && f.isTitleOfWork(a, b) {
+		return // "Tom and the Giant", "Letters From Lima": a work
+	}
+	// "Australian Kim Lee", "Swede Lars Berg": a nationality before a
+	// person's name describes them
+	for b-a >= 3 && !f.hasOrgHead(a, b) && f.lx.Place(d.Text[d.Tokens[a+1].Start:d.Tokens[b-1].End]) == nil &&
+		!f.isRole(trimDot(d.Tokens[a+1].Lower)) && !f.lx.StartsTitle(trimDot(d.Tokens[a+1].Lower)) && !f.lx.IsModifier(d.Tokens[a+1].Lower) {
+		if typ, _, _ := f.classify(a+1, b); typ != Person && !(typ == "" || typ == Organization && !f.lx.IsOrgWord(trimDot(d.Tokens[b-1].Lower))) {
+			break
+		}
+		if _, ok := f.lx.Demonym(d.TokenText(a)); !ok && !nationalityNouns[d.Tokens[a].Lower] {
+			break
+		}
+		a++
+	}
 	if a >= b {
 		return
 	}
@@ -457,9 +580,21 @@ func (f *mentionFinder) chunk(si, a, b int) {
 		}
 		k++
 	}
-	// a role word at the end after a first name is a surname: "Oona King"
-	if roleEnd == b && b-a >= 2 && f.lx.IsFirstName(d.TokenText(b-2)) && !f.isRole(d.Tokens[b-2].Lower) {
+	// a role word at the end after a first name is a surname: "Ann King"
+	if roleEnd == b && b-a >= 2 && f.lx.IsFirstName(d.TokenText(b-2)) && !f.isRole(d.Tokens[b-2].Lower) && !d.Tokens[b-1].Has(AllCaps) {
+		// a title may still stand before the first name: "Labour MP Ann King"
 		roleEnd = -1
+		for k := a; k < b-2; {
+			if n, h := f.titleAt(k, b-2); n > 0 {
+				roleEnd, head = k+n, h
+				k += n
+				continue
+			}
+			k++
+		}
+		if roleEnd != b-2 {
+			roleEnd = -1
+		}
 	}
 	if roleEnd < 0 {
 		// words that qualify a role, with no role after them, are not part of a name:
@@ -476,6 +611,9 @@ func (f *mentionFinder) chunk(si, a, b int) {
 			}
 		}
 	}
+	if roleEnd == a+1 && b-a >= 2 && d.Tokens[a].Has(Cap) && f.capWord(a+1) && f.lx.IsOrgWord(trimDot(d.Tokens[b-1].Lower)) && !f.lx.IsFirstName(d.TokenText(a+1)) {
+		roleEnd = -1 // "Official Music Charts Company", "General Tools Corporation": one name
+	}
 	nameStart := a
 	if roleEnd > 0 {
 		nameStart = roleEnd
@@ -485,9 +623,19 @@ func (f *mentionFinder) chunk(si, a, b int) {
 		// a role word that starts a surname-only name ("President Putin") or a form of
 		// address ("Mr. President") is still a title
 	}
+	if nameStart >= b && b-a == 2 && honorifics[trimDot(d.Tokens[a].Lower)] && !honorifics[d.Tokens[a+1].Lower] && !d.Tokens[a+1].Has(AllCaps) &&
+		f.lx.IsSurname(d.TokenText(a+1)) && (!nominalHeads[d.Tokens[a+1].Lower] ||
+		femaleWords[trimDot(d.Tokens[a].Lower)] && maleWords[d.Tokens[a+1].Lower] || maleWords[trimDot(d.Tokens[a].Lower)] && femaleWords[d.Tokens[a+1].Lower]) {
+		// "Ms King", "Mr Bishop": a surname that is also a role word
+		nameStart, roleEnd, head = a+1, a+1, trimDot(d.Tokens[a].Lower)
+	}
 	if nameStart >= b {
-		// only a title: "Mr. President", "President of the United States"
+		// only a title: "Mr. President", "President of the United States", "The Westbury
+		// North MP"
 		if roleEnd > 0 && (b-a > 1 || !honorifics[head]) {
+			if a > d.Sentences[si].First && d.Tokens[a-1].Lower == "the" && !f.used[a-1] {
+				a--
+			}
 			f.addNominal(si, a, b, a, head)
 		}
 		return
@@ -502,6 +650,15 @@ func (f *mentionFinder) chunk(si, a, b int) {
 		if f.skipSingle(a) {
 			return
 		}
+	}
+	if roleEnd < 0 && b-a > 1 && b < d.Sentences[si].End && d.Tokens[b].Kind == Word && !d.Tokens[b].Has(Cap) && !isVerbish(f.lx, d.Tokens[b].Lower) {
+		// "the Dutch firm", "North Korean officials": a nationality adjective
+		if _, ok := f.lx.Demonym(d.TokenText(b - 1)); ok || f.demonymCompound(d.TokenText(b-1)) {
+			return
+		}
+	}
+	if roleEnd < 0 && f.isModelName(a, b) {
+		return // "XR450", "PX-S900", "Phone IV": a product's model name
 	}
 	if roleEnd < 0 && f.isWork(a, b) {
 		return // a product or a work: "its Highlander SUV", "the Today programme"
@@ -535,7 +692,15 @@ func (f *mentionFinder) chunk(si, a, b int) {
 				}
 			}
 		}
-		if m.Type != Place || m.Strength < 3 || roleEnd > 0 {
+		switch {
+		case roleEnd < 0 && m.Type == Organization && m.Strength >= 2:
+			// "rival Westfield Bank": a description of an organisation, not a title
+			m.Role = ""
+		case (m.Type == Organization || m.Type == Place) && m.Strength >= 2 && b-nameStart >= 3 && !f.lx.IsFirstName(d.TokenText(nameStart)):
+			// "Sheikh Ali International Airport": a place or body named after someone
+			m.Role, head = "", ""
+			m.Span.Start = m.Full.Start
+		case m.Type != Place || m.Strength < 3 || roleEnd > 0:
 			m.Type, m.Strength = Person, 4
 		}
 		m.RoleHead = head
@@ -560,11 +725,22 @@ func (f *mentionFinder) skipSingle(k int) bool {
 	d := f.d
 	t := &d.Tokens[k]
 	text := d.TokenText(k)
-	if _, ok := f.lx.Demonym(text); ok || f.lx.IsLanguage(text) || f.lx.IsTerm(text) {
+	if _, ok := f.lx.Demonym(text); ok || f.lx.IsLanguage(text) || f.lx.IsTerm(text) || f.demonymCompound(text) {
 		return true
+	}
+	if i := strings.LastIndexByte(t.Lower, '-'); i > 0 && placeAdjectiveSuffixes[t.Lower[i+1:]] {
+		return true // "California-based", "Singapore-listed", "state-owned"
 	}
 	if strings.HasPrefix(t.Lower, "ex-") || isPluralAcronym(text) {
 		return true // "Ex-chief", "GCSEs", "SUVs"
+	}
+	if ev, ok := f.lx.Event(strings.TrimSuffix(t.Lower, "s")); ok && ev.Kind != "" && strings.HasSuffix(t.Lower, "s") && !strings.HasSuffix(t.Lower, "ss") {
+		if _, plural := f.lx.Event(t.Lower); !plural {
+			return true // "the Budgets of past years": occurrences, not one
+		}
+	}
+	if strings.HasSuffix(t.Lower, "es") && f.capSeen[strings.TrimSuffix(t.Lower, "es")] && !f.lx.IsWord(t.Lower) {
+		return true // "Zoomboxes": a plural of a product's name
 	}
 	if (t.Has(Initial) || f.afterOpener(k)) && !f.capSeen[t.Lower] && f.lowSeen[t.Lower] {
 		return true // "Carmakers are …" where the article also writes "carmakers"
@@ -583,7 +759,9 @@ func (f *mentionFinder) skipSingle(k int) bool {
 		}
 		// a plural common word is a group of people ("Democrats said"), but after "the"
 		// it names an organisation ("the Conservatives")
-		if f.lx.IsWord(sing) && f.lx.IsWord(t.Lower) && !(k > 0 && d.Tokens[k-1].Lower == "the") {
+		described := k > 0 && d.Tokens[k-1].Kind == Word && !d.Tokens[k-1].Has(Cap) && f.lx.IsOrgWord(d.Tokens[k-1].Lower) || // "bottom club Rovers"
+			f.capSeen[t.Lower] && !f.lowSeen[t.Lower] && !f.lowSeen[sing] // a name the article always capitalises
+		if f.lx.IsWord(sing) && f.lx.IsWord(t.Lower) && !(k > 0 && d.Tokens[k-1].Lower == "the") && !described {
 			if k+1 >= len(d.Tokens) || d.Tokens[k+1].Kind != Word || isVerbish(f.lx, d.Tokens[k+1].Lower) || prepositions[d.Tokens[k+1].Lower] || t.Has(Initial) {
 				return true
 			}
@@ -611,7 +789,7 @@ var productNouns = map[string]bool{
 	"helicopter": true, "missile": true, "tank": true, "engine": true, "chip": true, "processor": true,
 	"browser": true, "app": true, "robot": true, "camera": true, "saloon": true, "hatchback": true,
 	"pickup": true, "truck": true, "marque": true, "brand": true, "range": true, "version": true,
-	"edition": true, "console's": true,
+	"edition": true, "console's": true, "bill": true,
 }
 
 // holidays are capitalised but name days.
@@ -633,6 +811,14 @@ func (f *mentionFinder) isWork(a, b int) bool {
 	}
 	if a > 0 && (d.Tokens[a-1].Lower == "its" || d.Tokens[a-1].Lower == "their") {
 		return f.lx.Place(d.Text[d.Tokens[a].Start:d.Tokens[b-1].End]) == nil
+	}
+	// "Night Train, starring Ann Lee", "Cold Creek starring X": a film or a show
+	n := b
+	if n < len(d.Tokens) && d.TokenText(n) == "," {
+		n++
+	}
+	if n < len(d.Tokens) && (d.Tokens[n].Lower == "starring" || d.Tokens[n].Lower == "co-starring") {
+		return true
 	}
 	return false
 }
@@ -796,7 +982,8 @@ func (f *mentionFinder) describeTitle(m *Mention, a, b int) {
 			k += n // "Prime Minister": a title, not an organisation
 			continue
 		}
-		if !f.capWord(k) || f.isRole(trimDot(t.Lower)) || f.lx.IsModifier(t.Lower) || determiners[t.Lower] || functionWords[t.Lower] {
+		partyWord := k+1 < b && partyRoles[d.Tokens[k+1].Lower] && f.capWord(k)
+		if !f.capWord(k) || f.isRole(trimDot(t.Lower)) || f.lx.IsModifier(t.Lower) && !partyWord || determiners[t.Lower] || functionWords[t.Lower] {
 			k++
 			continue
 		}
@@ -849,6 +1036,14 @@ func (f *mentionFinder) describeTitle(m *Mention, a, b int) {
 		k = e
 	}
 	m.Role = cleanRole(role.String())
+}
+
+// partyRoles are held by members of a party or a body: a capitalised word before them
+// names it, even one that may modify a title ("Labour MP", "Green MEP").
+var partyRoles = map[string]bool{
+	"mp": true, "mep": true, "msp": true, "am": true, "mla": true, "councillor": true,
+	"peer": true, "candidate": true, "activist": true, "member": true, "senator": true,
+	"congressman": true, "congresswoman": true, "lawmaker": true, "politician": true,
 }
 
 // cleanRole trims honorifics and joins from a title ("Mr." -> "").
@@ -923,6 +1118,12 @@ func (f *mentionFinder) classify(a, b int) (Type, int, string) {
 			return Place, 3, p.Name
 		}
 	}
+	// "Dunn & Price", "Smith & Sons": a firm
+	for k := a + 1; k < b-1; k++ {
+		if d.TokenText(k) == "&" {
+			return Organization, 2, ""
+		}
+	}
 	// the head word: the last one before "of", else the last one
 	head := b - 1
 	for k := a + 1; k < b; k++ {
@@ -934,6 +1135,10 @@ func (f *mentionFinder) classify(a, b int) (Type, int, string) {
 	hw := trimDot(d.Tokens[head].Lower)
 	if ev, ok := f.lx.Event(hw); ok && ev.Kind != "" && b-a > 1 {
 		return Event, 2, ""
+	}
+	if ev, ok := f.lx.Event(hw); ok && ev.Kind != "generic" && b-a == 1 && a > 0 && !d.Tokens[a].Has(Initial) &&
+		(determiners[d.Tokens[a-1].Lower] || d.Tokens[a-1].Kind == Poss) {
+		return Event, 2, "" // "the Budget", "his Budget", "next month's Budget"
 	}
 	switch {
 	case f.lx.IsOrgWord(hw):
@@ -952,6 +1157,10 @@ func (f *mentionFinder) classify(a, b int) (Type, int, string) {
 	}
 	if p := f.lx.AmbiguousPlace(text); p != nil && f.placeContext(a, b) {
 		return Place, 2, p.Name
+	}
+	// "the Greek island of Kos", "the city of Marlow"
+	if a > 1 && d.Tokens[a-1].Lower == "of" && d.Tokens[a-2].Kind == Word && !d.Tokens[a-2].Has(Cap) && f.lx.IsPlaceWord(d.Tokens[a-2].Lower) {
+		return Place, 3, ""
 	}
 	if b-a == 1 {
 		t := &d.Tokens[a]
@@ -1087,6 +1296,9 @@ func (f *mentionFinder) nominals(si int) {
 	s := &d.Sentences[si]
 	for r := s.First; r < s.End; r++ {
 		t := &d.Tokens[r]
+		if f.ageNominal(si, r) {
+			continue
+		}
 		if t.Kind != Word || f.used[r] || t.Has(Cap) && !t.Has(Initial) && !f.afterOpener(r) {
 			continue
 		}
@@ -1097,6 +1309,11 @@ func (f *mentionFinder) nominals(si int) {
 		e := r + n
 		if e < s.End && f.capWord(e) {
 			continue // a title before a name, read by chunk
+		}
+		if e < s.End && d.Tokens[e].Kind == Word && !d.Tokens[e].Has(Cap) && !functionWords[d.Tokens[e].Lower] && !prepositions[d.Tokens[e].Lower] &&
+			!auxiliaries[d.Tokens[e].Lower] && !isVerbish(f.lx, d.Tokens[e].Lower) && !f.isRole(d.Tokens[e].Lower) && !adverbs[d.Tokens[e].Lower] &&
+			d.Tokens[e].Lower != "who" && d.Tokens[e].Lower != "and" {
+			continue // an adjective: "the next general election", "the chief reason"
 		}
 		// walk back over modifiers, nationality adjectives and places to a determiner
 		k := r - 1
@@ -1110,6 +1327,10 @@ func (f *mentionFinder) nominals(si int) {
 			if pt.Kind == Word && pt.Has(Cap) {
 				if _, ok := f.lx.Demonym(d.TokenText(k)); ok {
 					k--
+					continue
+				}
+				if i := strings.LastIndexByte(w, '-'); i > 0 && placeAdjectiveSuffixes[w[i+1:]] {
+					k-- // "the Leeds-based coach"
 					continue
 				}
 				if f.used[k] {
@@ -1177,11 +1398,29 @@ func (f *mentionFinder) eventMentions(si int) {
 		if !ok {
 			continue
 		}
+		// "the Lakeside Cup final": the event noun completes the event's name
+		if k > s.First && f.used[k-1] && !t.Has(Cap) {
+			if pm := f.mentionEndingAt(k); pm >= 0 && d.Mentions[pm].Type == Event && d.Mentions[pm].Kind == NameMention {
+				d.Mentions[pm].End = k + 1
+				d.Mentions[pm].Span.End = t.End
+				d.Mentions[pm].Full.End = t.End
+				f.used[k] = true
+				continue
+			}
+		}
 		// a verb use: "meeting the press", "he talks"
 		if k+1 < s.End {
 			n := &d.Tokens[k+1]
 			if n.Kind == Word && (determiners[n.Lower] || pronounWords[n.Lower]) && n.Lower != "next" && n.Lower != "last" {
 				continue
+			}
+			// a modifier of another noun: "the budget deficit", "the show business"
+			if n.Kind == Word && !n.Has(Cap) && !functionWords[n.Lower] && !prepositions[n.Lower] && !auxiliaries[n.Lower] &&
+				!adverbs[n.Lower] && !isVerbish(f.lx, n.Lower) && !strings.HasSuffix(n.Lower, "ly") && !strings.HasSuffix(n.Lower, "ed") &&
+				n.Lower != "who" && n.Lower != "which" && n.Lower != "that" && n.Lower != "and" && n.Lower != "or" && n.Lower != "but" {
+				if _, ok := f.lx.Event(n.Lower); !ok {
+					continue
+				}
 			}
 		}
 		a := k
@@ -1195,7 +1434,7 @@ func (f *mentionFinder) eventMentions(si int) {
 				}
 				continue
 			}
-			if p.Kind == Word && !p.Has(Cap) && !functionWords[p.Lower] && !pronounWords[p.Lower] && !isVerbish(f.lx, p.Lower) && !strings.HasSuffix(p.Lower, "ly") || p.Kind == Word && p.Has(Hyphen) && !p.Has(Cap) {
+			if p.Kind == Word && !p.Has(Cap) && !functionWords[p.Lower] && !pronounWords[p.Lower] && !isVerbish(f.lx, p.Lower) && !strings.HasSuffix(p.Lower, "ly") && !f.verbAfterNoun(a-1) || p.Kind == Word && p.Has(Hyphen) && !p.Has(Cap) {
 				a--
 				continue
 			}
@@ -1239,7 +1478,7 @@ func (f *mentionFinder) eventMentions(si int) {
 		if first.Kind == Word && (first.Lower == "a" || first.Lower == "an") && place == "" && !hasHyphen(d, a, k) {
 			continue // "a meeting": some meeting, unless described ("a high-stakes meeting")
 		}
-		if strings.HasSuffix(t.Lower, "s") && t.Lower != "talks" && t.Lower != "negotiations" && t.Lower != "games" && t.Lower != "olympics" && t.Lower != "championships" && t.Lower != "hearings" {
+		if strings.HasSuffix(t.Lower, "s") && t.Lower != "talks" && t.Lower != "negotiations" && t.Lower != "games" && t.Lower != "olympics" && t.Lower != "championships" && t.Lower != "hearings" && t.Lower != "honours" && t.Lower != "awards" {
 			continue
 		}
 		_ = ev
@@ -1436,4 +1675,208 @@ func sortMentions(d *Document) {
 		sorted[nw] = m
 	}
 	d.Mentions = sorted
+}
+
+// placeAdjectiveSuffixes make an adjective of a name: "California-based".
+var placeAdjectiveSuffixes = map[string]bool{
+	"based": true, "born": true, "owned": true, "listed": true, "registered": true, "led": true,
+	"backed": true, "made": true, "built": true, "run": true, "controlled": true, "funded": true,
+}
+
+// demonymPrefixes combine with nationality adjectives: "Anglo-Dutch", "Sino-Japanese".
+var demonymPrefixes = map[string]bool{
+	"anglo": true, "franco": true, "sino": true, "indo": true, "afro": true, "euro": true,
+	"russo": true, "greco": true, "austro": true, "italo": true, "judeo": true, "irano": true,
+}
+
+// demonymCompound reports whether a hyphenated word joins nationality adjectives
+// ("Turkish-Greek", "Anglo-Dutch").
+func (f *mentionFinder) demonymCompound(w string) bool {
+	parts := strings.Split(w, "-")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if _, ok := f.lx.Demonym(p); !ok && !demonymPrefixes[strings.ToLower(p)] {
+			return false
+		}
+	}
+	return true
+}
+
+// ageNominal adds a mention for "the 27-year-old" or "the 25-year-old Dane" at token
+// r: a person described by age, whom the resolver finds among the people just named. It
+// reports whether it did.
+func (f *mentionFinder) ageNominal(si, r int) bool {
+	d := f.d
+	s := &d.Sentences[si]
+	// "the 27-year-old": the, a number, a hyphen and "year-old"
+	if f.used[r] || d.Tokens[r].Lower != "the" || r+3 >= s.End || d.Tokens[r+1].Kind != Number || d.TokenText(r+2) != "-" ||
+		d.Tokens[r+3].Lower != "year-old" && d.Tokens[r+3].Lower != "years-old" {
+		return false
+	}
+	r++
+	end := r + 3
+	if end < s.End && d.Tokens[end].Kind == Word {
+		if _, ok := f.lx.Demonym(d.TokenText(end)); ok {
+			end++ // "the 25-year-old Dane"
+		} else if n, _ := f.titleAt(end, s.End); n > 0 {
+			return false // "the 50-year-old MP": a title, read by chunk and nominals
+		}
+	}
+	if end < s.End && f.capWord(end) {
+		return false // "the 28-year-old John Doe": a name follows
+	}
+	m := Mention{Span: Span{d.Tokens[r-1].Start, d.Tokens[end-1].End}, First: r - 1, End: end, Sentence: si,
+		Kind: NominalMention, Type: Person, Strength: 1, RoleOrg: -1, Entity: -1}
+	m.Full = m.Span
+	if end < len(d.Tokens) && d.Tokens[end].Kind == Poss {
+		m.Possessive = true
+	}
+	for k := r - 1; k < end; k++ {
+		f.used[k] = true
+	}
+	d.Mentions = append(d.Mentions, m)
+	return true
+}
+
+// romanNumerals number the models of a product ("Phone III") or monarchs ("Henry VIII").
+var romanNumerals = map[string]bool{"ii": true, "iii": true, "iv": true, "v": true, "vi": true, "vii": true, "viii": true, "ix": true, "x": true}
+
+// isModelName reports whether tokens [a, b) name a product model: a word mixing two or
+// more letters with two or more digits ("V603SH", "PH-S6500"), or a name other than a
+// person's numbered with a Roman numeral ("Phone IV").
+func (f *mentionFinder) isModelName(a, b int) bool {
+	d := f.d
+	for k := a; k < b; k++ {
+		w := d.TokenText(k)
+		letters, digits := 0, 0
+		for _, c := range w {
+			switch {
+			case c >= '0' && c <= '9':
+				digits++
+			case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z':
+				letters++
+			}
+		}
+		if letters >= 2 && digits >= 2 {
+			return true
+		}
+	}
+	if b-a >= 2 && romanNumerals[d.Tokens[b-1].Lower] && d.Tokens[b-1].Has(AllCaps) && !f.lx.IsFirstName(d.TokenText(a)) && !f.titleBefore(a) {
+		return true
+	}
+	return false
+}
+
+// stateBodies are the institutions a country has, named in lower case after it: "Freedonia's
+// parliament", "Ruritania's anti-doping commission".
+var stateBodies = map[string]bool{
+	"parliament": true, "army": true, "navy": true, "police": true, "commission": true,
+	"ministry": true, "federation": true, "council": true, "court": true, "senate": true,
+	"congress": true, "assembly": true, "cabinet": true, "military": true, "judiciary": true,
+	"regulator": true, "watchdog": true, "committee": true, "agency": true, "bank": true,
+	"association": true, "airline": true, "carrier": true, "exchange": true, "force": true,
+}
+
+// possessedBodies adds organisation mentions for a country's institutions named in lower
+// case: "Freedonia's parliament", "Ruritania's anti-doping commission", "Japan's central bank".
+func (f *mentionFinder) possessedBodies(si int) {
+	d := f.d
+	s := &d.Sentences[si]
+	for k := s.First; k+2 < s.End; k++ {
+		if d.Tokens[k].Kind != Poss || k == s.First {
+			continue
+		}
+		pm := f.mentionEndingAt(k)
+		if pm < 0 || d.Mentions[pm].Type != Place {
+			continue
+		}
+		j := k + 1
+		for j < s.End && j < k+4 && d.Tokens[j].Kind == Word && !d.Tokens[j].Has(Cap) && !f.used[j] && !stateBodies[d.Tokens[j].Lower] &&
+			!functionWords[d.Tokens[j].Lower] && !isVerbish(f.lx, d.Tokens[j].Lower) && !f.isRole(d.Tokens[j].Lower) {
+			j++
+		}
+		if j >= s.End || d.Tokens[j].Kind != Word || d.Tokens[j].Has(Cap) || f.used[j] || !stateBodies[d.Tokens[j].Lower] {
+			continue
+		}
+		if j+1 < s.End && d.Tokens[j+1].Kind == Word && !d.Tokens[j+1].Has(Cap) && f.lx.IsWord(d.Tokens[j+1].Lower) &&
+			!functionWords[d.Tokens[j+1].Lower] && !prepositions[d.Tokens[j+1].Lower] && !auxiliaries[d.Tokens[j+1].Lower] &&
+			!isVerbish(f.lx, d.Tokens[j+1].Lower) && !adverbs[d.Tokens[j+1].Lower] && !f.finiteVerb(d.Tokens[j+1].Lower) {
+			continue // "Freedonia's army chief": a modifier
+		}
+		a := d.Mentions[pm].First
+		m := Mention{Span: Span{d.Tokens[a].Start, d.Tokens[j].End}, First: a, End: j + 1, Sentence: si, Kind: NameMention,
+			Type: Organization, Strength: 2, RoleOrg: -1, Entity: -1}
+		m.Full = m.Span
+		if j+1 < len(d.Tokens) && d.Tokens[j+1].Kind == Poss {
+			m.Possessive = true
+		}
+		for x := k + 1; x <= j; x++ {
+			f.used[x] = true
+		}
+		d.Mentions = append(d.Mentions, m)
+		k = j
+	}
+}
+
+// finiteVerb reports whether w is a past or third-person form of a verb ("voted", "says").
+func (f *mentionFinder) finiteVerb(w string) bool {
+	_, form, _, ok := f.lx.AnalyzeVerb(w)
+	return ok && (form == lexicon.PastForm || form == lexicon.ParticipleForm || form == lexicon.ThirdPerson)
+}
+
+// verbAfterNoun reports whether token k is a finite verb after a noun ("the two banks held
+// merger talks"), rather than a participle used as an adjective ("the highly anticipated
+// meeting", "the postponed match").
+func (f *mentionFinder) verbAfterNoun(k int) bool {
+	d := f.d
+	if !f.finiteVerb(d.Tokens[k].Lower) || k == 0 {
+		return false
+	}
+	p := &d.Tokens[k-1]
+	return p.Kind == Word && !determiners[p.Lower] && !strings.HasSuffix(p.Lower, "ly") && !functionWords[p.Lower]
+}
+
+// nationalityNouns name a person by nationality ("Frenchwoman Marie Roux").
+var nationalityNouns = map[string]bool{
+	"frenchman": true, "frenchwoman": true, "englishman": true, "englishwoman": true,
+	"irishman": true, "irishwoman": true, "scotsman": true, "scotswoman": true, "welshman": true,
+	"welshwoman": true, "dutchman": true, "dutchwoman": true, "briton": true, "swede": true,
+	"dane": true, "finn": true, "pole": true, "turk": true, "spaniard": true, "scot": true,
+	"kiwi": true, "aussie": true, "yank": true, "swiss": true, "czech": true, "slovak": true,
+	"argentine": true, "argentinian": true, "american": true, "australian": true, "german": true,
+}
+
+// hasOrgHead reports whether tokens [a, b) end in, or before "of" have, an organisation
+// word: "Muslim Association of Ruritania".
+func (f *mentionFinder) hasOrgHead(a, b int) bool {
+	for k := a; k < b; k++ {
+		w := trimDot(f.d.Tokens[k].Lower)
+		if f.lx.IsOrgWord(w) && (k == b-1 || f.d.Tokens[k+1].Lower == "of" || f.d.Tokens[k+1].Lower == "for") {
+			return true
+		}
+	}
+	return false
+}
+
+// isTitleOfWork reports whether the capitalised run [a, b) reads as the title of a book,
+// film or song rather than a name: it has an inner article or preposition other than "of",
+// "for" and "and", or starts with a verb, and no organisation or place word.
+func (f *mentionFinder) isTitleOfWork(a, b int) bool {
+	d := f.d
+	if f.lx.Place(d.Text[d.Tokens[a].Start:d.Tokens[b-1].End]) != nil {
+		return false
+	}
+	inner := false
+	for k := a; k < b; k++ {
+		w := trimDot(d.Tokens[k].Lower)
+		if f.lx.IsOrgWord(w) || f.lx.IsPlaceWord(w) || f.isRole(w) {
+			return false
+		}
+		if k > a && (w == "the" || w == "a" || w == "from" || w == "in" || w == "to" || w == "with" || w == "on" || w == "is" || w == "not") {
+			inner = true
+		}
+	}
+	return inner
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/kg-news/kg/extract/lexicon"
 	"strconv"
 	"strings"
 )
@@ -149,6 +150,18 @@ func (a *analysis) attribute(q quoteSpan, spans []quoteSpan, qi int) (speaker, c
 	// a speech verb before the quotation in its sentence, else a noun of speech
 	si := a.sentenceOf(q.open)
 	s := &d.Sentences[si]
+	// "He went on: "…"", "X told the BBC: "…"": after a colon, the subject of the clause
+	if q.open-1 > s.First && a.word(q.open-1) == ":" {
+		if fv := a.finiteVerbBefore(q.open - 1); fv >= 0 {
+			if subj, neg := a.subjectOf(fv); !neg && len(subj) > 0 && a.isAgent(subj[0]) {
+				return subj[0], si, true
+			}
+		} else if v := a.verbBeforeColon(q.open-1, s.First); v >= 0 {
+			if subj, neg := a.subjectOf(v); !neg && len(subj) > 0 && a.isAgent(subj[0]) {
+				return subj[0], si, true
+			}
+		}
+	}
 	for pass := 0; pass < 2; pass++ {
 		for k := q.open - 1; k >= s.First; k-- {
 			if d.Tokens[k].Kind == Quote && d.Tokens[k].Has(Close) {
@@ -229,6 +242,16 @@ func (a *analysis) cueAfter(q quoteSpan, end int) (int, int) {
 		if a.mentionAt[k] >= 0 {
 			continue
 		}
+		if a.word(k) == "," && k > j && a.mentionAt[k-1] >= 0 {
+			// "X, senior economist at Harbor Capital, said"
+			if c := a.appositionEnd(k, end); c > 0 {
+				if _, ok := a.lx.Speech(a.word(c + 1)); ok {
+					if sp := d.Mentions[a.mentionAt[k-1]].Entity; sp >= 0 {
+						return sp, si
+					}
+				}
+			}
+		}
 		if _, ok := a.lx.Speech(a.word(k)); !ok || t.Kind != Word {
 			// only the words of a noun phrase may stand between the quotation and its verb
 			w := a.word(k)
@@ -250,6 +273,8 @@ func (a *analysis) cueAfter(q quoteSpan, end int) (int, int) {
 			e = d.Mentions[mi].Entity
 		} else if w := a.word(b); w == "he" || w == "she" {
 			e = a.cuePronoun(b)
+		} else if w == "it" {
+			e = a.itSpeaker(b) // "…," it noted: the organisation the text was about
 		}
 		after = k
 		break
@@ -310,6 +335,14 @@ func (a *analysis) speechSubject(v int, q quoteSpan, spans []quoteSpan, qi int) 
 	if subj, _ := a.subjectOf(v); len(subj) > 0 {
 		return subj[0]
 	}
+	// "In a statement, it added: "…"": the organisation the text is about
+	k := v - 1
+	for k >= 0 && (adverbs[a.word(k)] || auxiliaries[a.word(k)]) {
+		k--
+	}
+	if k >= 0 && a.word(k) == "it" {
+		return a.itSpeaker(k)
+	}
 	// "X praised Y and said the … should "…"": the subject of the sentence
 	if v-1 >= 0 && (a.word(v-1) == "and" || a.word(v-1) == "," || a.word(v-1) == "but") {
 		return a.sentenceSubject(a.sentenceOf(v))
@@ -329,6 +362,67 @@ func (a *analysis) nounSpeaker(n int) int {
 		}
 		if e := a.entityAt(k); e >= 0 && a.isAgent(e) {
 			return e
+		}
+	}
+	return -1
+}
+
+// appositionEnd returns the comma that closes an apposition opened by the comma at token
+// k (", senior economist at Harbor Capital,"), or -1.
+func (a *analysis) appositionEnd(k, end int) int {
+	d := a.d
+	for c := k + 1; c < end && c < k+12; c++ {
+		t := &d.Tokens[c]
+		if t.Kind == Quote || isTerminal(d, t) || a.word(c) == ";" {
+			return -1
+		}
+		if a.word(c) == "," {
+			if c > k+1 && a.parenthetical(k+1, c) {
+				return c
+			}
+			return -1
+		}
+		if a.mentionAt[c] < 0 && t.Kind == Word && (auxiliaries[a.word(c)] || a.isFiniteVerb(c)) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// isFiniteVerb reports whether token k is a past or third-person verb form.
+func (a *analysis) isFiniteVerb(k int) bool {
+	_, form, _, ok := a.analyzeVerb(a.word(k))
+	return ok && (form == lexicon.PastForm || form == lexicon.ThirdPerson)
+}
+
+// itSpeaker resolves "it" before a speech verb: the organisation that last spoke or was the
+// subject of one of the three sentences before.
+func (a *analysis) itSpeaker(k int) int {
+	si := a.sentenceOf(k)
+	if s := a.sentenceSubject(si); s >= 0 && a.d.Entities[s].Type == Organization && a.subjectBefore(si, k) {
+		return s // "Northwind has said it believes"
+	}
+	for back := 1; back <= 3 && si-back >= 0; back++ {
+		p := si - back
+		if a.d.Sentences[p].Kind == Junk {
+			continue
+		}
+		if sp := a.speakers[p]; sp >= 0 && a.d.Entities[sp].Type == Organization {
+			return sp
+		}
+		if s := a.sentenceSubject(p); s >= 0 && a.d.Entities[s].Type == Organization {
+			return s
+		}
+	}
+	return -1
+}
+
+// verbBeforeColon returns the finite verb of the clause that ends at the colon at token c
+// ("He went on:"), or -1.
+func (a *analysis) verbBeforeColon(c, first int) int {
+	for j := c - 1; j >= first && j >= c-6; j-- {
+		if a.mentionAt[j] < 0 && a.d.Tokens[j].Kind == Word && a.isFiniteVerb(j) {
+			return j
 		}
 	}
 	return -1

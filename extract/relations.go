@@ -20,6 +20,7 @@ const (
 	PredPlaysFor   = "plays_for"
 	PredSpokeTo    = "spoke_to"
 	PredInterview  = "gave_interview_to"
+	PredMemberOf   = "member_of"
 )
 
 // possessorVerbs may take "X's <noun>" as a statement about X: "praised Trump's
@@ -48,14 +49,18 @@ var leaderHeadsOrg = map[string]bool{
 var sportHeads = map[string]bool{
 	"striker": true, "midfielder": true, "defender": true, "goalkeeper": true, "keeper": true,
 	"forward": true, "winger": true, "player": true, "batsman": true, "bowler": true,
-	"captain": true, "skipper": true,
+	"captain": true, "skipper": true, "substitute": true, "centre": true, "full-back": true,
+	"fly-half": true, "scrum-half": true, "flanker": true, "prop": true, "hooker": true, "lock": true,
+	"wicketkeeper": true, "wicket-keeper": true, "all-rounder": true, "sprinter": true,
 }
 
 // relationFinder states the relations of one document.
 type relationFinder struct {
 	*analysis
-	seen map[relKey]int
-	main int // entity of the article's main event, -1
+	seen     map[relKey]int
+	nextRef  []int  // scratch for verbs
+	main     int    // entity of the article's main event, -1
+	mainKind string // its kind: "meeting", "match", ...
 }
 
 type relKey struct {
@@ -70,6 +75,9 @@ func (a *analysis) findRelations() {
 	for e := range d.Entities {
 		if d.Entities[e].Type == Event {
 			r.main = e
+			if ev, ok := r.lx.Event(headNoun(d.Entities[e].Name)); ok {
+				r.mainKind = ev.Kind
+			}
 			break
 		}
 	}
@@ -81,7 +89,10 @@ func (a *analysis) findRelations() {
 		r.verbs(si)
 		r.nominal(si)
 		r.eventPlaces(si)
+		r.otherEventPlaces(si)
 		r.coParticipants(si)
+		r.affiliations(si)
+		r.locations(si)
 	}
 	r.roles()
 	r.criticism()
@@ -113,6 +124,20 @@ func (r *relationFinder) add(s, o int, pred string, sym bool, si int, quals []Qu
 	}
 	r.seen[k] = len(d.Relations)
 	d.Relations = append(d.Relations, Relation{Subject: s, Object: o, Predicate: pred, Symmetric: sym, Sentence: si, Qualifiers: quals})
+	// "joined Riverside from Hillcrest": the subject left the club named after "from"
+	if movePredicates[pred] {
+		for _, q := range quals {
+			if q.Prep == "from" && q.Entity != o && q.Entity != s && d.Entities[q.Entity].Type == Organization {
+				r.add(s, q.Entity, "left", false, si, nil)
+			}
+		}
+	}
+}
+
+// movePredicates move someone from one organisation to another.
+var movePredicates = map[string]bool{
+	"joined": true, "signed_for": true, "signed": true, "moved_to": true, "transferred_to": true,
+	"switched_to": true, "returned_to": true, "rejoined": true,
 }
 
 func hasQual(qs []Qualifier, q Qualifier) bool {
@@ -162,10 +187,25 @@ func (r *relationFinder) verbs(si int) {
 			break
 		}
 	}
+	// the nearest name or pronoun after each token: a verb needs one soon after it
+	if cap(r.nextRef) < s.End-s.First+1 {
+		r.nextRef = make([]int, s.End-s.First+1)
+	}
+	next := r.nextRef[:s.End-s.First+1]
+	next[s.End-s.First] = s.End + 100
+	for k := s.End - 1; k >= s.First; k-- {
+		next[k-s.First] = next[k-s.First+1]
+		if w := r.word(k); r.mentionAt[k] >= 0 || pronounGender(w) != 0 || w == "other" || w == "another" || w == "they" || w == "them" || w == "it" {
+			next[k-s.First] = k
+		}
+	}
 	for v := s.First; v < last; v++ {
 		t := &d.Tokens[v]
 		if t.Kind != Word || r.mentionAt[v] >= 0 && d.Mentions[r.mentionAt[v]].Kind == NameMention {
 			continue
+		}
+		if next[v-s.First+1]-v > 14 {
+			continue // no name close enough after it to be its object or agent
 		}
 		if r.inQuote(v) && r.quoteSpeaker(v) < 0 {
 			continue // inside a quotation nobody is known to have said
@@ -185,8 +225,10 @@ func (r *relationFinder) verbs(si int) {
 				break
 			}
 		}
-		if !found && len(vfs) == 0 {
-			r.generalVerb(si, v)
+		if !found {
+			// a verb the lexicon does not know, or one whose object the lexicon does not
+			// read: "won £90,000 in damages from X"
+			r.generalVerb(si, v, len(vfs) > 0)
 		}
 	}
 }
@@ -261,7 +303,7 @@ func (r *relationFinder) verbRelation(si, v int, vf lexicon.VerbForm) bool {
 	}
 	subjects, neg := r.subjectOf(v)
 	if neg || len(subjects) == 0 {
-		if vf.Form == lexicon.Gerund && !neg {
+		if vf.Form == lexicon.Gerund && !neg && !r.describesTitle(v) {
 			// "…, thanking Trump": the subject of the main verb
 			if fv := r.finiteVerbBefore(v); fv >= 0 {
 				subjects, neg = r.subjectOf(fv)
@@ -276,6 +318,8 @@ func (r *relationFinder) verbRelation(si, v int, vf lexicon.VerbForm) bool {
 		k++
 	}
 	found := false
+	r.avoid = subjects
+	defer func() { r.avoid = nil }()
 	for _, via := range vb.Via {
 		objs, after := r.objects(k, via.Prep, si, possessorVerbs[vb.Lemma] || vb.Critical)
 		if len(objs) == 0 {
@@ -297,7 +341,7 @@ func (r *relationFinder) verbRelation(si, v int, vf lexicon.VerbForm) bool {
 				}
 			}
 		}
-		if vb.Symmetric && (vb.Lemma == "meet" || vb.Lemma == "talk") && r.main >= 0 {
+		if vb.Symmetric && (vb.Lemma == "meet" || vb.Lemma == "talk") && r.main >= 0 && r.mainKind == "meeting" {
 			for _, o := range objs {
 				r.add(o, r.main, PredAttended, false, si, nil)
 			}
@@ -353,10 +397,22 @@ func (r *relationFinder) passiveAt(v int) bool {
 // byAgents reads "by A and B" after a passive verb, perhaps after a short phrase ("sued
 // for libel by X").
 func (r *relationFinder) byAgents(k int) ([]int, int) {
-	s := &r.d.Sentences[r.sentenceOf(k)]
+	d := r.d
+	s := &d.Sentences[r.sentenceOf(k)]
 	for j := k; j < s.End && j < k+4; j++ {
 		if r.word(j) == "by" {
-			return r.objects(j+1, "", r.sentenceOf(k), false)
+			if out, after := r.objects(j+1, "", r.sentenceOf(k), false); len(out) > 0 {
+				return out, after
+			}
+			// "formed by a three-way merger between A, B and C"
+			n := j + 1
+			for n < s.End && n < j+6 && d.Tokens[n].Kind == Word && !d.Tokens[n].Has(Cap) && r.mentionAt[n] < 0 && !prepositions[r.word(n)] {
+				n++
+			}
+			if n > j+1 && (r.word(n) == "between" || r.word(n) == "of") && len(r.lx.NounRelations(r.word(n-1))) > 0 {
+				return r.objects(n+1, "", r.sentenceOf(k), false)
+			}
+			return nil, k
 		}
 		if r.mentionAt[j] >= 0 || r.word(j) == "," || isVerbish(r.lx, r.word(j)) {
 			break
@@ -419,11 +475,14 @@ func (r *relationFinder) objects(k int, prep string, si int, possessor bool) ([]
 			return nil, k
 		}
 		k++
+		if prep == "to" && r.isInfinitive(k) {
+			return nil, k // "aiming to earn", "combining to send"
+		}
 	}
 	var out []int
 	for k < s.End {
-		if r.word(k) == "the" && k+1 < s.End && r.mentionAt[k+1] >= 0 && r.mentionAt[k] < 0 {
-			k++
+		if r.word(k) == "the" && k+1 < s.End && r.mentionAt[k] < 0 && (r.mentionAt[k+1] >= 0 || r.describesName(k+1, s.End)) {
+			k++ // "the Chronicle", "the injured John Doe"
 		}
 		// a role in apposition: "the referee, Kevin Dunn,"
 		if (r.word(k) == "the" || r.word(k) == "a" || r.word(k) == "an") && r.mentionAt[k] < 0 {
@@ -435,13 +494,32 @@ func (r *relationFinder) objects(k int, prep string, si int, possessor bool) ([]
 				k = j + 1
 			}
 		}
+		// "the Greek island of Kos", "the city of Marlow"
+		if r.mentionAt[k] < 0 {
+			j := k
+			if r.word(j) == "the" {
+				j++
+			}
+			for j < s.End && j < k+4 && r.mentionAt[j] < 0 && d.Tokens[j].Kind == Word && !r.lx.IsPlaceWord(r.word(j)) && !functionWords[r.word(j)] && !isVerbish(r.lx, r.word(j)) {
+				j++
+			}
+			if j+2 < s.End && r.lx.IsPlaceWord(r.word(j)) && !d.Tokens[j].Has(Cap) && r.word(j+1) == "of" && r.mentionAt[j+2] >= 0 && d.Mentions[r.mentionAt[j+2]].First == j+2 {
+				k = j + 2
+			}
+		}
+		// "his Budget", "their side": a possessive pronoun before a name
+		if (r.word(k) == "his" || r.word(k) == "her" || r.word(k) == "its" || r.word(k) == "their") && k+1 < s.End && r.mentionAt[k+1] >= 0 && r.mentionAt[k] < 0 &&
+			d.Mentions[r.mentionAt[k+1]].First == k+1 {
+			k++
+		}
 		// adjectives and descriptions before a name: "pro-Iraq war Labour MP Oona King",
 		// "former Royal butler Paul Burrell"
 		if r.mentionAt[k] < 0 {
 			j := k
 			for j < s.End && j < k+4 && r.mentionAt[j] < 0 && d.Tokens[j].Kind == Word &&
-				!functionWords[r.word(j)] && !isVerbish(r.lx, r.word(j)) && !pronounWords[r.word(j)] && !prepositions[r.word(j)] {
-				j++
+				!functionWords[r.word(j)] && (!isVerbish(r.lx, r.word(j)) || j == k && strings.HasSuffix(r.word(j), "ed") && determiners[r.word(j-1)]) &&
+				!pronounWords[r.word(j)] && !prepositions[r.word(j)] {
+				j++ // "the injured John Doe": a participle after "the" describes
 			}
 			if j > k && j < s.End && r.mentionAt[j] >= 0 && d.Mentions[r.mentionAt[j]].Kind == NameMention {
 				k = j
@@ -455,6 +533,15 @@ func (r *relationFinder) objects(k int, prep string, si int, possessor bool) ([]
 			e, end = m.Entity, m.End
 			if m.Possessive {
 				end++ // the 's
+				// "Westbury's new Sheikh Ali International Airport": the possessed name
+				j := end
+				for j < s.End && j < end+3 && d.Tokens[j].Kind == Word && !d.Tokens[j].Has(Cap) && r.mentionAt[j] < 0 && !functionWords[r.word(j)] && !isVerbish(r.lx, r.word(j)) {
+					j++
+				}
+				if pm := r.mentionAt[j]; j < s.End && pm >= 0 && d.Mentions[pm].First == j && d.Mentions[pm].Kind == NameMention && d.Mentions[pm].Entity >= 0 && !r.isPerson(d.Mentions[pm].Entity) {
+					e, end = d.Mentions[pm].Entity, d.Mentions[pm].End
+					break
+				}
 				if !possessor {
 					return out, k
 				}
@@ -468,8 +555,11 @@ func (r *relationFinder) objects(k int, prep string, si int, possessor bool) ([]
 		default:
 			return out, k
 		}
-		if end < s.End && (auxiliaries[r.word(end)] || isVerbish(r.lx, r.word(end)) && !groupNouns[r.word(end)] && r.word(end) != "to") && prep == "" && len(out) == 0 {
+		if end < s.End && (auxiliaries[r.word(end)] || isVerbish(r.lx, r.word(end)) && !groupNouns[r.word(end)] && r.word(end) != "to" && !(r.isBaseForm(end) && e >= 0 && d.Entities[e].Type == Event)) && prep == "" && len(out) == 0 {
 			return nil, k // "decide Russia is …": the subject of a clause, not an object
+		}
+		if e >= 0 && d.Entities[e].Type == Place && end < s.End && !d.Mentions[mi].Possessive && r.modifiesNoun(end) {
+			return out, k // "its US box office takings": the place only describes the object
 		}
 		if e >= 0 {
 			out = append(out, e)
@@ -485,7 +575,7 @@ func (r *relationFinder) objects(k int, prep string, si int, possessor bool) ([]
 			if r.word(k) == "," && r.word(j) == "and" {
 				j++
 			}
-			if j < s.End && (r.mentionAt[j] >= 0 || r.word(j) == "the" && j+1 < s.End && r.mentionAt[j+1] >= 0) {
+			if j < s.End && (r.mentionAt[j] >= 0 || r.word(j) == "the" && j+1 < s.End && r.mentionAt[j+1] >= 0 || r.describesName(j, s.End)) {
 				k = j
 				continue
 			}
@@ -503,7 +593,7 @@ func (r *relationFinder) qualifiers(k, si int) []Qualifier {
 	var out []Qualifier
 	for j := k; j < s.End && j < k+12; j++ {
 		w := r.word(j)
-		if w == "that" || w == ";" || w == ":" || d.Tokens[j].Kind == Quote || isVerbish(r.lx, w) && r.mentionAt[j] < 0 {
+		if w == "that" || w == ";" || w == ":" || d.Tokens[j].Kind == Quote || isVerbish(r.lx, w) && r.mentionAt[j] < 0 || clauseOpeners[w] {
 			break
 		}
 		switch w {
@@ -576,7 +666,9 @@ func (r *relationFinder) phraseRelation(si, v, end int, ph *lexicon.Phrase) {
 		}
 		return
 	}
+	r.avoid = subjects
 	objs, after := r.objects(end, "", si, false)
+	r.avoid = nil
 	quals := r.qualifiers(after, si)
 	for _, o := range objs {
 		if !r.typeOK(o, ph.Objects) {
@@ -596,9 +688,19 @@ func (r *relationFinder) phraseRelation(si, v, end int, ph *lexicon.Phrase) {
 func (r *relationFinder) nominal(si int) {
 	d := r.d
 	s := &d.Sentences[si]
+	names := 0
+	for k := s.First; k < s.End && names < 2; k++ {
+		if mi := r.mentionAt[k]; mi >= 0 && d.Mentions[mi].First == k || pronounGender(r.word(k)) != 0 {
+			names++
+		}
+	}
+	if names < 2 {
+		return // a relation needs two of them
+	}
 	for k := s.First; k < s.End; k++ {
 		w := r.word(k)
 		mi := r.mentionAt[k]
+		r.nounRelations(si, k)
 		switch {
 		case mi >= 0 && d.Mentions[mi].Kind == EventMention && d.Mentions[mi].End-1 == k:
 			r.eventNoun(si, mi)
@@ -608,6 +710,8 @@ func (r *relationFinder) nominal(si int) {
 			r.interview(si, k)
 		case w == "win" || w == "victory" || w == "triumph" || w == "defeat" || w == "loss":
 			r.result(si, k)
+		case scoringNouns[w] && (r.word(k+1) == "from" || r.word(k+1) == "by"):
+			r.scorers(si, k)
 		case w == "remarks" || w == "comments" || w == "statement":
 			if r.word(k+1) == "to" {
 				if o := r.entityAt(k + 2); o >= 0 && r.d.Entities[o].Type == Organization {
@@ -653,6 +757,9 @@ func (r *relationFinder) eventNoun(si, mi int) {
 	m := &d.Mentions[mi]
 	if m.Entity < 0 {
 		return
+	}
+	if ev, ok := r.lx.Event(headNoun(m.Text(d.Text))); !ok || ev.Kind != "meeting" {
+		return // "the deal between A and B" is no meeting (nouns.tsv reads it)
 	}
 	k := m.End
 	var parts []int
@@ -741,7 +848,7 @@ func (r *relationFinder) result(si, k int) {
 	if who < 0 {
 		who = r.sentenceSubject(si)
 	}
-	if who < 0 || who == other || !r.isAgent(who) && !r.isCountry(who) && !(d.Entities[who].Type == Place && d.Entities[who].Strength < 3) {
+	if who < 0 || who == other || !r.isAgent(who) && d.Entities[who].Type != Place {
 		return
 	}
 	switch {
@@ -874,16 +981,16 @@ func (r *relationFinder) roles() {
 		if org < 0 || d.Entities[org].Type != Organization || !r.isPerson(m.Entity) {
 			continue
 		}
-		pred := PredWorksFor
-		switch {
-		case leaderHeadsOrg[m.RoleHead] && m.Former:
-			pred = PredLed
-		case leaderHeadsOrg[m.RoleHead]:
-			pred = PredLeads
-		case sportHeads[m.RoleHead]:
-			pred = PredPlaysFor
+		head := m.RoleHead
+		if nonStaffRoles[head] {
+			continue // "Lakeside Open champion X" does not work for the Open
 		}
-		r.add(m.Entity, org, pred, false, m.Sentence, nil)
+		for _, w := range strings.Fields(strings.ToLower(m.Role)) {
+			if w == "deputy" || w == "assistant" || w == "vice" || w == "associate" || w == "junior" {
+				head = "staff" // "CML deputy director X" does not lead the CML
+			}
+		}
+		r.add(m.Entity, org, affiliationPred(head, m.Former), false, m.Sentence, nil)
 	}
 }
 
@@ -1009,7 +1116,8 @@ var nonRelationVerbs = map[string]bool{
 	"understand": true, "recall": true, "remember": true, "read": true, "watch": true,
 	"like": true, "love": true, "hate": true, "allow": true, "leave": false, "follow": true,
 	"cost": true, "sell": false, "help": false, "put": true, "set": true, "turn": true,
-	"stand": false, "start": true, "begin": true, "end": true, "continue": true, "try": true,
+	"survive": true,
+	"stand":   false, "start": true, "begin": true, "end": true, "continue": true, "try": true,
 	"will": true, "may": true, "can": true, "must": true, "shall": true,
 }
 
@@ -1023,37 +1131,93 @@ var relationPreps = map[string]bool{
 // generalVerb reads a clause around any verb WordNet knows that the lexicon does not: a
 // named subject, the verb and a named object right after it, or after a preposition that
 // introduces objects ("sued the Telegraph", "stood against King", "scored for Ulster").
-func (r *relationFinder) generalVerb(si, v int) {
+func (r *relationFinder) generalVerb(si, v int, lightOnly bool) {
 	d := r.d
 	s := &d.Sentences[si]
 	w := r.word(v)
-	if auxiliaries[w] || adverbs[w] || functionWords[w] || determiners[w] || prepositions[w] {
+	if closedClass[w] {
 		return
 	}
-	lemma, form, info, ok := r.lx.AnalyzeVerb(w)
-	if !ok || nonRelationVerbs[lemma] || info.Freq == 0 && !info.Person {
+	lemma, form, info, ok := r.analyzeVerb(w)
+	if !ok || nonRelationVerbs[lemma] {
 		return
 	}
+	rare := info.Freq == 0 && !info.Person
+	if rare && !(relationPreps[r.word(v+1)] || r.word(v+1) == "in") {
+		return // a rare verb only with a preposition: "holidaying on X"
+	}
+	eventOnly := false
 	if _, speech := r.lx.Speech(w); speech && info.Clause {
-		return
+		// "announced the summit date": a speech verb relates its speaker to an event it
+		// names, but not to the subject of a reported clause
+		eventOnly = true
 	}
 	if form == lexicon.Base || form == lexicon.ThirdPerson {
 		// a noun reading is likely after a determiner or an adjective ("the plans")
 		if v-1 >= s.First && (determiners[r.word(v-1)] || d.Tokens[v-1].Kind == Poss) {
 			return
 		}
+		// an event noun after a name: "the G8 summit in Marlow"
+		if _, ev := r.lx.Event(w); ev && v-1 >= s.First && r.mentionAt[v-1] >= 0 {
+			return
+		}
 	}
-	if form == lexicon.Gerund && v-1 >= s.First && (determiners[r.word(v-1)] || d.Tokens[v-1].Kind == Poss || prepositions[r.word(v-1)] && r.word(v-1) != "by") {
-		return // "the meeting", "after winning"
+	var gerundSubjects []int
+	if form == lexicon.Gerund && v-1 >= s.First && prepositions[r.word(v-1)] && r.word(v-1) != "by" {
+		// "is keen on buying X", "reached the final after beating X": the gerund
+		// after a preposition that follows a verb or opens the sentence has the subject of
+		// the main clause; "the cost of running X" has none
+		p := r.word(v - 1)
+		if p == "of" || p == "for" || p == "to" || p == "with" || p == "between" || p == "during" {
+			return
+		}
+		prev := v - 2
+		opens := prev < s.First || r.word(prev) == ","
+		if !opens && !(particles[r.word(prev)] || r.word(prev) == "in" || r.word(prev) == "on") && !r.isVerbAt(prev) {
+			return // "the meeting", "talks on signing"
+		}
+		if opens {
+			gerundSubjects = nil // "After beating X, Y said": the subject comes later
+			if subj := r.sentenceSubject(si); subj >= 0 {
+				gerundSubjects = []int{subj}
+			}
+		} else if fv := r.finiteVerbOrAuxBefore(v); fv >= 0 {
+			if subj, neg := r.subjectOf(fv); !neg {
+				gerundSubjects = subj
+			}
+		}
+		if len(gerundSubjects) == 0 {
+			return
+		}
+	}
+	if form == lexicon.Gerund && v-1 >= s.First && (determiners[r.word(v-1)] || d.Tokens[v-1].Kind == Poss) {
+		return // "the meeting"
 	}
 	past := r.lx.Past(lemma)
 	if (form == lexicon.PastForm || form == lexicon.ParticipleForm) && r.passiveAt(v) {
-		agents, after := r.byAgents(v + 1)
+		var agents []int
+		after := v + 1
+		if !lightOnly {
+			agents, after = r.byAgents(v + 1)
+		}
 		if len(agents) == 0 && removalVerbs[lemma] && r.word(v+1) == "from" {
 			// "was expelled from Labour": the organisation did the expelling
 			agents, after = r.objects(v+1, "from", si, false)
 		}
 		if len(agents) == 0 {
+			// "was knighted in the Birthday Honours": the subject took part in the
+			// event the passive happened in
+			if p := r.word(v + 1); p == "in" || p == "at" || p == "during" {
+				if ev, _ := r.objects(v+1, p, si, false); len(ev) > 0 && d.Entities[ev[0]].Type == Event {
+					if subj, neg := r.subjectOf(v); !neg {
+						for _, sub := range subj {
+							if r.isPerson(sub) || r.isAgent(sub) {
+								r.add(sub, ev[0], past+"_"+p, false, si, nil)
+							}
+						}
+					}
+				}
+			}
 			return
 		}
 		objs, neg := r.subjectOf(v)
@@ -1071,10 +1235,13 @@ func (r *relationFinder) generalVerb(si, v int) {
 		return
 	}
 	subjects, neg := r.subjectOf(v)
+	if len(gerundSubjects) > 0 {
+		subjects, neg = gerundSubjects, false
+	}
 	if neg {
 		return
 	}
-	if len(subjects) == 0 && form == lexicon.Gerund && v-1 >= s.First && r.word(v-1) == "," {
+	if len(subjects) == 0 && form == lexicon.Gerund && v-1 >= s.First && r.word(v-1) == "," && !r.describesTitle(v) {
 		if fv := r.finiteVerbBefore(v); fv >= 0 {
 			subjects, neg = r.subjectOf(fv)
 		}
@@ -1087,6 +1254,12 @@ func (r *relationFinder) generalVerb(si, v int) {
 		k++
 	}
 	pred := past
+	// "picked to design and run X": the object of the second verb is the first's too
+	if r.word(k) == "and" && k+1 < s.End && d.Tokens[k+1].Kind == Word && r.mentionAt[k+1] < 0 {
+		if _, f2, _, ok2 := r.analyzeVerb(r.word(k + 1)); ok2 && f2 == form && r.mentionAt[k+2] >= 0 || ok2 && f2 == form && r.word(k+2) == "the" {
+			k += 2
+		}
+	}
 	// a particle: "took over X", "knocked out X"
 	switch r.word(k) {
 	case "up", "down", "off", "out", "over", "back", "away":
@@ -1097,25 +1270,38 @@ func (r *relationFinder) generalVerb(si, v int) {
 	}
 	var objs []int
 	after := k
-	if info.Person || info.Thing {
+	r.avoid = subjects
+	defer func() { r.avoid = nil }()
+	if lightOnly {
+		// a lexicon verb: only its noun and a preposition ("won damages from X")
+	} else if info.Person || info.Thing {
 		// "bought Toyota's hybrid technology": the possessor is what the verb is about,
 		// unless what is possessed are people ("met Putin's aides")
 		objs, after = r.objects(k, "", si, !r.possessesPeople(k))
 	}
-	if len(objs) == 0 && (relationPreps[r.word(k)] || r.word(k) == "in" && r.orgAt(k+1)) {
+	if particles[r.word(k)] && (relationPreps[r.word(k+1)] || r.word(k+1) == "in") && r.mentionAt[k] < 0 {
+		k++ // "stay on at the CSA", "came back from X"
+	}
+	if len(objs) == 0 && !lightOnly && (relationPreps[r.word(k)] || r.word(k) == "in" && (r.orgAt(k+1) || rare)) {
 		prep := r.word(k)
 		objs, after = r.objects(k, prep, si, false)
 		pred += "_" + prep
+		if rare {
+			// a rare verb relates only to the place it happened in
+			kept := objs[:0]
+			for _, o := range objs {
+				if d.Entities[o].Type == Place {
+					kept = append(kept, o)
+				}
+			}
+			objs = kept
+		}
 	}
 	if len(objs) == 0 && (info.Thing || info.Person) {
 		// a light verb and its noun: "initiated disciplinary action against X", "signed a
 		// deal with X"
-		j := k
-		for j < s.End && j < k+5 && d.Tokens[j].Kind == Word && !d.Tokens[j].Has(Cap) && r.mentionAt[j] < 0 &&
-			!isVerbish(r.lx, r.word(j)) && !prepositions[r.word(j)] && !pronounWords[r.word(j)] && r.word(j) != "that" {
-			j++
-		}
-		if p := r.word(j); j > k && (p == "against" || p == "with" || p == "over" || p == "from") && !determiners[r.word(j-1)] {
+		j := r.lightNounEnd(k, s.End)
+		if p := r.word(j); j > k && lightPreps[p] && !determiners[r.word(j-1)] && !(lightVerbs[lemma] && r.nounTakes(j-1, p)) {
 			objs, after = r.objects(j, p, si, false)
 			pred += "_" + p
 		}
@@ -1125,9 +1311,112 @@ func (r *relationFinder) generalVerb(si, v int) {
 	}
 	quals := r.qualifiers(after, si)
 	for _, o := range objs {
+		if eventOnly && d.Entities[o].Type != Event {
+			continue
+		}
 		for _, sub := range subjects {
 			if r.isAgent(sub) || r.isCountry(sub) {
 				r.add(sub, o, pred, false, si, quals)
+			}
+		}
+	}
+	r.recipients(subjects, lemma, pred, quals, si)
+	r.companionsWith(subjects, pred, quals, si)
+	r.coAgents(objs, pred, after, si)
+	r.forParty(subjects, pred, quals, si)
+}
+
+// coAgents reads "founded X in May along with Y": Y did it too.
+func (r *relationFinder) coAgents(objs []int, pred string, after, si int) {
+	d := r.d
+	s := &d.Sentences[si]
+	for j := after; j < s.End && j < after+8; j++ {
+		w := r.word(j)
+		if w == ";" || w == ":" || d.Tokens[j].Kind == Quote || clauseOpeners[w] && w != "as" {
+			return
+		}
+		if (w == "along" || w == "together") && r.word(j+1) == "with" || w == "alongside" {
+			k := j + 1
+			if w != "alongside" {
+				k++
+			}
+			// "along with 500 activists, and the Farmers' Union"
+			for k < s.End && k < j+10 && r.mentionAt[k] < 0 && r.word(k) != "." {
+				k++
+			}
+			agents, _ := r.objects(k, "", si, false)
+			for _, a := range r.agentsOnly(agents) {
+				for _, o := range objs {
+					if a != o {
+						r.add(a, o, pred, false, si, nil)
+					}
+				}
+			}
+			return
+		}
+	}
+}
+
+// forParty reads "contest Westbury North for the Greens": a person acting for an organisation
+// named after the object.
+func (r *relationFinder) forParty(subjects []int, pred string, quals []Qualifier, si int) {
+	if i := strings.IndexByte(pred, '_'); i >= 0 {
+		return // the verb already took its object with a preposition
+	}
+	for _, q := range quals {
+		if q.Prep != "for" || r.d.Entities[q.Entity].Type != Organization {
+			continue
+		}
+		for _, sub := range subjects {
+			if r.isPerson(sub) {
+				r.add(sub, q.Entity, pred+"_for", false, si, nil)
+			}
+		}
+	}
+}
+
+// companionsWith adds the people the subject did something with: "was holidaying on X with
+// Ann Lee" -> holidayed_with.
+func (r *relationFinder) companionsWith(subjects []int, pred string, quals []Qualifier, si int) {
+	if i := strings.IndexByte(pred, '_'); i >= 0 {
+		pred = pred[:i]
+	}
+	for _, q := range quals {
+		if q.Prep != "with" || !r.isPerson(q.Entity) {
+			continue
+		}
+		for _, sub := range subjects {
+			if sub != q.Entity && r.isPerson(sub) {
+				r.add(sub, q.Entity, pred+"_with", true, si, nil)
+			}
+		}
+	}
+}
+
+// dativeVerbs take a recipient after "to" besides their object: "present his report to
+// the House of Commons", "sell 23 planes to X", "hand the award to X".
+var dativeVerbs = map[string]bool{
+	"deliver": true, "give": true, "present": true, "send": true, "hand": true, "sell": true,
+	"offer": true, "award": true, "pay": true, "lend": true, "supply": true, "submit": true,
+	"grant": true, "transfer": true, "loan": true, "donate": true, "pass": true, "address": true,
+	"read": true, "write": true, "show": true, "explain": true, "recommend": true, "report": true,
+}
+
+// recipients adds the relations of a dative verb to the recipients named after "to".
+func (r *relationFinder) recipients(subjects []int, lemma, pred string, quals []Qualifier, si int) {
+	if !dativeVerbs[lemma] {
+		return
+	}
+	if i := strings.IndexByte(pred, '_'); i >= 0 {
+		pred = pred[:i]
+	}
+	for _, q := range quals {
+		if q.Prep != "to" || !r.isAgent(q.Entity) {
+			continue
+		}
+		for _, sub := range subjects {
+			if sub != q.Entity && (r.isAgent(sub) || r.isCountry(sub)) {
+				r.add(sub, q.Entity, pred+"_to", false, si, nil)
 			}
 		}
 	}
@@ -1172,7 +1461,7 @@ func (r *relationFinder) orgAt(k int) bool {
 // main event: "Trump and the Russian president both gave remarks at the end of the
 // meeting" — they met, and attended it.
 func (r *relationFinder) coParticipants(si int) {
-	if r.main < 0 {
+	if r.main < 0 || r.mainKind != "meeting" {
 		return
 	}
 	d := r.d
@@ -1217,4 +1506,209 @@ func (r *relationFinder) coParticipants(si int) {
 			r.add(group[i], group[j], PredMet, true, si, nil)
 		}
 	}
+}
+
+// lightPreps introduce the entity after a light verb and its noun: "initiated action
+// against X", "signed a deal with X", "delivered two reports on X", "chaired a review of
+// X", "won £150,000 in damages from X", "won back two points for X".
+var lightPreps = map[string]bool{
+	"against": true, "with": true, "over": true, "from": true, "on": true, "into": true,
+	"for": true, "about": true, "to": true,
+}
+
+// lightNounEnd returns the token after the noun phrase of a light verb's object starting
+// at token k: lower-case words, numbers and amounts, possessive pronouns, and a
+// lower-case phrase after "in" or "of" ("£90,000 in damages"); k when there is none.
+func (r *relationFinder) lightNounEnd(k, end int) int {
+	d := r.d
+	j := k
+	switch r.word(j) {
+	case "up", "down", "off", "out", "back", "away", "on":
+		j++ // a particle: "won back two points"
+	}
+	start := j
+	for j < end && j < start+7 {
+		t := &d.Tokens[j]
+		w := r.word(j)
+		switch {
+		case r.mentionAt[j] >= 0:
+			return j
+		case t.Kind == Number || t.Kind == Punct && (w == "£" || w == "$" || w == "€" || w == "%"):
+		case t.Kind == Word && (w == "his" || w == "her" || w == "its" || w == "their") && j == start:
+		case t.Kind == Word && (w == "in" || w == "of") && j > start && j+1 < end && d.Tokens[j+1].Kind == Word && !d.Tokens[j+1].Has(Cap) &&
+			r.mentionAt[j+1] < 0 && !determiners[r.word(j+1)] && !functionWords[r.word(j+1)] && !isVerbish(r.lx, r.word(j+1)):
+		case t.Kind == Word && !t.Has(Cap) && !isVerbish(r.lx, w) && !prepositions[w] && !pronounWords[w] && w != "that" && !auxiliaries[w] && w != "and" && w != "but" && w != "or":
+		default:
+			if j == start {
+				return k
+			}
+			return j
+		}
+		j++
+	}
+	return j
+}
+
+// isInfinitive reports whether token k, after "to", is the base form of a verb rather than
+// the start of a noun phrase.
+func (r *relationFinder) isInfinitive(k int) bool {
+	t := &r.d.Tokens[k]
+	if t.Kind != Word || t.Has(Cap) || r.mentionAt[k] >= 0 || determiners[t.Lower] {
+		return false
+	}
+	_, form, _, ok := r.analyzeVerb(t.Lower)
+	return ok && form == lexicon.Base && !r.lx.IsWord(t.Lower+"s") || ok && form == lexicon.Base && len(r.lx.Verbs(t.Lower)) > 0
+}
+
+// particles follow phrasal verbs and are never verbs themselves ("is up against").
+var particles = map[string]bool{
+	"up": true, "down": true, "off": true, "out": true, "back": true, "away": true, "on": true,
+	"over": true, "through": true, "along": true, "around": true, "about": true,
+}
+
+// scoringNouns name a score in a match report: "tries from X and Y", "a penalty by X".
+var scoringNouns = map[string]bool{
+	"try": true, "tries": true, "goal": true, "goals": true, "penalty": true, "penalties": true,
+	"header": true, "strike": true, "double": true, "hat-trick": true, "brace": true,
+	"conversion": true, "conversions": true, "touchdown": true, "equaliser": true,
+	"equalizer": true, "winner": true, "opener": true, "free-kick": true, "volley": true,
+	"drop-goal": true, "century": true, "half-century": true,
+}
+
+// scorers reads "Riverside had led 20-6 with tries from X and Y" and "Hillcrest edged ahead
+// with a penalty by X": the scorers play for the team the sentence is about.
+func (r *relationFinder) scorers(si, k int) {
+	d := r.d
+	team := r.sentenceSubject(si)
+	if team < 0 || r.isPerson(team) || d.Entities[team].Type == Event {
+		return
+	}
+	objs, _ := r.objects(k+2, "", si, false)
+	for _, o := range objs {
+		if r.isPerson(o) {
+			r.add(o, team, "scored_for", false, si, nil)
+		}
+	}
+}
+
+// isBaseForm reports whether token k is a verb's base form, which after a name is more
+// often a noun it modifies ("the summit date") than the verb of a clause.
+func (r *relationFinder) isBaseForm(k int) bool {
+	_, form, _, ok := r.analyzeVerb(r.word(k))
+	return ok && form == lexicon.Base
+}
+
+// clauseOpeners start a new clause, past which a qualifier belongs to another verb.
+var clauseOpeners = map[string]bool{
+	"when": true, "while": true, "because": true, "although": true, "though": true, "which": true,
+	"who": true, "where": true, "whose": true, "but": true, "after": true, "before": true, "as": true,
+	"since": true, "until": true, "unless": true, "if": true, "whether": true,
+}
+
+// modifiesNoun reports whether token k is a lower-case noun that the name before it
+// describes ("US box office", "UK economy"), not a group of its people ("NATO leaders").
+func (a *analysis) modifiesNoun(k int) bool {
+	if k >= len(a.d.Tokens) {
+		return false
+	}
+	t := &a.d.Tokens[k]
+	w := a.word(k)
+	if t.Kind != Word || t.Has(Cap) || groupNouns[w] || functionWords[w] || prepositions[w] || auxiliaries[w] || adverbs[w] ||
+		isVerbish(a.lx, w) || clauseOpeners[w] || strings.HasSuffix(w, "ly") || w == "and" || w == "or" {
+		return false
+	}
+	return a.lx.IsWord(w)
+}
+
+// nounTakes reports whether the noun at token k states a relation through prep ("bid"
+// through "for"), which the nominal reading then states.
+func (r *relationFinder) nounTakes(k int, prep string) bool {
+	for _, nr := range r.lx.NounRelations(r.word(k)) {
+		if nr.Prep == prep {
+			return true
+		}
+	}
+	return false
+}
+
+// otherEventPlaces states where the other events of the article took place: "the Lakeside
+// Tennis Tournament in Marlow".
+func (r *relationFinder) otherEventPlaces(si int) {
+	d := r.d
+	s := &d.Sentences[si]
+	for k := s.First; k < s.End; k++ {
+		mi := r.mentionAt[k]
+		if mi < 0 || d.Mentions[mi].End-1 != k {
+			continue
+		}
+		e := d.Mentions[mi].Entity
+		if e < 0 || e == r.main || d.Entities[e].Type != Event {
+			continue
+		}
+		for _, pm := range placesAfter(d, k+1, si, 3) {
+			if p := d.Mentions[pm].Entity; p >= 0 && d.Entities[p].Type == Place {
+				r.add(e, p, PredHeldIn, false, si, nil)
+			}
+		}
+	}
+}
+
+// closedClass holds the auxiliaries, adverbs, function words, determiners, prepositions
+// and particles that are never the verb of a relation, in one map for speed.
+var closedClass = func() map[string]bool {
+	m := map[string]bool{}
+	for _, set := range []map[string]bool{auxiliaries, adverbs, functionWords, determiners, prepositions, particles} {
+		for w, ok := range set {
+			if ok {
+				m[w] = true
+			}
+		}
+	}
+	return m
+}()
+
+// nonStaffRoles describe what someone is or did, not a position in an organisation.
+var nonStaffRoles = map[string]bool{
+	"champion": true, "winner": true, "finalist": true, "medallist": true, "nominee": true,
+	"star": true, "seed": true, "rival": true, "partner": true, "colleague": true,
+	"counterpart": true, "challenger": true, "incumbent": true, "candidate": false, "fan": true,
+	"presenter": false, "legend": true, "hero": true, "veteran": true,
+}
+
+// describesTitle reports whether the gerund at token v follows a comma after a capitalised
+// word that names no entity: "Night Train, starring X" describes the film.
+func (r *relationFinder) describesTitle(v int) bool {
+	s := &r.d.Sentences[r.sentenceOf(v)]
+	return v-2 >= s.First && r.word(v-1) == "," && r.d.Tokens[v-2].Has(Cap) && r.mentionAt[v-2] < 0
+}
+
+// isVerbAt reports whether token k is a verb form (not a name).
+func (r *relationFinder) isVerbAt(k int) bool {
+	if k < 0 || r.mentionAt[k] >= 0 || r.d.Tokens[k].Kind != Word {
+		return false
+	}
+	if auxiliaries[r.word(k)] {
+		return true
+	}
+	_, form, _, ok := r.analyzeVerb(r.word(k))
+	return ok && form != lexicon.Base
+}
+
+// finiteVerbOrAuxBefore returns the nearest finite verb or auxiliary before token k in its
+// sentence, or -1.
+func (r *relationFinder) finiteVerbOrAuxBefore(k int) int {
+	s := &r.d.Sentences[r.sentenceOf(k)]
+	for j := k - 1; j >= s.First; j-- {
+		if r.mentionAt[j] >= 0 || r.d.Tokens[j].Kind != Word {
+			continue
+		}
+		w := r.word(j)
+		if auxiliaries[w] {
+			return j
+		}
+		if _, form, _, ok := r.analyzeVerb(w); ok && (form == lexicon.PastForm || form == lexicon.ThirdPerson || form == lexicon.Gerund && j < k-2) {
+			return j
+		}
+	}
+	return -1
 }

@@ -32,12 +32,14 @@ type resolver struct {
 	byKey                 map[string]int // normalised name -> entity
 	nominals              map[string]int // resolved role descriptions, without their determiner
 	lastNames, firstNames map[string][]namePart
-	people                []int // person entities with a full name, in order of first mention
+	people                []int          // person entities with a full name, in order of first mention
+	acronyms              map[string]int // "RAC" -> the entity named before "(RAC)"
+	partial               map[string]int // "mr smith" -> the person it first stood for
 }
 
 // resolve groups mentions into entities: one per real person, organisation or place.
 func resolve(d *Document, lx *lexicon.Lexicon) {
-	r := &resolver{d: d, lx: lx, byKey: map[string]int{}, nominals: map[string]int{}}
+	r := &resolver{d: d, lx: lx, byKey: map[string]int{}, nominals: map[string]int{}, partial: map[string]int{}}
 	// full names of people first, so that surnames anywhere can find them
 	for i := range d.Mentions {
 		m := &d.Mentions[i]
@@ -47,6 +49,7 @@ func resolve(d *Document, lx *lexicon.Lexicon) {
 	}
 	// then the other names of several words, so that a part or an acronym anywhere can
 	// find them ("the Telegraph", "UNECE"); then the rest
+	r.acronyms = map[string]int{}
 	for pass := 0; pass < 2; pass++ {
 		for i := range d.Mentions {
 			m := &d.Mentions[i]
@@ -56,6 +59,9 @@ func resolve(d *Document, lx *lexicon.Lexicon) {
 			if multi := strings.Contains(m.Text(d.Text), " "); multi == (pass == 0) {
 				r.assignName(i)
 			}
+		}
+		if pass == 0 {
+			r.parentheticalAcronyms()
 		}
 	}
 	r.mergePartialNames()
@@ -94,8 +100,46 @@ func (r *resolver) compact() {
 var keyReplacer = strings.NewReplacer("’", "'", ".", "", "‘", "'")
 
 func normKey(s string) string {
+	// fast path: ASCII with single spaces, lower-cased and without dots in one pass
+	simple := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || c == '\t' || c == '\n' || c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' ') {
+			simple = false
+			break
+		}
+	}
+	if simple {
+		b := make([]byte, 0, len(s))
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			switch {
+			case c == '.':
+				continue
+			case c >= 'A' && c <= 'Z':
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+		}
+		if bytesHaveDoubleSpace(b) {
+			return strings.Join(strings.Fields(string(b)), " ")
+		}
+		return string(b)
+	}
 	s = keyReplacer.Replace(strings.ToLower(s))
 	return strings.Join(strings.Fields(s), " ")
+}
+
+func bytesHaveDoubleSpace(b []byte) bool {
+	if len(b) > 0 && (b[0] == ' ' || b[len(b)-1] == ' ') {
+		return true
+	}
+	for i := 1; i < len(b); i++ {
+		if b[i] == ' ' && b[i-1] == ' ' {
+			return true
+		}
+	}
+	return false
 }
 
 // personKey is the key of a full name; spelling variants of one name share it
@@ -152,8 +196,17 @@ func (r *resolver) assignName(mi int) {
 	m := &d.Mentions[mi]
 	name := m.Text(d.Text)
 	if !strings.Contains(name, " ") && m.Type != Event {
-		// a person of the article wins over a town of the same name ("Bolton")
-		if e := r.personByPart(name, m.Span.Start); e >= 0 {
+		// "Mr Smith" means whom it meant before, even after another Smith is named
+		full := normKey(m.Full.Text(d.Text))
+		e, seen := r.partial[full]
+		if !seen || m.Full == m.Span {
+			// a person of the article wins over a town of the same name ("Bolton")
+			e = r.personByPart(name, m.Span.Start)
+		}
+		if e >= 0 {
+			if m.Full != m.Span && !seen {
+				r.partial[full] = e
+			}
 			m.Type, m.Canonical = Person, ""
 			m.Entity = e
 			d.Entities[e].Mentions = append(d.Entities[e].Mentions, mi)
@@ -174,6 +227,15 @@ func (r *resolver) assignName(mi int) {
 			m.Entity = e
 			d.Entities[e].Mentions = append(d.Entities[e].Mentions, mi)
 			return
+		}
+		// "Tories" and "Tory": one organisation
+		key := normKey(name)
+		for _, v := range numberVariants(key) {
+			if e, ok := r.byKey["n:"+v]; ok && d.Entities[e].Type != Person && m.Type != Place {
+				m.Entity = e
+				d.Entities[e].Mentions = append(d.Entities[e].Mentions, mi)
+				return
+			}
 		}
 	}
 	r.assign(mi, "n:"+normKey(name))
@@ -209,7 +271,42 @@ func (r *resolver) personByPart(part string, at int) int {
 			return best
 		}
 	}
+	// a misspelt surname: "Bracewall" for "Bracewell", when only one person is that close
+	// (one letter replaced: "Brown" and "Browne" are two names)
+	if len(key) >= 6 && r.lx.Place(part) == nil && !r.lx.IsWord(strings.ToLower(part)) {
+		cand := -1
+		for k, parts := range r.lastNames {
+			if len(parts) == 1 && len(k) == len(key) && k[0] == key[0] && editDistance1(k, key) {
+				if cand >= 0 && cand != parts[0].entity {
+					return -1
+				}
+				cand = parts[0].entity
+			}
+		}
+		return cand
+	}
 	return -1
+}
+
+// editDistance1 reports whether a and b differ by one substitution, insertion or deletion.
+func editDistance1(a, b string) bool {
+	if a == b {
+		return false
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(b)-len(a) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(a) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return a[i+1:] == b[i+1:]
+	}
+	return a[i:] == b[i+1:]
 }
 
 // namePart is a person whose first or last name is a given word, and where the article
@@ -318,6 +415,12 @@ func (r *resolver) move(from, to int) {
 func (r *resolver) orgByPart(word string) int {
 	d := r.d
 	acronym := countUpper(word) == countLetters(word) && countLetters(word) >= 2
+	if acronym {
+		if e, ok := r.acronyms[word]; ok {
+			return e // "The Regional Arts Council (RAC)"
+		}
+		word = strings.ReplaceAll(word, "&", "") // "E&Y"
+	}
 	lw := strings.ToLower(word)
 	generic := r.lx.IsOrgWord(lw) || r.lx.IsPlaceWord(lw) || functionWords[lw]
 	best, bestN := -1, 0
@@ -340,7 +443,7 @@ func (r *resolver) orgByPart(word string) int {
 				}
 				ini.WriteString(strings.ToUpper(w[:1]))
 			}
-			match = ini.String() == word
+			match = ini.String() == word || words[0] == word && corporateTail(words[1:]) // "ACME" for "ACME International"
 		} else {
 			// a generic word ("Lords", "Telegraph") only stands for the name it ends or
 			// follows "of" in
@@ -362,6 +465,14 @@ func (r *resolver) orgByPart(word string) int {
 func (r *resolver) assignNominal(mi int) {
 	d := r.d
 	m := &d.Mentions[mi]
+	if m.Type == Organization {
+		r.assignOrgNominal(mi)
+		return
+	}
+	if m.Type == Place {
+		r.assignPlaceNominal(mi)
+		return
+	}
 	if honorifics[strings.ToLower(trimDot(firstWord(m.Text(d.Text))))] {
 		return // "Mr. President": a form of address, meaning whoever is spoken to
 	}
@@ -392,12 +503,15 @@ func (r *resolver) assignNominal(mi int) {
 		score := 0
 		for _, oi := range ent.Mentions {
 			o := &d.Mentions[oi]
-			if o.RoleHead == "" || o.Former {
+			if o.RoleHead == "" || o.Former || o.Kind != NameMention && o.RoleOrg < 0 {
 				continue
 			}
 			sameRole := o.RoleHead == m.RoleHead || m.RoleHead == "leader" && leaderHeads[o.RoleHead]
 			if !sameRole {
 				continue
+			}
+			if m.RoleOrg >= 0 && o.RoleOrg >= 0 && d.Mentions[m.RoleOrg].Entity != d.Mentions[o.RoleOrg].Entity {
+				continue // "the Westbury North MP" is not "Labour MP X"
 			}
 			s := 0
 			switch {
@@ -429,6 +543,11 @@ func (r *resolver) assignNominal(mi int) {
 		// "The 50-year-old MP launched …": a description with no role to match is the
 		// person the sentence before was about
 		best = r.recentSubject(m)
+	}
+	if best < 0 && strings.HasPrefix(key, "the ") && m.Nationality == "" && m.RoleOrg < 0 {
+		// "the first minister", when nobody of the article holds a title: the person the
+		// article is about, named most often and with no other role
+		best = r.mainPersonWithoutRole()
 	}
 	if best < 0 {
 		return
@@ -564,4 +683,259 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// parentheticalAcronyms records the acronyms an article gives in brackets after a name of
+// several words: "The Regional Arts Council (RAC)".
+func (r *resolver) parentheticalAcronyms() {
+	d := r.d
+	for i := range d.Mentions {
+		m := &d.Mentions[i]
+		if m.Kind != NameMention || m.Entity < 0 || d.Entities[m.Entity].Type == Person {
+			continue
+		}
+		k := m.End
+		if k+2 >= len(d.Tokens) || d.TokenText(k) != "(" || d.TokenText(k+2) != ")" {
+			continue
+		}
+		w := d.TokenText(k + 1)
+		if countLetters(w) >= 2 && countUpper(w) == countLetters(w) {
+			if _, ok := r.acronyms[w]; !ok {
+				r.acronyms[w] = m.Entity
+			}
+		}
+	}
+}
+
+// numberVariants returns the singular or plural forms of a lower-case word.
+func numberVariants(w string) []string {
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return []string{w[:len(w)-3] + "y"}
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3:
+		return []string{w[:len(w)-1]}
+	case strings.HasSuffix(w, "y") && len(w) > 3:
+		return []string{w[:len(w)-1] + "ies", w + "s"}
+	}
+	return []string{w + "s"}
+}
+
+// corporateSuffixes end a company's name without telling it apart: "ACME International" is
+// ACME.
+var corporateSuffixes = map[string]bool{
+	"international": true, "group": true, "holdings": true, "plc": true, "ltd": true, "inc": true,
+	"corp": true, "corporation": true, "company": true, "co": true, "limited": true, "llc": true,
+	"ag": true, "sa": true, "nv": true, "industries": true, "enterprises": true, "&": true,
+}
+
+func corporateTail(words []string) bool {
+	if len(words) == 0 {
+		return false
+	}
+	for _, w := range words {
+		if !corporateSuffixes[strings.Trim(strings.ToLower(w), ".,")] {
+			return false
+		}
+	}
+	return true
+}
+
+// assignOrgNominal resolves "the firm", "the federation" to an organisation named before
+// it: one whose name ends in the noun ("Ruritania's Football Federation"), or that the article
+// described with it ("consulting firm Acme"); failing those, for a generic noun,
+// the organisation named last in the two sentences before.
+func (r *resolver) assignOrgNominal(mi int) {
+	d := r.d
+	m := &d.Mentions[mi]
+	noun := m.RoleHead
+	// one description means one organisation throughout an article ("the company")
+	if e, ok := r.nominals["org:"+noun]; ok {
+		m.Entity = e
+		d.Entities[e].Mentions = append(d.Entities[e].Mentions, mi)
+		return
+	}
+	best, bestScore, bestPos := -1, 0, -1
+	for e := range d.Entities {
+		ent := &d.Entities[e]
+		if len(ent.Mentions) == 0 || r.entityType(e) != Organization || r.entityStrength(e) < 1 && len(ent.Mentions) < 2 {
+			continue // an organisation of unsure type named once may be no organisation at all
+		}
+		score, pos := 0, -1
+		for _, oi := range ent.Mentions {
+			o := &d.Mentions[oi]
+			if o.Span.Start >= m.Span.Start || o.Kind != NameMention {
+				continue
+			}
+			if o.Span.Start > pos {
+				pos = o.Span.Start
+			}
+			name := strings.ToLower(o.Text(d.Text))
+			if strings.HasSuffix(name, " "+noun) || strings.HasSuffix(name, " "+noun+"s") {
+				score = max(score, 3) // "the federation": "Football Federation"
+			}
+			// a description before the name: "consulting firm Acme"
+			for k := o.First - 1; k >= 0 && k >= o.First-3; k-- {
+				if d.Tokens[k].Kind != Word || d.Tokens[k].Has(Cap) {
+					break
+				}
+				if d.Tokens[k].Lower == noun || d.Tokens[k].Lower == noun+"s" {
+					score = max(score, 3)
+				}
+			}
+			if o.Sentence >= m.Sentence-2 && genericOrgNouns[noun] {
+				score = max(score, 1)
+			}
+			if o.Sentence == m.Sentence && genericOrgNouns[noun] && firstNameInSentence(d, oi) {
+				score = max(score, 2) // "Nordbank, Malaysia's biggest lender, ..., the firm told Reuters"
+			}
+		}
+		// among organisations named just before, the one the article names most
+		if score == 1 {
+			pos = len(ent.Mentions)
+		}
+		if score > bestScore || score == bestScore && score > 0 && pos > bestPos {
+			best, bestScore, bestPos = e, score, pos
+		}
+	}
+	if best < 0 {
+		return
+	}
+	r.nominals["org:"+noun] = best
+	m.Entity = best
+	d.Entities[best].Mentions = append(d.Entities[best].Mentions, mi)
+}
+
+// genericOrgNouns may stand for any organisation of the article: "the company said".
+var genericOrgNouns = map[string]bool{
+	"company": true, "firm": true, "group": true, "organisation": true, "organization": true,
+	"corporation": true, "giant": true, "consortium": true, "business": true,
+}
+
+// entityType is the type an entity's mentions give it so far, before finish settles it.
+func (r *resolver) entityType(e int) Type {
+	d := r.d
+	best, strength := Type(""), -1
+	for _, mi := range d.Entities[e].Mentions {
+		m := &d.Mentions[mi]
+		if m.Type != "" && m.Strength > strength {
+			best, strength = m.Type, m.Strength
+		}
+	}
+	if best == "" {
+		return Organization
+	}
+	return best
+}
+
+// firstNameInSentence reports whether mention mi is the first name of its sentence.
+func firstNameInSentence(d *Document, mi int) bool {
+	m := &d.Mentions[mi]
+	for oi := range d.Mentions {
+		o := &d.Mentions[oi]
+		if o.Sentence == m.Sentence && o.Kind == NameMention && o.First < m.First {
+			return false
+		}
+	}
+	return true
+}
+
+// assignPlaceNominal resolves "the constituency", "the country", "the city" to a place
+// named before it: one the article described with the noun ("the rural constituency of
+// X", "Westbury borough"), or for a country or a city the last one of that kind named
+// in the three sentences before.
+func (r *resolver) assignPlaceNominal(mi int) {
+	d := r.d
+	m := &d.Mentions[mi]
+	noun := m.RoleHead
+	best, bestScore, bestPos := -1, 0, -1
+	for e := range d.Entities {
+		ent := &d.Entities[e]
+		t := r.entityType(e)
+		if len(ent.Mentions) == 0 || t != Place && !(t == Organization && r.entityStrength(e) < 2) {
+			continue
+		}
+		score, pos := 0, -1
+		for _, oi := range ent.Mentions {
+			o := &d.Mentions[oi]
+			if o.Span.Start >= m.Span.Start || o.Kind != NameMention {
+				continue
+			}
+			if o.Span.Start > pos {
+				pos = o.Span.Start
+			}
+			if t != Place {
+				// a name of unsure type counts only when described as a place
+				if o.First >= 2 && d.Tokens[o.First-1].Lower == "of" && d.Tokens[o.First-2].Lower == noun {
+					score = max(score, 3)
+				}
+				continue
+			}
+			// "the constituency of X", "X borough", "constituency X"
+			if o.First >= 2 && d.Tokens[o.First-1].Lower == "of" && d.Tokens[o.First-2].Lower == noun ||
+				o.End < len(d.Tokens) && d.Tokens[o.End].Lower == noun || o.First >= 1 && d.Tokens[o.First-1].Lower == noun {
+				score = max(score, 3)
+			}
+			if o.Sentence >= m.Sentence-3 {
+				p := r.lx.Place(ent.Name)
+				switch {
+				case p == nil:
+				case (noun == "country" || noun == "nation") && p.Kind == lexicon.Country,
+					(noun == "city" || noun == "capital" || noun == "town") && p.Kind == lexicon.City:
+					score = max(score, 2)
+				}
+			}
+		}
+		if score > bestScore || score == bestScore && score > 0 && pos > bestPos {
+			best, bestScore, bestPos = e, score, pos
+		}
+	}
+	if best < 0 {
+		return
+	}
+	m.Entity = best
+	d.Entities[best].Mentions = append(d.Entities[best].Mentions, mi)
+}
+
+// entityStrength is how sure the type of entity e is so far.
+func (r *resolver) entityStrength(e int) int {
+	best := -1
+	for _, mi := range r.d.Entities[e].Mentions {
+		if m := &r.d.Mentions[mi]; m.Type != "" && m.Strength > best {
+			best = m.Strength
+		}
+	}
+	return best
+}
+
+// mainPersonWithoutRole returns the person the article names most often, when named at
+// least three times and never with a title, and nobody else comes close; -1 otherwise.
+func (r *resolver) mainPersonWithoutRole() int {
+	d := r.d
+	best, n, second := -1, 0, 0
+	for e := range d.Entities {
+		ent := &d.Entities[e]
+		if ent.Type != Person {
+			continue
+		}
+		names := 0
+		for _, mi := range ent.Mentions {
+			m := &d.Mentions[mi]
+			if m.Kind == NameMention {
+				names++
+			}
+			if m.RoleHead != "" && !honorifics[m.RoleHead] {
+				names = -1000 // a titled person has a role of his own
+				break
+			}
+		}
+		if names > n {
+			best, n, second = e, names, n
+		} else if names > second {
+			second = names
+		}
+	}
+	if n < 3 || second*2 > n {
+		return -1
+	}
+	return best
 }

@@ -126,15 +126,25 @@ type Lexicon struct {
 	phrases    map[string][]*Phrase // by lemma of the first word
 	phraseVerb map[string]string    // any inflected form of a phrase's first word -> lemma
 	valence    map[string]int
-	wnverbs    map[string]WNVerb // WordNet verb lemmas
-	verbExc    map[string]string // irregular verb form -> lemma
-	irregPast  map[string]string // lemma -> irregular simple past
+	nouns      map[string][]NounRelation // relational nouns: "takeover" -> of: took_over
+	wnverbs    map[string]WNVerb         // WordNet verb lemmas
+	lemmas     map[string]string         // WordNet verb lemma -> itself (interned)
+	pasts      map[string]string         // verb lemma -> simple past
+	verbExc    map[string]string         // irregular verb form -> lemma
+	irregPast  map[string]string         // lemma -> irregular simple past
 }
 
 // WNVerb is what WordNet says of a verb lemma.
 type WNVerb struct {
 	Person, Thing, Dative, Clause bool // its frequent senses take somebody, something, "to somebody", a clause
 	Freq                          int  // SemCor tag count
+}
+
+// NounRelation is the relation a noun states with the entity after its preposition:
+// "takeover of Y" -> took_over Y.
+type NounRelation struct {
+	Prep, Predicate string
+	Symmetric       bool
 }
 
 // EventNoun describes a noun that names an occurrence.
@@ -167,8 +177,8 @@ func Load() (*Lexicon, error) {
 		demonyms: map[string]string{}, titles: map[string]string{}, titleStart: map[string]bool{}, modifiers: map[string]bool{},
 		orgWords: map[string]bool{}, placeWords: map[string]bool{}, events: map[string]EventNoun{},
 		speech: map[string]string{}, verbs: map[string][]VerbForm{}, phrases: map[string][]*Phrase{},
-		phraseVerb: map[string]string{},
-		valence:    map[string]int{}, wnverbs: map[string]WNVerb{}, verbExc: map[string]string{}, irregPast: map[string]string{},
+		phraseVerb: map[string]string{}, nouns: map[string][]NounRelation{},
+		valence: map[string]int{}, wnverbs: map[string]WNVerb{}, lemmas: map[string]string{}, pasts: map[string]string{}, verbExc: map[string]string{}, irregPast: map[string]string{},
 	}
 	steps := []struct {
 		file string
@@ -198,6 +208,7 @@ func Load() (*Lexicon, error) {
 		{"verbs.tsv", lx.addVerb},
 		{"phrases.tsv", lx.addPhrase},
 		{"valence.tsv", lx.addValence},
+		{"nouns.tsv", lx.addNoun},
 		{"wnverbs.tsv", lx.addWNVerb},
 		{"verbexc.tsv", func(f []string) error {
 			if len(f) == 2 {
@@ -222,6 +233,10 @@ func Load() (*Lexicon, error) {
 		if !ok || strings.HasSuffix(prev, "en") || strings.HasSuffix(prev, "wn") || strings.HasSuffix(prev, "ne") && !participle || !participle && form < prev {
 			lx.irregPast[lemma] = form
 		}
+	}
+	for l := range lx.wnverbs {
+		lx.lemmas[l] = l
+		lx.pasts[l] = lx.computePast(l)
 	}
 	return lx, nil
 }
@@ -456,6 +471,18 @@ func (lx *Lexicon) addPhrase(f []string) error {
 	return nil
 }
 
+func (lx *Lexicon) addNoun(f []string) error {
+	if len(f) < 3 {
+		return fmt.Errorf("want noun, preposition, predicate, flags")
+	}
+	nr := NounRelation{Prep: f[1], Predicate: f[2], Symmetric: field(f, 3) == "sym"}
+	lx.nouns[f[0]] = append(lx.nouns[f[0]], nr)
+	return nil
+}
+
+// NounRelations returns the relations a noun states, one per preposition.
+func (lx *Lexicon) NounRelations(noun string) []NounRelation { return lx.nouns[noun] }
+
 func (lx *Lexicon) addValence(f []string) error {
 	if len(f) < 2 {
 		return fmt.Errorf("want word, valence")
@@ -496,8 +523,8 @@ func (lx *Lexicon) AnalyzeVerb(w string) (lemma string, form Form, info WNVerb, 
 			return l, f, v, true
 		}
 	}
-	try := func(l string, f Form) bool {
-		if v, ok := lx.wnverbs[l]; ok {
+	try := func(stem, suffix string, f Form) bool {
+		if l, v, ok := lx.lookupVerb(stem, suffix); ok {
 			lemma, form, info = l, f, v
 			return true
 		}
@@ -507,42 +534,72 @@ func (lx *Lexicon) AnalyzeVerb(w string) (lemma string, form Form, info WNVerb, 
 	switch {
 	case n > 4 && strings.HasSuffix(w, "ing"):
 		s := w[:n-3]
-		if try(s, Gerund) || try(s+"e", Gerund) || len(s) > 2 && s[len(s)-1] == s[len(s)-2] && try(s[:len(s)-1], Gerund) {
+		if try(s, "", Gerund) || try(s, "e", Gerund) || len(s) > 2 && s[len(s)-1] == s[len(s)-2] && try(s[:len(s)-1], "", Gerund) {
 			return lemma, form, info, true
 		}
 	case n > 4 && strings.HasSuffix(w, "ied"):
-		if try(w[:n-3]+"y", PastForm) {
+		if try(w[:n-3], "y", PastForm) {
 			return lemma, form, info, true
 		}
 	case n > 3 && strings.HasSuffix(w, "ed"):
 		s := w[:n-2]
-		if try(s, PastForm) || try(s+"e", PastForm) || len(s) > 2 && s[len(s)-1] == s[len(s)-2] && try(s[:len(s)-1], PastForm) {
+		if try(s, "", PastForm) || try(s, "e", PastForm) || len(s) > 2 && s[len(s)-1] == s[len(s)-2] && try(s[:len(s)-1], "", PastForm) {
 			return lemma, form, info, true
 		}
 	case n > 4 && strings.HasSuffix(w, "ies"):
-		if try(w[:n-3]+"y", ThirdPerson) {
+		if try(w[:n-3], "y", ThirdPerson) {
 			return lemma, form, info, true
 		}
 	case n > 3 && strings.HasSuffix(w, "es") && (strings.HasSuffix(w[:n-2], "s") || strings.HasSuffix(w[:n-2], "x") ||
 		strings.HasSuffix(w[:n-2], "z") || strings.HasSuffix(w[:n-2], "ch") || strings.HasSuffix(w[:n-2], "sh") ||
-		strings.HasSuffix(w[:n-2], "o")) && try(w[:n-2], ThirdPerson):
+		strings.HasSuffix(w[:n-2], "o")) && try(w[:n-2], "", ThirdPerson):
 		return lemma, form, info, true
 	case n > 2 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
-		if try(w[:n-1], ThirdPerson) {
+		if try(w[:n-1], "", ThirdPerson) {
 			return lemma, form, info, true
 		}
 	}
-	if try(w, Base) {
-		return lemma, form, info, true
+	if v, ok := lx.wnverbs[w]; ok {
+		return w, Base, v, true
 	}
 	return "", 0, WNVerb{}, false
+}
+
+// lookupVerb looks up the lemma stem+suffix without building the string: a map index by
+// string(buf) of a stack buffer does not allocate, and the lemma returned is the lexicon's
+// own copy.
+func (lx *Lexicon) lookupVerb(stem, suffix string) (string, WNVerb, bool) {
+	var buf [48]byte
+	if len(stem)+len(suffix) > len(buf) {
+		return "", WNVerb{}, false
+	}
+	n := copy(buf[:], stem)
+	n += copy(buf[n:], suffix)
+	v, ok := lx.wnverbs[string(buf[:n])]
+	if !ok {
+		return "", WNVerb{}, false
+	}
+	return lx.lemmas[string(buf[:n])], v, true
 }
 
 // Past returns the simple past of a verb lemma: the lexicon's own forms, WordNet's
 // irregular ones, else the regular -ed.
 func (lx *Lexicon) Past(lemma string) string {
+	if p, ok := lx.pasts[lemma]; ok {
+		return p
+	}
+	return lx.computePast(lemma)
+}
+
+func (lx *Lexicon) computePast(lemma string) string {
 	if ir, ok := irregular[lemma]; ok {
 		return ir[0]
+	}
+	// a doubled final consonant WordNet lists ("expelled", "travelled")
+	if n := len(lemma); n > 2 {
+		if d := lemma + lemma[n-1:] + "ed"; lx.verbExc[d] == lemma {
+			return d
+		}
 	}
 	return inflect(lemma, "", "")[PastForm]
 }
