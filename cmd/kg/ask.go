@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"time"
 
@@ -117,7 +118,7 @@ func runAsk(ctx context.Context, opts askOptions, set *queries.Set, stdout io.Wr
 	}
 	res, err := st.Gizmo(ctx, script, opts.limit)
 	if err != nil {
-		return err
+		return cannedError(err)
 	}
 	return printResults(stdout, res, opts.json)
 }
@@ -141,4 +142,22 @@ func printQueryList(w io.Writer, set *queries.Set, asJSON bool) error {
 		t.row(q.Usage(), q.Description, "kg ask "+q.Name+" "+strings.Join(ex, " "))
 	}
 	return t.flush()
+}
+
+// jsLocation is where in a canned query's script an error was thrown: of use to whoever
+// writes queries, noise to whoever asks one.
+var jsLocation = regexp.MustCompile(`^(?:Error: )?(.*?) at \w+ \(<eval>:\d+:\d+\(\d+\)\)$`)
+
+// cannedError is err, with a message a person asking a canned question can act on:
+// `no relation "slapped" in the graph` rather than the script's stack position.
+func cannedError(err error) error {
+	msg := err.Error()
+	prefix := graph.ErrQuery.Error() + ": "
+	if !strings.HasPrefix(msg, prefix) {
+		return err
+	}
+	if m := jsLocation.FindStringSubmatch(strings.TrimPrefix(msg, prefix)); m != nil {
+		return fmt.Errorf("%w: %s", graph.ErrQuery, m[1])
+	}
+	return err
 }

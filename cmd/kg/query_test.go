@@ -328,3 +328,24 @@ func TestMalformedQuery(t *testing.T) {
 		})
 	}
 }
+
+// TestAskErrorsReadAsSentences checks that a canned question that finds nothing says so
+// in words, without the script position the error was thrown at.
+func TestAskErrorsReadAsSentences(t *testing.T) {
+	cfg := buildSample(t)
+	cfg.ReadOnly = true
+	for _, c := range []struct {
+		name string
+		args map[string]string
+		want string
+	}{
+		{"who", map[string]string{"verb": "criticized", "object": "Nobody Atall"}, `nothing in the graph is known as "Nobody Atall"`},
+		{"who", map[string]string{"verb": "slapped", "object": "Trump"}, `no relation "slapped" in the graph`},
+	} {
+		var out bytes.Buffer
+		err := runAsk(context.Background(), askOptions{store: cfg, name: c.name, args: c.args}, queries.MustLoad(), &out)
+		if err == nil || !strings.Contains(err.Error(), c.want) || strings.Contains(err.Error(), "<eval>") {
+			t.Errorf("ask %s %v: %v, want %q without a script position", c.name, c.args, err, c.want)
+		}
+	}
+}
