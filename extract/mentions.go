@@ -62,6 +62,14 @@ var honorifics = map[string]bool{
 	"baroness": true, "baron": true, "rev": true,
 }
 
+// addressedOffices follow a form of address as the name of an office, not a surname:
+// "Mr Speaker", "Lord Justice", "Madam Chair".
+var addressedOffices = map[string]bool{
+	"speaker": true, "justice": true, "chief": true, "deputy": true, "chair": true,
+	"chairman": true, "chairwoman": true, "commissioner": true, "advocate": true,
+	"lieutenant": true, "provost": true, "chamberlain": true, "ambassador": true,
+}
+
 // groupNouns follow an organisation or place used as a modifier: "NATO leaders".
 var groupNouns = map[string]bool{
 	"leaders": true, "officials": true, "allies": true, "members": true, "forces": true,
@@ -624,7 +632,7 @@ func (f *mentionFinder) chunk(si, a, b int) {
 		// address ("Mr. President") is still a title
 	}
 	if nameStart >= b && b-a == 2 && honorifics[trimDot(d.Tokens[a].Lower)] && !honorifics[d.Tokens[a+1].Lower] && !d.Tokens[a+1].Has(AllCaps) &&
-		f.lx.IsSurname(d.TokenText(a+1)) && (!nominalHeads[d.Tokens[a+1].Lower] ||
+		(f.lx.IsSurname(d.TokenText(a+1)) || d.Tokens[a].Has(Cap) && !addressedOffices[d.Tokens[a+1].Lower]) && (!nominalHeads[d.Tokens[a+1].Lower] ||
 		femaleWords[trimDot(d.Tokens[a].Lower)] && maleWords[d.Tokens[a+1].Lower] || maleWords[trimDot(d.Tokens[a].Lower)] && femaleWords[d.Tokens[a+1].Lower]) {
 		// "Ms King", "Mr Bishop": a surname that is also a role word
 		nameStart, roleEnd, head = a+1, a+1, trimDot(d.Tokens[a].Lower)
@@ -1317,10 +1325,17 @@ func (f *mentionFinder) nominals(si int) {
 		}
 		// walk back over modifiers, nationality adjectives and places to a determiner
 		k := r - 1
+		nouns := 0
 		for k >= s.First {
 			pt := &d.Tokens[k]
 			w := pt.Lower
 			if pt.Kind == Word && (f.lx.IsModifier(w) || f.isRole(w)) && !determiners[w] {
+				k--
+				continue
+			}
+			if pt.Kind == Word && !pt.Has(Cap) && nouns < 1 && k+1 == r && f.lx.IsWord(w) && !determiners[w] && !functionWords[w] &&
+				!prepositions[w] && !isVerbish(f.lx, w) && !auxiliaries[w] && !adverbs[w] && !pronounWords[w] && !strings.HasSuffix(w, "ly") {
+				nouns++ // a noun that names the field of the role: "the cabinet secretary"
 				k--
 				continue
 			}
@@ -1354,14 +1369,15 @@ func (f *mentionFinder) nominals(si int) {
 		if pt.Kind == Poss {
 			a = k + 1
 		}
-		// "the former president" is somebody else
+		// "the former president" is somebody else, unless it opens the sentence as its
+		// subject: "The former minister said …" goes on about whom the text was about
 		former := false
 		for x := a; x < r; x++ {
 			if d.Tokens[x].Lower == "former" || d.Tokens[x].Lower == "ex" {
 				former = true
 			}
 		}
-		if former {
+		if former && (a != s.First || pt.Kind == Poss || pt.Lower != "the") {
 			continue
 		}
 		end := e

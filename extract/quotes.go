@@ -17,6 +17,15 @@ var speechNouns = map[string]bool{
 	"quip": true, "joke": true,
 }
 
+// plainSpeech are the verbs of saying that report words without a judgement on them, and
+// so may follow a quotation that ends a sentence.
+var plainSpeech = map[string]bool{
+	"say": true, "tell": true, "add": true, "explain": true, "continue": true, "insist": true,
+	"conclude": true, "write": true, "note": true, "reply": true, "respond": true, "answer": true,
+	"ask": true, "state": true, "declare": true, "announce": true, "warn": true, "argue": true,
+	"admit": true, "confirm": true, "claim": true, "remark": true, "comment": true,
+}
+
 // quoteSpan is one quotation in a paragraph: the marks and the words between them.
 type quoteSpan struct {
 	open, close int // token indices; close == paragraph end when the quotation runs on
@@ -288,6 +297,11 @@ func (a *analysis) cueAfter(q quoteSpan, end int) (int, int) {
 		if n == "that" || n == "he" || n == "she" || n == "it" || n == "they" || n == "the" {
 			return -1, -1
 		}
+		// "…." X described Y as …: a verb with an object of its own opens a new sentence;
+		// a cue after a full sentence is a plain verb of saying ("…." X added.)
+		if lemma, _ := a.lx.Speech(a.word(after)); !plainSpeech[lemma] && a.mentionOf(after+1) >= 0 {
+			return -1, -1
+		}
 	}
 	return e, si
 }
@@ -304,6 +318,9 @@ func (a *analysis) cuePronoun(k int) int {
 		}
 		if back == 0 {
 			continue
+		}
+		if sp := a.reporter(p); sp >= 0 && a.genderOK(sp, g) {
+			return sp
 		}
 		if s := a.sentenceSubject(p); s >= 0 && a.isPerson(s) && a.genderOK(s, g) {
 			return s

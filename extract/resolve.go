@@ -497,8 +497,8 @@ func (r *resolver) assignNominal(mi int) {
 	best, bestScore, bestLast := -1, 0, -1
 	for e := range d.Entities {
 		ent := &d.Entities[e]
-		if ent.Type != Person || named[e] {
-			continue
+		if ent.Type != Person || named[e] || m.Former {
+			continue // a former holder is not the one who holds the role now
 		}
 		score := 0
 		for _, oi := range ent.Mentions {
@@ -539,12 +539,17 @@ func (r *resolver) assignNominal(mi int) {
 			best, bestScore, bestLast = e, score, last
 		}
 	}
-	if best < 0 && strings.HasPrefix(key, "the ") && !nominalHeads[m.RoleHead] {
+	if best < 0 && strings.HasPrefix(key, "the ") && (!nominalHeads[m.RoleHead] || m.Former) {
 		// "The 50-year-old MP launched …": a description with no role to match is the
 		// person the sentence before was about
 		best = r.recentSubject(m)
 	}
-	if best < 0 && strings.HasPrefix(key, "the ") && m.Nationality == "" && m.RoleOrg < 0 {
+	if best < 0 && strings.HasPrefix(key, "the ") && m.Nationality == "" && m.RoleOrg < 0 && !m.Former && leaderHeads[m.RoleHead] {
+		// "the prime minister" where the article speaks of "X's government" or "the X
+		// administration": X leads it
+		best = r.headOfGovernment()
+	}
+	if best < 0 && strings.HasPrefix(key, "the ") && m.Nationality == "" && m.RoleOrg < 0 && !m.Former {
 		// "the first minister", when nobody of the article holds a title: the person the
 		// article is about, named most often and with no other role
 		best = r.mainPersonWithoutRole()
@@ -557,6 +562,38 @@ func (r *resolver) assignNominal(mi int) {
 	}
 	m.Entity = best
 	d.Entities[best].Mentions = append(d.Entities[best].Mentions, mi)
+}
+
+// governmentNouns name what a head of government leads: "X's government", "the X
+// administration".
+var governmentNouns = map[string]bool{
+	"government": true, "administration": true, "cabinet": true, "regime": true,
+	"premiership": true, "presidency": true, "government's": true, "administration's": true,
+}
+
+// headOfGovernment returns the one person the article names as leading a government
+// ("X's government", "the X administration"), or -1.
+func (r *resolver) headOfGovernment() int {
+	d := r.d
+	best := -1
+	for mi := range d.Mentions {
+		m := &d.Mentions[mi]
+		if m.Kind != NameMention || m.Entity < 0 || d.Entities[m.Entity].Type != Person {
+			continue
+		}
+		k := m.End
+		if m.Possessive {
+			k++
+		}
+		if k >= len(d.Tokens) || !governmentNouns[d.Tokens[k].Lower] {
+			continue
+		}
+		if best >= 0 && best != m.Entity {
+			return -1 // two governments: no telling whose head is meant
+		}
+		best = m.Entity
+	}
+	return best
 }
 
 // recentSubject returns the person named first in the sentence before mention m, or -1.
