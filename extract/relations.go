@@ -107,6 +107,7 @@ func (r *relationFinder) add(s, o int, pred string, sym bool, si int, quals []Qu
 	if s < 0 || o < 0 || s == o || pred == "" {
 		return
 	}
+	pred = r.lx.USSpelling(pred)
 	if sym && o < s {
 		if _, ok := r.seen[relKey{o, s, pred}]; ok {
 			return
