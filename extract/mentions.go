@@ -577,6 +577,30 @@ func (f *mentionFinder) chunk(si, a, b int) {
 	if a >= b {
 		return
 	}
+	// "Ann Lee of Westfield Bank": a person and the body she is of
+	for k := a + 2; k+1 < b; k++ {
+		if d.Tokens[k].Lower != "of" {
+			continue
+		}
+		n := k - 2
+		if n > a && !f.lx.IsFirstName(d.TokenText(n)) {
+			n-- // a middle name or initial: "Ann B. Lee"
+		}
+		if !f.lx.IsFirstName(d.TokenText(n)) || f.isRole(d.Tokens[n].Lower) || f.isRole(d.Tokens[k-1].Lower) ||
+			f.lx.Place(d.Text[d.Tokens[k+1].Start:d.Tokens[b-1].End]) != nil {
+			break // "Duke of Kent", "Mary of Teck": a title of a place
+		}
+		o := k + 1
+		if d.Tokens[o].Lower == "the" {
+			o++
+		}
+		if o >= b {
+			break
+		}
+		f.chunk(si, a, k)
+		f.chunk(si, o, b)
+		return
+	}
 	// title inside the run: everything up to the last role word
 	roleEnd := -1
 	var head string

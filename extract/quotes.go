@@ -234,6 +234,10 @@ func (a *analysis) cueAfter(q quoteSpan, end int) (int, int) {
 		for k < end && (a.word(k) == "the" || adverbs[a.word(k)]) && a.mentionAt[k] < 0 {
 			k++
 		}
+		// "said retail analyst Ann Lee": words that describe the speaker before the title
+		for n := 0; n < 3 && k+1 < end && a.mentionAt[k] < 0 && a.describesSpeaker(k); n++ {
+			k++
+		}
 		if k < end {
 			if e := a.entityAt(k); e >= 0 {
 				return e, si
@@ -304,6 +308,20 @@ func (a *analysis) cueAfter(q quoteSpan, end int) (int, int) {
 		}
 	}
 	return e, si
+}
+
+// describesSpeaker reports whether token k is a lower-case word that may stand in a
+// description of a speaker before the name: a noun or a modifier, no verb or function word.
+func (a *analysis) describesSpeaker(k int) bool {
+	t := &a.d.Tokens[k]
+	w := a.word(k)
+	if t.Kind != Word || t.Has(Cap) || functionWords[w] || prepositions[w] || determiners[w] || auxiliaries[w] || pronounWords[w] {
+		return false
+	}
+	if a.lx.IsModifier(w) || a.isRoleWord(w) {
+		return true
+	}
+	return a.lx.IsWord(w) && !isVerbish(a.lx, w) && !strings.HasSuffix(w, "ly")
 }
 
 // cuePronoun resolves "he" in "…," he said: the speaker of the last quotation, else the

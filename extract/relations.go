@@ -219,6 +219,12 @@ func (r *relationFinder) verbs(si int) {
 			continue
 		}
 		vfs := r.lx.Verbs(t.Lower)
+		if len(vfs) == 0 && r.word(v+1) == "by" {
+			// "majority-owned by", "jointly-run by": the participle after the hyphen
+			if i := strings.LastIndexByte(t.Lower, '-'); i > 0 {
+				vfs = r.lx.Verbs(t.Lower[i+1:])
+			}
+		}
 		found := false
 		for _, vf := range vfs {
 			if r.verbRelation(si, v, vf) {
@@ -523,6 +529,19 @@ func (r *relationFinder) objects(k int, prep string, si int, possessor bool) ([]
 				j++ // "the injured John Doe": a participle after "the" describes
 			}
 			if j > k && j < s.End && r.mentionAt[j] >= 0 && d.Mentions[r.mentionAt[j]].Kind == NameMention {
+				k = j
+			}
+		}
+		// "Malaysian-born tycoon X", "Ruritania entrepreneur X": a place or body that
+		// describes the person named after a role
+		if pm := r.mentionAt[k]; pm >= 0 && d.Mentions[pm].First == k && d.Mentions[pm].Kind == NameMention && !d.Mentions[pm].Possessive &&
+			d.Mentions[pm].Entity >= 0 && !r.isPerson(d.Mentions[pm].Entity) {
+			j, role := d.Mentions[pm].End, false
+			for j < s.End && j < d.Mentions[pm].End+3 && r.mentionAt[j] < 0 && d.Tokens[j].Kind == Word && !d.Tokens[j].Has(Cap) && !functionWords[r.word(j)] && !isVerbish(r.lx, r.word(j)) {
+				role = role || r.isRoleWord(r.word(j))
+				j++
+			}
+			if n := r.mentionAt[j]; role && j < s.End && n >= 0 && d.Mentions[n].First == j && d.Mentions[n].Kind == NameMention && r.isPerson(d.Mentions[n].Entity) {
 				k = j
 			}
 		}

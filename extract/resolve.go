@@ -66,6 +66,14 @@ func resolve(d *Document, lx *lexicon.Lexicon) {
 	}
 	r.mergePartialNames()
 	r.mergeAppositions()
+	for e := range d.Entities {
+		if len(d.Entities[e].Mentions) > 0 && r.entityType(e) == Person && r.entityStrength(e) <= 2 && r.usedAsBody(e) {
+			// "Ann Lee, which floated in 1995, … its shares": a firm named after someone
+			for _, mi := range d.Entities[e].Mentions {
+				d.Mentions[mi].Type, d.Mentions[mi].Strength = Organization, 2
+			}
+		}
+	}
 	for i := range d.Mentions {
 		if d.Mentions[i].Kind == NominalMention {
 			r.assignNominal(i)
@@ -691,6 +699,61 @@ func (r *resolver) finish() {
 			}
 		}
 	}
+}
+
+// bodyNouns follow the possessive of an organisation, never of a person.
+var bodyNouns = map[string]bool{
+	"shares": true, "share": true, "shareholders": true, "profits": true, "profit": true,
+	"sales": true, "stores": true, "shops": true, "staff": true, "employees": true,
+	"workforce": true, "board": true, "subsidiary": true, "headquarters": true,
+	"factories": true, "factory": true, "chief": true, "chairman": true, "revenues": true,
+	"turnover": true, "brand": true, "customers": true,
+}
+
+// usedAsBody reports whether an entity whose name reads like a person's is written of
+// as an organisation and never as a person: "X, which …", "X's shares", "X … its",
+// twice or more, with no title, form of address, "who" or he/she next to it.
+func (r *resolver) usedAsBody(e int) bool {
+	d := r.d
+	org := 0
+	for _, mi := range d.Entities[e].Mentions {
+		m := &d.Mentions[mi]
+		if m.Kind != NameMention || m.RoleHead != "" || m.Role != "" {
+			return false
+		}
+		k := m.End
+		if k < len(d.Tokens) && d.TokenText(k) == "," {
+			k++
+		}
+		w := ""
+		if k < len(d.Tokens) {
+			w = d.Tokens[k].Lower
+		}
+		switch {
+		case w == "who" || w == "whose":
+			return false
+		case w == "which":
+			org++
+		case m.Possessive && m.End+1 < len(d.Tokens) && bodyNouns[d.Tokens[m.End+1].Lower]:
+			org++
+		}
+		// "X is parting company with its chief": the subject's own pronoun
+		s := &d.Sentences[m.Sentence]
+		for j := m.End; j < s.End && j < m.End+10; j++ {
+			t := &d.Tokens[j]
+			if t.Kind == Quote || t.Lower == "," && j > m.End+1 || j > m.End && t.Has(Cap) {
+				break // a pronoun after another name is that one's
+			}
+			if t.Lower == "its" {
+				org++
+				break
+			}
+			if t.Lower == "his" || t.Lower == "her" || t.Lower == "he" || t.Lower == "she" || t.Lower == "himself" || t.Lower == "herself" {
+				return false
+			}
+		}
+	}
+	return org >= 2
 }
 
 func firstWord(s string) string {
