@@ -541,7 +541,7 @@ func (r *relationFinder) objects(k int, prep string, si int, possessor bool) ([]
 				role = role || r.isRoleWord(r.word(j))
 				j++
 			}
-			if n := r.mentionAt[j]; role && j < s.End && n >= 0 && d.Mentions[n].First == j && d.Mentions[n].Kind == NameMention && r.isPerson(d.Mentions[n].Entity) {
+			if n := r.mentionOf(j); role && j < s.End && n >= 0 && d.Mentions[n].First == j && d.Mentions[n].Kind == NameMention && r.isPerson(d.Mentions[n].Entity) {
 				k = j
 			}
 		}
