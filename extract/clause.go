@@ -644,7 +644,18 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 		return nil, negated
 	}
 	if a.word(k) == "they" || a.word(k) == "both" && a.word(k-1) == "they" {
-		return a.groupBefore(k), negated
+		if g := a.groupBefore(k); len(g) > 0 {
+			return g, negated
+		}
+		if t := a.teamBefore(k); t >= 0 {
+			return []int{t}, negated // "X praised his side after they beat Y"
+		}
+		return nil, negated
+	}
+	if teamNouns[a.word(k)] && k-1 >= s.First {
+		if t, _ := a.ownTeam(k - 1); t >= 0 {
+			return []int{t}, negated // "his side never doubted"
+		}
 	}
 	if a.word(k) == "i" {
 		// "I" inside a quotation is its speaker

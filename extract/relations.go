@@ -18,6 +18,7 @@ const (
 	PredLed        = "led"
 	PredWorksFor   = "works_for"
 	PredPlaysFor   = "plays_for"
+	PredCaptains   = "captains"
 	PredSpokeTo    = "spoke_to"
 	PredInterview  = "gave_interview_to"
 	PredMemberOf   = "member_of"
@@ -61,6 +62,7 @@ type relationFinder struct {
 	nextRef  []int  // scratch for verbs
 	main     int    // entity of the article's main event, -1
 	mainKind string // its kind: "meeting", "match", ...
+	teams    map[int]bool
 }
 
 type relKey struct {
@@ -172,8 +174,22 @@ func (r *relationFinder) typeOK(e int, mask lexicon.TypeMask) bool {
 	if maskOf(ent.Type)&mask != 0 {
 		return true
 	}
-	// a place named only by its head word ("Hillcrest City") may be a club or a firm
-	return ent.Type == Place && ent.Strength < 3 && mask&lexicon.MaskOrg != 0
+	// a place named only by its head word ("Hillcrest City") may be a club or a firm; a
+	// country or town a player is named with is his team
+	return ent.Type == Place && mask&lexicon.MaskOrg != 0 && (ent.Strength < 3 || r.isTeam(e))
+}
+
+// isTeam reports whether entity e is the team of a player or coach of the article.
+func (r *relationFinder) isTeam(e int) bool {
+	if r.teams == nil {
+		r.teams = map[int]bool{}
+		for p := range r.d.Entities {
+			if t := r.teamOf(p); t >= 0 {
+				r.teams[t] = true
+			}
+		}
+	}
+	return r.teams[e]
 }
 
 // verbs reads the clauses of sentence si around relation verbs and verb phrases.
@@ -338,6 +354,16 @@ func (r *relationFinder) verbRelation(si, v int, vf lexicon.VerbForm) bool {
 			pred = PredInvited // "would welcome X to Moscow" is an invitation
 		}
 		for _, o := range objs {
+			if resultVerbs[vb.Lemma] {
+				// a contest between sides: a player's result is his team's
+				for _, s := range subjects {
+					if t := r.sideOf(s, o); t >= 0 {
+						r.add(t, o, pred, vb.Symmetric, si, quals)
+						found = true
+					}
+				}
+				continue
+			}
 			if !r.typeOK(o, vb.Objects) {
 				continue
 			}
@@ -570,6 +596,10 @@ func (r *relationFinder) objects(k int, prep string, si int, possessor bool) ([]
 					end++
 				}
 			}
+		case teamNouns[r.word(k+1)] && (r.word(k) == "his" || r.word(k) == "her"):
+			if e, end = r.ownTeam(k); e < 0 {
+				return out, k
+			}
 		case pronounGender(r.word(k)) != 0 && (r.word(k) == "him" || r.word(k) == "her" && !r.isDeterminerUse(k)):
 			e, end = r.pronoun(k), k+1
 		default:
@@ -578,7 +608,7 @@ func (r *relationFinder) objects(k int, prep string, si int, possessor bool) ([]
 		if end < s.End && (auxiliaries[r.word(end)] || isVerbish(r.lx, r.word(end)) && !groupNouns[r.word(end)] && r.word(end) != "to" && !(r.isBaseForm(end) && e >= 0 && d.Entities[e].Type == Event)) && prep == "" && len(out) == 0 {
 			return nil, k // "decide Russia is …": the subject of a clause, not an object
 		}
-		if e >= 0 && d.Entities[e].Type == Place && end < s.End && !d.Mentions[mi].Possessive && r.modifiesNoun(end) {
+		if e >= 0 && mi >= 0 && d.Entities[e].Type == Place && end < s.End && !d.Mentions[mi].Possessive && r.modifiesNoun(end) {
 			return out, k // "its US box office takings": the place only describes the object
 		}
 		if e >= 0 {
@@ -865,10 +895,16 @@ func (r *relationFinder) result(si, k int) {
 		return
 	}
 	who := r.possessorBefore(k)
+	if who < 0 && (r.word(k-1) == "their" || r.word(k-2) == "their") {
+		who = r.teamBefore(k) // "his side … their first win over X"
+	}
 	if who < 0 {
 		who = r.sentenceSubject(si)
 	}
 	if who < 0 || who == other || !r.isAgent(who) && d.Entities[who].Type != Place {
+		return
+	}
+	if who = r.sideOf(who, other); who < 0 {
 		return
 	}
 	switch {
@@ -877,6 +913,26 @@ func (r *relationFinder) result(si, k int) {
 	case w != "defeat" && w != "loss" && (p == "over" || p == "against"):
 		r.add(who, other, "beat", false, si, nil)
 	}
+}
+
+// sideOf returns the side that subject s stands for in a contest with o: s itself when
+// both are people or both are teams, else the team of the player or coach s; -1 when a
+// person's team is unknown or the sides cannot meet.
+func (r *relationFinder) sideOf(s, o int) int {
+	if s < 0 || o < 0 || s == o {
+		return -1
+	}
+	ts, to := r.d.Entities[s].Type, r.d.Entities[o].Type
+	if ts == Event || to == Event {
+		return -1
+	}
+	if (ts == Person) == (to == Person) {
+		return s
+	}
+	if ts == Person {
+		return r.teamOf(s)
+	}
+	return -1
 }
 
 // interview reads "a Fox News interview" and "an interview with/on/to Fox News", given by
@@ -994,6 +1050,12 @@ func (r *relationFinder) roles() {
 	d := r.d
 	for mi := range d.Mentions {
 		m := &d.Mentions[mi]
+		if m.Entity >= 0 && m.Kind == NameMention && m.RoleOrg < 0 && (sportHeads[m.RoleHead] || sportsRoles[m.RoleHead]) {
+			// "Ruritania scrum-half X": the country's team
+			if t := r.teamOf(m.Entity); t >= 0 && r.d.Entities[t].Type == Place {
+				r.add(m.Entity, t, affiliationPred(m.RoleHead, m.Former), false, m.Sentence, nil)
+			}
+		}
 		if m.Entity < 0 || m.RoleOrg < 0 || m.Kind != NameMention {
 			continue
 		}
