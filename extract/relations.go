@@ -331,6 +331,13 @@ func (r *relationFinder) verbRelation(si, v int, vf lexicon.VerbForm) bool {
 			if fv := r.finiteVerbBefore(v); fv >= 0 {
 				subjects, neg = r.subjectOf(fv)
 			}
+			// "is closing in on signing X", "is close to buying X": the subject of the
+			// verb or adjective the preposition completes
+			if len(subjects) == 0 && !neg {
+				if hv := r.headBeforePreposition(v); hv >= 0 {
+					subjects, neg = r.subjectOf(hv)
+				}
+			}
 		}
 		if neg || len(subjects) == 0 {
 			return false
@@ -913,6 +920,33 @@ func (r *relationFinder) result(si, k int) {
 	case w != "defeat" && w != "loss" && (p == "over" || p == "against"):
 		r.add(who, other, "beat", false, si, nil)
 	}
+}
+
+// headBeforePreposition returns the verb or predicative adjective that a preposition
+// before the gerund at token v completes ("closing in on signing", "close to buying",
+// "interested in acquiring"), or -1.
+func (r *relationFinder) headBeforePreposition(v int) int {
+	d := r.d
+	s := &d.Sentences[r.sentenceOf(v)]
+	p := v - 1
+	if p <= s.First || !prepositions[r.word(p)] {
+		return -1
+	}
+	for j := p - 1; j >= s.First && j >= p-3; j-- {
+		t := &d.Tokens[j]
+		w := r.word(j)
+		if t.Kind != Word || r.mentionAt[j] >= 0 {
+			return -1
+		}
+		if particles[w] || w == "in" || w == "close" {
+			continue // "closing in on", "set up for"
+		}
+		if j-1 >= s.First && beForms[r.word(j-1)] && (strings.HasSuffix(w, "ing") || !isVerbish(r.lx, w)) {
+			return j // "is closing", "is close", "are interested"
+		}
+		return -1
+	}
+	return -1
 }
 
 // sideOf returns the side that subject s stands for in a contest with o: s itself when
