@@ -87,12 +87,14 @@ type mentionFinder struct {
 	capSeen map[string]bool // words seen capitalised away from the start of a sentence
 	lowSeen map[string]bool // words seen in lower case
 	used    []bool          // tokens that belong to a mention already
+	works   map[string]bool // titles of works the article names after a noun of their kind
 }
 
 // findMentions adds the name, nominal and event mentions of d.
 func findMentions(d *Document, lx *lexicon.Lexicon) {
 	f := &mentionFinder{d: d, lx: lx, capSeen: map[string]bool{}, lowSeen: map[string]bool{}, used: make([]bool, len(d.Tokens))}
 	f.caseEvidence()
+	f.findWorks()
 	var titleCase []int
 	for si := range d.Sentences {
 		s := &d.Sentences[si]
@@ -536,6 +538,9 @@ func (f *mentionFinder) chunk(si, a, b int) {
 	for b > a && calendarWords[d.Tokens[b-1].Lower] {
 		b--
 	}
+	if b-a >= 2 && d.TokenText(b-1) == "TV" && f.lx.Place(d.Text[d.Tokens[a].Start:d.Tokens[b-2].End]) != nil {
+		b-- // "US TV": a country's television, not a broadcaster's name
+	}
 	// "London-based Smith": a place adjective describes the name after it
 	for a+1 < b {
 		w := d.Tokens[a].Lower
@@ -692,6 +697,10 @@ func (f *mentionFinder) chunk(si, a, b int) {
 	if roleEnd < 0 && f.isModelName(a, b) {
 		return // "XR450", "PX-S900", "Phone IV": a product's model name
 	}
+	if roleEnd < 0 && b+1 < d.Sentences[si].End && performerRoles[d.Tokens[b].Lower] && f.capWord(b+1) && !(b-a == 1 && d.Tokens[a].Has(AllCaps)) &&
+		!f.lx.IsOrgWord(trimDot(d.Tokens[b-1].Lower)) && f.lx.Place(d.Text[d.Tokens[a].Start:d.Tokens[b-1].End]) == nil {
+		return // "Night Train actor X": the title of a work
+	}
 	if roleEnd < 0 && f.isWork(a, b) {
 		return // a product or a work: "its Highlander SUV", "the Today programme"
 	}
@@ -839,7 +848,11 @@ func (f *mentionFinder) isWork(a, b int) bool {
 		return true
 	}
 	if b < len(d.Tokens) && d.Tokens[b].Kind == Word && productNouns[d.Tokens[b].Lower] {
-		return true
+		// "the BBC series", "an NBC sitcom": an acronym before the noun is the maker
+		return !(b-a == 1 && d.Tokens[a].Has(AllCaps) && countLetters(d.TokenText(a)) >= 2)
+	}
+	if f.afterWorkNoun(a) || f.works[strings.ToLower(d.Text[d.Tokens[a].Start:d.Tokens[b-1].End])] {
+		return true // "medical sitcom Glenview", "films such as Night Train and Red Sky"
 	}
 	if a > 0 && (d.Tokens[a-1].Lower == "its" || d.Tokens[a-1].Lower == "their") {
 		return f.lx.Place(d.Text[d.Tokens[a].Start:d.Tokens[b-1].End]) == nil
@@ -853,6 +866,74 @@ func (f *mentionFinder) isWork(a, b int) bool {
 		return true
 	}
 	return false
+}
+
+// workNouns name a kind of work; a capitalised name right after one is its title.
+var workNouns = map[string]bool{
+	"sitcom": true, "series": true, "drama": true, "film": true, "films": true, "movie": true,
+	"movies": true, "show": true, "shows": true, "programme": true, "programmes": true,
+	"blockbuster": true, "album": true, "albums": true, "single": true, "song": true,
+	"songs": true, "novel": true, "novels": true, "book": true, "books": true, "play": true,
+	"musical": true, "opera": true, "documentary": true, "soap": true, "comedy": true,
+	"thriller": true, "pantomime": true, "sequel": true, "hit": true, "hits": true,
+	"role": true, "character": true, "game": true, "games": true, "franchise": true,
+}
+
+// findWorks records the titles the article gives after a noun of their kind ("sitcom X",
+// "films such as X and Y"), so that X is a work wherever the article names it.
+func (f *mentionFinder) findWorks() {
+	d := f.d
+	for k := 0; k+1 < len(d.Tokens); k++ {
+		t := &d.Tokens[k]
+		if t.Kind != Word || t.Has(Cap) || !workNouns[t.Lower] && t.Lower != "as" {
+			continue
+		}
+		a := k + 1
+		if !f.capWord(a) || d.Tokens[a].Has(AllCaps) || !f.afterWorkNoun(a) {
+			continue
+		}
+		for a < len(d.Tokens) && f.capWord(a) {
+			b := a
+			for b < len(d.Tokens) && b < a+5 && f.capWord(b) {
+				b++
+			}
+			if f.works == nil {
+				f.works = map[string]bool{}
+			}
+			f.works[strings.ToLower(d.Text[d.Tokens[a].Start:d.Tokens[b-1].End])] = true
+			// the next title of a list: ", Y" or "and Y"
+			a = b
+			if a < len(d.Tokens) && (d.TokenText(a) == "," || d.Tokens[a].Lower == "and") {
+				a++
+			}
+			if a < len(d.Tokens) && d.Tokens[a].Lower == "and" {
+				a++
+			}
+		}
+	}
+}
+
+// afterWorkNoun reports whether the name starting at token a is the title after a noun of
+// a kind of work ("sitcom X", "the role of X"), or one of a list of them ("films such as X,
+// Y and Z").
+func (f *mentionFinder) afterWorkNoun(a int) bool {
+	d := f.d
+	j := a - 1
+	// back over the titles before this one in a list
+	for j > 0 && a-j < 16 && (d.TokenText(j) == "," || d.Tokens[j].Lower == "and" || d.Tokens[j].Kind == Word && d.Tokens[j].Has(Cap) && !d.Tokens[j].Has(Initial)) {
+		j--
+	}
+	if j < 0 || d.Tokens[j].Kind != Word || d.Tokens[j].Has(Cap) {
+		return false
+	}
+	w := d.Tokens[j].Lower
+	if w == "of" && j > 0 && (d.Tokens[j-1].Lower == "role" || d.Tokens[j-1].Lower == "part") {
+		return true // "the role of X"
+	}
+	if w == "as" && j > 1 && d.Tokens[j-1].Lower == "such" {
+		w = d.Tokens[j-2].Lower
+	}
+	return workNouns[w] && w != "role" && w != "play" && w != "show" || w == "character"
 }
 
 // isPluralAcronym reports whether a word is an acronym with a plural s ("MPs", "SUVs").
@@ -1055,6 +1136,11 @@ func (f *mentionFinder) describeTitle(m *Mention, a, b int) {
 				s--
 			}
 		}
+		if performerRoles[m.RoleHead] && !(e-s == 1 && d.Tokens[s].Has(AllCaps)) && !f.lx.IsOrgWord(trimDot(d.Tokens[e-1].Lower)) &&
+			f.lx.Place(d.Text[d.Tokens[s].Start:d.Tokens[e-1].End]) == nil {
+			k = e // "Night Train actor X": the work he is known for, not his employer
+			continue
+		}
 		if idx := f.addInner(m.Sentence, s, e); idx >= 0 {
 			im := &d.Mentions[idx]
 			if im.Type == Place {
@@ -1068,6 +1154,13 @@ func (f *mentionFinder) describeTitle(m *Mention, a, b int) {
 		k = e
 	}
 	m.Role = cleanRole(role.String())
+}
+
+// performerRoles are known by their works: a name before them is a title ("Night Train
+// star X"), unless it is an acronym, a body or a place ("BBC presenter", "Hollywood actor").
+var performerRoles = map[string]bool{
+	"actor": true, "actress": true, "star": true, "singer": true, "comedian": true,
+	"comic": true, "dancer": true, "novelist": true, "author": true, "writer": true,
 }
 
 // partyRoles are held by members of a party or a body: a capitalised word before them

@@ -93,7 +93,7 @@ func (r *relationFinder) nounAgents(si, k, after int) []int {
 	// walk back over the noun phrase: determiners, adjectives, compound nouns
 	s := &d.Sentences[si]
 	j := k - 1
-	pronoun := ""
+	pronoun, pj := "", -1
 	for j >= s.First && j > k-6 {
 		t := &d.Tokens[j]
 		w := r.word(j)
@@ -104,7 +104,7 @@ func (r *relationFinder) nounAgents(si, k, after int) []int {
 			return nil // "will take no action against X"
 		}
 		if w == "its" || w == "their" || w == "his" || w == "her" {
-			pronoun = w
+			pronoun, pj = w, j
 			j--
 			break
 		}
@@ -122,6 +122,12 @@ func (r *relationFinder) nounAgents(si, k, after int) []int {
 	}
 	lemma, _, _, ok := r.analyzeVerb(r.word(j))
 	if !ok || !lightVerbs[lemma] || r.mentionAt[j] >= 0 {
+		if pronoun == "his" || pronoun == "her" {
+			// "a result of his friendship with Y": whom the pronoun stands for
+			if e := r.pronoun(pj); r.isAgent(e) {
+				return []int{e}
+			}
+		}
 		if pronoun != "" {
 			// "its takeover offer for Y" after another verb: the clause's subject owns it
 			if fv := r.finiteVerbBefore(k); fv >= 0 {

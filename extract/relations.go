@@ -1277,6 +1277,11 @@ func (r *relationFinder) generalVerb(si, v int, lightOnly bool) {
 		if _, ev := r.lx.Event(w); ev && v-1 >= s.First && r.mentionAt[v-1] >= 0 {
 			return
 		}
+		// "the Zenith network in X": a singular name after a determiner, and a noun
+		if mi := r.mentionOf(v - 1); form == lexicon.Base && mi >= 0 && d.Mentions[mi].First > s.First &&
+			determiners[r.word(d.Mentions[mi].First-1)] && !strings.HasSuffix(r.word(v-1), "s") {
+			return
+		}
 	}
 	var gerundSubjects []int
 	if form == lexicon.Gerund && v-1 >= s.First && prepositions[r.word(v-1)] && r.word(v-1) != "by" {
