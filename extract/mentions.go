@@ -220,6 +220,7 @@ var orgNouns = map[string]bool{
 	"department": true, "ministry": true, "army": true, "parliament": true, "assembly": true,
 	"authority": true, "body": true, "institute": true, "university": true, "school": true,
 	"hospital": true, "court": true, "side": false, "team": true, "squad": false,
+	"government": true,
 }
 
 // orgNominals finds organisations named by their kind with "the": "the firm said".
@@ -851,7 +852,7 @@ func (f *mentionFinder) isWork(a, b int) bool {
 		// "the BBC series", "an NBC sitcom": an acronym before the noun is the maker
 		return !(b-a == 1 && d.Tokens[a].Has(AllCaps) && countLetters(d.TokenText(a)) >= 2)
 	}
-	if f.afterWorkNoun(a) || f.works[strings.ToLower(d.Text[d.Tokens[a].Start:d.Tokens[b-1].End])] {
+	if f.afterWorkNoun(a) || f.works != nil && f.works[strings.ToLower(d.Text[d.Tokens[a].Start:d.Tokens[b-1].End])] {
 		return true // "medical sitcom Glenview", "films such as Night Train and Red Sky"
 	}
 	if a > 0 && (d.Tokens[a-1].Lower == "its" || d.Tokens[a-1].Lower == "their") {

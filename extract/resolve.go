@@ -674,6 +674,14 @@ func (r *resolver) finish() {
 				name = p.Name
 			}
 		}
+		if name == "" {
+			for _, mi := range ent.Mentions {
+				if c := d.Mentions[mi].Canonical; c != "" && d.Mentions[mi].Kind == NominalMention {
+					name = c // "the government": "Government of Ruritania"
+					break
+				}
+			}
+		}
 		if name == "" && len(ent.Aliases) > 0 {
 			name = ent.Aliases[0]
 		}
@@ -897,12 +905,66 @@ func (r *resolver) assignOrgNominal(mi int) {
 			best, bestScore, bestPos = e, score, pos
 		}
 	}
+	if best < 0 && r.speaks(m) {
+		// "the committee said …" before the article names it: an organisation named later
+		// whose name ends in the noun ("Committee chairman X", "the Finance Committee")
+		for e := range d.Entities {
+			ent := &d.Entities[e]
+			if len(ent.Mentions) == 0 || r.entityType(e) != Organization {
+				continue
+			}
+			for _, oi := range ent.Mentions {
+				o := &d.Mentions[oi]
+				name := strings.ToLower(o.Text(d.Text))
+				if o.Kind == NameMention && o.Span.Start > m.Span.Start && (name == noun || strings.HasSuffix(name, " "+noun)) {
+					if best >= 0 && best != e {
+						return // two of them: no telling which
+					}
+					best = e
+				}
+			}
+		}
+	}
+	if best < 0 && noun == "government" {
+		// "the government" stands for one body even where the article never names it
+		best = r.government(m)
+	}
 	if best < 0 {
 		return
 	}
 	r.nominals["org:"+noun] = best
 	m.Entity = best
 	d.Entities[best].Mentions = append(d.Entities[best].Mentions, mi)
+}
+
+// speaks reports whether mention m is the subject of a verb of saying right after it
+// ("the committee said", "the firm also warned").
+func (r *resolver) speaks(m *Mention) bool {
+	d := r.d
+	k := m.End
+	for k < len(d.Tokens) && (adverbs[d.Tokens[k].Lower] || auxiliaries[d.Tokens[k].Lower]) {
+		k++
+	}
+	if k >= len(d.Tokens) || d.Tokens[k].Kind != Word {
+		return false
+	}
+	_, ok := r.lx.Speech(d.Tokens[k].Lower)
+	return ok
+}
+
+// government makes the entity "the government" of mention m stands for, named after its
+// country when the article says which ("the Ruritanian government"), and returns it.
+func (r *resolver) government(m *Mention) int {
+	d := r.d
+	name := "Government"
+	for k := m.First; k < m.End; k++ {
+		if country, ok := r.lx.Demonym(d.TokenText(k)); ok && country != "" {
+			name = "Government of " + country
+		}
+	}
+	m.Canonical = name
+	d.Entities = append(d.Entities, Entity{Type: Organization})
+	return len(d.Entities) - 1
 }
 
 // genericOrgNouns may stand for any organisation of the article: "the company said".
