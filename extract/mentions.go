@@ -562,6 +562,9 @@ func (f *mentionFinder) chunk(si, a, b int) {
 			}
 		}
 	}
+	if b-a == 1 && a > 0 && d.Tokens[a-1].Kind == Number && eras[d.TokenText(a)] {
+		return // "190 AD"
+	}
 	if b-a == 1 && (functionWords[d.Tokens[a].Lower] || subordinators[d.Tokens[a].Lower] || determiners[d.Tokens[a].Lower] || prepositions[d.Tokens[a].Lower] || adverbs[d.Tokens[a].Lower]) && !d.Tokens[a].Has(AllCaps) {
 		return // "In", "When": a function word, whatever its capital
 	}
@@ -694,6 +697,9 @@ func (f *mentionFinder) chunk(si, a, b int) {
 		if _, ok := f.lx.Demonym(d.TokenText(b - 1)); ok || f.demonymCompound(d.TokenText(b-1)) {
 			return
 		}
+	}
+	if roleEnd < 0 && b-a >= 2 && f.makerOfProduct(si, a, b) {
+		return // "Casio QV-10", "the Kodak Brownie camera": the maker, and a product
 	}
 	if roleEnd < 0 && f.isModelName(a, b) {
 		return // "XR450", "PX-S900", "Phone IV": a product's model name
@@ -869,6 +875,9 @@ func (f *mentionFinder) isWork(a, b int) bool {
 	return false
 }
 
+// eras follow a year.
+var eras = map[string]bool{"AD": true, "A.D.": true, "BC": true, "B.C.": true, "BCE": true, "CE": true}
+
 // workNouns name a kind of work; a capitalised name right after one is its title.
 var workNouns = map[string]bool{
 	"sitcom": true, "series": true, "drama": true, "film": true, "films": true, "movie": true,
@@ -878,6 +887,8 @@ var workNouns = map[string]bool{
 	"musical": true, "opera": true, "documentary": true, "soap": true, "comedy": true,
 	"thriller": true, "pantomime": true, "sequel": true, "hit": true, "hits": true,
 	"role": true, "character": true, "game": true, "games": true, "franchise": true,
+	"toy": true, "gadget": true, "drug": true, "console": true, "handset": true, "app": true,
+	"browser": true,
 }
 
 // findWorks records the titles the article gives after a noun of their kind ("sitcom X",
@@ -1899,6 +1910,68 @@ func (f *mentionFinder) isModelName(a, b int) bool {
 	}
 	if b-a >= 2 && romanNumerals[d.Tokens[b-1].Lower] && d.Tokens[b-1].Has(AllCaps) && !f.lx.IsFirstName(d.TokenText(a)) && !f.titleBefore(a) {
 		return true
+	}
+	return false
+}
+
+// makerOfProduct reads a run [a, b) that names a maker and its product: a model name
+// ("Casio QV-10", "Acme Zoomer 100"), a name written in camel case ("Acme GameStar"), a
+// brand before a product noun ("the Acme Brownie camera"), or a name in brackets after a
+// product noun ("a phone (Acme Startac)"). It adds the maker as an organisation and
+// reports whether it did.
+func (f *mentionFinder) makerOfProduct(si, a, b int) bool {
+	d := f.d
+	text := d.TokenText(a)
+	if !f.capWord(a) || d.Tokens[a].Kind != Word || f.lx.Place(text) != nil || f.lx.IsFirstName(text) || f.isRole(d.Tokens[a].Lower) ||
+		f.lx.IsOrgWord(d.Tokens[b-1].Lower) || f.lx.IsPlaceWord(d.Tokens[b-1].Lower) {
+		return false
+	}
+	common := f.lx.IsWord(d.Tokens[a].Lower)
+	product := false
+	for k := a + 1; k < b && !product; k++ {
+		product = camelCase(d.TokenText(k)) || modelNumber(d.TokenText(k))
+	}
+	if !product && b-a == 2 && b < d.Sentences[si].End && d.Tokens[b].Kind == Number && !f.lx.IsWord(d.Tokens[a+1].Lower) {
+		product = true // "Acme Zoomer 100"
+	}
+	if !product && !common && b-a == 2 && b < d.Sentences[si].End && productNouns[d.Tokens[b].Lower] {
+		product = true // "the Acme Brownie camera"
+	}
+	if !product && !common && a >= 2 && d.TokenText(a-1) == "(" && productNouns[d.Tokens[a-2].Lower] {
+		product = true // "mobile phone (Acme Startac)"
+	}
+	if !product {
+		return false
+	}
+	f.addInner(si, a, a+1)
+	return true
+}
+
+// modelNumber reports whether a word mixes letters and digits like a model name ("QV-10",
+// "XR450").
+func modelNumber(w string) bool {
+	letters, digits := 0, 0
+	for _, c := range w {
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z':
+			letters++
+		}
+	}
+	return letters >= 2 && digits >= 2
+}
+
+// camelCase reports whether a word has a capital after a lower-case letter, as product
+// names do ("GameStar", "PowerBook"), and is no name with a prefix ("McDonald", "MacLeod").
+func camelCase(w string) bool {
+	if strings.HasPrefix(w, "Mc") || strings.HasPrefix(w, "Mac") || strings.HasPrefix(w, "De") || strings.HasPrefix(w, "Di") || strings.HasPrefix(w, "La") || strings.HasPrefix(w, "Le") {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' && w[i-1] >= 'a' && w[i-1] <= 'z' {
+			return true
+		}
 	}
 	return false
 }
