@@ -497,6 +497,9 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 				return subj, neg || negated
 			}
 			return nil, negated
+		case w == "to" && k-1 >= s.First && a.mentionAt[k-1] >= 0 && a.forAgent(k-1) >= 0:
+			// "a deal for Acme to sell planes": Acme sells
+			return []int{a.forAgent(k - 1)}, negated
 		case w == "to" && k-1 >= s.First && a.mentionAt[k-1] >= 0 && a.ofAgent(k-1) >= 0:
 			// "the decision of Spain captain Jordi Arrese to drop him"
 			return []int{a.ofAgent(k - 1)}, negated
@@ -758,6 +761,20 @@ func (a *analysis) ofAgent(k int) int {
 	}
 	m := &a.d.Mentions[mi]
 	if m.End != k+1 || m.First == 0 || a.word(m.First-1) != "of" || !a.isAgent(m.Entity) {
+		return -1
+	}
+	return m.Entity
+}
+
+// forAgent returns the entity of the mention ending at token k when "for" introduces it
+// as the subject of an infinitive ("for Acme to sell"), or -1.
+func (a *analysis) forAgent(k int) int {
+	mi := a.mentionAt[k]
+	if mi < 0 {
+		return -1
+	}
+	m := &a.d.Mentions[mi]
+	if m.End != k+1 || m.First == 0 || a.word(m.First-1) != "for" || !a.isAgent(m.Entity) {
 		return -1
 	}
 	return m.Entity

@@ -14,6 +14,7 @@ var lightVerbs = map[string]bool{
 	"confirm": true, "close": true, "do": true, "give": true, "put": true, "file": true,
 	"bring": true, "take": true, "set": true, "launched": true, "carry": true, "undertake": true,
 	"face": true, "fight": true, "voice": true, "express": true, "raise": true,
+	"pay": true, "end": true, "cut": true, "wrap": true, "embark": true,
 }
 
 // nounRelations reads the relation a relational noun at token k states.
@@ -97,8 +98,8 @@ func (r *relationFinder) nounAgents(si, k, after int) []int {
 	for j >= s.First && j > k-6 {
 		t := &d.Tokens[j]
 		w := r.word(j)
-		if t.Kind != Word || r.mentionAt[j] >= 0 {
-			break
+		if t.Kind != Word && !(t.Kind == Number && r.mentionAt[j] >= 0) || r.mentionAt[j] >= 0 && r.mentionAt[j] != r.mentionAt[k] {
+			break // the noun's own event phrase ("a three-day visit") is read on
 		}
 		if w == "no" || w == "without" {
 			return nil // "will take no action against X"

@@ -632,7 +632,8 @@ func (r *relationFinder) objects(k int, prep string, si int, possessor bool) ([]
 			if r.word(k) == "," && r.word(j) == "and" {
 				j++
 			}
-			if j < s.End && (r.mentionAt[j] >= 0 || r.word(j) == "the" && j+1 < s.End && r.mentionAt[j+1] >= 0 || r.describesName(j, s.End)) {
+			if j < s.End && (r.mentionAt[j] >= 0 || r.word(j) == "the" && j+1 < s.End && r.mentionAt[j+1] >= 0 || r.describesName(j, s.End)) &&
+				!(r.word(k) == "," && j == k+1 && r.opensClauseAfterComma(j, s.End)) {
 				k = j
 				continue
 			}
@@ -640,6 +641,31 @@ func (r *relationFinder) objects(k int, prep string, si int, possessor bool) ([]
 		break
 	}
 	return out, k
+}
+
+// opensClauseAfterComma reports whether the name at token j (after "the") is the subject of
+// a clause of its own ("…, the Acme radio station reported"), not the next of a list.
+func (r *relationFinder) opensClauseAfterComma(j, end int) bool {
+	d := r.d
+	if r.word(j) == "the" {
+		j++
+	}
+	mi := r.mentionOf(j)
+	if mi < 0 {
+		return false
+	}
+	k := d.Mentions[mi].End
+	for n := 0; k < end && n < 3 && d.Tokens[k].Kind == Word && !d.Tokens[k].Has(Cap) && r.mentionAt[k] < 0 && !isVerbish(r.lx, r.word(k)) && !functionWords[r.word(k)]; n++ {
+		k++ // "radio station"
+	}
+	if k >= end || d.Tokens[k].Kind != Word || r.mentionAt[k] >= 0 {
+		return false
+	}
+	w := r.word(k)
+	if _, ok := r.lx.Speech(w); ok {
+		return true
+	}
+	return auxiliaries[w] && w != "'s" && w != "’s"
 }
 
 // qualifiers reads prepositional phrases naming entities after the object: "to Moscow",
@@ -871,10 +897,16 @@ func (r *relationFinder) visit(si, k int) {
 	} else {
 		who = r.possessorBefore(k)
 	}
-	if who < 0 || !r.isAgent(who) {
+	if r.word(j) != "to" && r.word(j) != "in" {
 		return
 	}
-	if r.word(j) != "to" && r.word(j) != "in" {
+	if who < 0 {
+		// "X began a three-day visit to Y", "X paid a visit to Y", "during his trip to Y"
+		if agents := r.nounAgents(si, k, j); len(agents) == 1 {
+			who = agents[0]
+		}
+	}
+	if who < 0 || !r.isAgent(who) {
 		return
 	}
 	n := j + 1
@@ -1425,6 +1457,23 @@ func (r *relationFinder) generalVerb(si, v int, lightOnly bool) {
 		if p := r.word(j); j > k && lightPreps[p] && !determiners[r.word(j-1)] && !(lightVerbs[lemma] && r.nounTakes(j-1, p)) {
 			objs, after = r.objects(j, p, si, false)
 			pred += "_" + p
+		}
+	}
+	if len(objs) == 0 && dativeVerbs[lemma] {
+		// "sold 23 planes to X", "handed the documents to X": the recipient
+		if j := r.lightNounEnd(k, s.End); j > k && r.word(j) == "to" {
+			to, _ := r.objects(j, "to", si, false)
+			base := pred
+			if i := strings.IndexByte(base, '_'); i >= 0 {
+				base = base[:i]
+			}
+			for _, o := range to {
+				for _, sub := range subjects {
+					if sub != o && r.isAgent(o) && (r.isAgent(sub) || r.isCountry(sub)) {
+						r.add(sub, o, base+"_to", false, si, nil)
+					}
+				}
+			}
 		}
 	}
 	if len(objs) == 0 {
