@@ -98,6 +98,7 @@ func (r Report) Print(w io.Writer, detail bool) {
 		fmt.Fprintf(w, "%s: ent %s | rel %s | quo %s | noise %d\n", d.Doc, f3(d.Ent), f3(d.Rel), f3(d.Quo), d.Noise)
 		if detail {
 			fmt.Fprintf(w, "   missed entities: %s\n", strings.Join(d.MissedEntities, "; "))
+			fmt.Fprintf(w, "   wrong entities: %s\n", strings.Join(d.WrongEntities, "; "))
 			fmt.Fprintf(w, "   missed relations: %s\n", strings.Join(d.MissedRelations, "; "))
 			fmt.Fprintf(w, "   wrong relations: %s\n", strings.Join(d.WrongRels, "; "))
 			fmt.Fprintf(w, "   missed quotes: %s\n", strings.Join(d.MissedQuotes, "; "))

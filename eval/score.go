@@ -121,6 +121,7 @@ type DocScore struct {
 	QuoTP, QuoFP, QuoFN        int
 	Noise                      int
 	MissedEntities             []string
+	WrongEntities              []string
 	MissedRelations, WrongRels []string
 	MissedQuotes, WrongQuotes  []string
 }
@@ -437,6 +438,7 @@ func Score(golds map[string]*Gold, texts map[string]string, pred Prediction) Rep
 				if matched[gname] {
 					ds.Duplicates++
 					ds.EntFP++
+					ds.WrongEntities = append(ds.WrongEntities, e.Name+" (duplicate of "+gname+")")
 				} else {
 					matched[gname] = true
 					ds.EntTP++
@@ -448,6 +450,7 @@ func Score(golds map[string]*Gold, texts map[string]string, pred Prediction) Rep
 				// a gold entity of a type that is not scored: neutral
 			default:
 				ds.EntFP++
+				ds.WrongEntities = append(ds.WrongEntities, e.Name+" ("+t+")")
 			}
 		}
 		for n := range goldScored {

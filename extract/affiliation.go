@@ -15,6 +15,8 @@ func affiliationPred(head string, former bool) string {
 		return PredLed
 	case leaderHeadsOrg[head]:
 		return PredLeads
+	case head == "captain" || head == "skipper":
+		return PredCaptains // a team's captain leads it, and may not play ("Davis Cup captain")
 	case sportHeads[head]:
 		return PredPlaysFor
 	case partyRoles[head]:

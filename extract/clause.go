@@ -104,6 +104,7 @@ type analysis struct {
 	mentionAt []int // token -> mention covering it, -1
 	subjects  []int // sentence -> subject entity, -2 when not computed yet
 	speakers  []int // sentence -> speaker of the last quotation attributed in it, -1
+	reporters []int // sentence -> person reporting in it ("…, X said"), -1; -2 when not computed yet
 	avoid     []int // while reading a verb's objects: its subjects, which an object pronoun is not
 }
 
@@ -114,13 +115,14 @@ func (a *analysis) analyzeVerb(w string) (string, lexicon.Form, lexicon.WNVerb, 
 
 func newAnalysis(d *Document, lx *lexicon.Lexicon) *analysis {
 	a := &analysis{d: d, lx: lx, mentionAt: make([]int, len(d.Tokens)),
-		subjects: make([]int, len(d.Sentences)), speakers: make([]int, len(d.Sentences))}
+		subjects: make([]int, len(d.Sentences)), speakers: make([]int, len(d.Sentences)), reporters: make([]int, len(d.Sentences))}
 	for i := range a.mentionAt {
 		a.mentionAt[i] = -1
 	}
 	for i := range a.subjects {
 		a.subjects[i] = -2
 		a.speakers[i] = -1
+		a.reporters[i] = -2
 	}
 	for mi := range d.Mentions {
 		m := &d.Mentions[mi]
@@ -244,6 +246,9 @@ func (a *analysis) pronoun(k int) int {
 			continue
 		}
 		if sp := a.speakers[p]; sp >= 0 && a.isPerson(sp) && a.genderOK(sp, g) && !(object && containsInt(a.avoid, sp)) {
+			return sp
+		}
+		if sp := a.reporter(p); sp >= 0 && a.genderOK(sp, g) && !(object && containsInt(a.avoid, sp)) {
 			return sp
 		}
 		if s := a.sentenceSubject(p); s >= 0 && a.isPerson(s) && a.genderOK(s, g) && !(object && containsInt(a.avoid, s)) {
@@ -397,11 +402,54 @@ func (a *analysis) pronounBefore(si int, w string) int {
 		if sp := a.speakers[p]; sp >= 0 && a.isPerson(sp) && a.genderOK(sp, g) {
 			return sp
 		}
+		if sp := a.reporter(p); sp >= 0 && a.genderOK(sp, g) {
+			return sp
+		}
 		if s := a.sentenceSubject(p); s >= 0 && a.isPerson(s) && a.genderOK(s, g) {
 			return s
 		}
 	}
 	return -1
+}
+
+// reporter returns the person whose words sentence si reports with a verb of saying
+// outside any quotation ("The reason was cost, X said in an interview"), or -1: the
+// one a "he" in the next sentences most likely stands for.
+func (a *analysis) reporter(si int) int {
+	if a.reporters[si] != -2 {
+		return a.reporters[si]
+	}
+	a.reporters[si] = -1 // guards against recursion through pronouns
+	d := a.d
+	s := &d.Sentences[si]
+	inQuote := false
+	rep := -1
+	for k := s.First; k < s.End; k++ {
+		t := &d.Tokens[k]
+		if t.Kind == Quote {
+			inQuote = t.Has(Open)
+			continue
+		}
+		if inQuote || t.Kind != Word || a.mentionAt[k] >= 0 || strings.HasSuffix(t.Lower, "ing") {
+			continue
+		}
+		if _, ok := a.lx.Speech(t.Lower); !ok || !a.isFiniteVerb(k) {
+			continue
+		}
+		j := k - 1
+		for j >= s.First && (adverbs[a.word(j)] || auxiliaries[a.word(j)]) {
+			j--
+		}
+		if j >= s.First && pronounGender(a.word(j)) != 0 {
+			break // "he said": whom he stands for is found the other way
+		}
+		if subj, neg := a.subjectOf(k); !neg && len(subj) == 1 && a.isPerson(subj[0]) {
+			rep = subj[0]
+			break
+		}
+	}
+	a.reporters[si] = rep
+	return rep
 }
 
 // subjectOf returns the entities that are the subject of the verb at token v, walking
@@ -449,6 +497,9 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 				return subj, neg || negated
 			}
 			return nil, negated
+		case w == "to" && k-1 >= s.First && a.mentionAt[k-1] >= 0 && a.forAgent(k-1) >= 0:
+			// "a deal for Acme to sell planes": Acme sells
+			return []int{a.forAgent(k - 1)}, negated
 		case w == "to" && k-1 >= s.First && a.mentionAt[k-1] >= 0 && a.ofAgent(k-1) >= 0:
 			// "the decision of Spain captain Jordi Arrese to drop him"
 			return []int{a.ofAgent(k - 1)}, negated
@@ -524,7 +575,15 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 			return nil, negated // "Trump's aides said": not Trump
 		}
 		if p := m.First - 1; !relative && p >= s.First && nounPrepositions[a.word(p)] && (p-1 >= s.First && d.Tokens[p-1].Kind == Word && a.mentionAt[p-1] < 0 || a.word(p) == "of" || a.word(p) == "about") {
+			if (a.word(p) == "from" || a.word(p) == "for" || a.word(p) == "of" || a.word(p) == "by") && p-1 >= s.First && mouthpieceNouns[a.word(p-1)] && a.isAgent(m.Entity) && a.isSpeechVerb(v) {
+				return []int{m.Entity}, negated // "a statement from the firm said", "a spokesman for X said"
+			}
 			return nil, negated // "his words about President Keller met", "the court in Paris fined": not Keller, not Paris
+		}
+		if m.Entity < 0 && m.Kind == NominalMention && mouthpieceNouns[m.RoleHead] && a.isSpeechVerb(v) {
+			if e := a.principal(m); e >= 0 {
+				return []int{e}, negated // "the minister's spokesman said": the minister speaks
+			}
 		}
 		if p := m.First - 1; p >= s.First && conditionals[a.word(p)] {
 			negated = true // "if the Greens win the vote": not a fact
@@ -564,6 +623,20 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 		}
 		return out, negated
 	}
+	if mouthpieceNouns[a.word(k)] && a.isSpeechVerb(v) {
+		// "X's annual report said", "the firm's statement said": X speaks through it
+		for j := k - 1; j >= s.First && j >= k-4; j-- {
+			if d.Tokens[j].Kind == Poss {
+				if e := a.entityOf(a.mentionOf(j - 1)); a.isAgent(e) {
+					return []int{e}, negated
+				}
+				break
+			}
+			if d.Tokens[j].Kind != Word || d.Tokens[j].Has(Cap) || isVerbish(a.lx, a.word(j)) || functionWords[a.word(j)] {
+				break
+			}
+		}
+	}
 	if g := pronounGender(a.word(k)); g != 0 && a.word(k) != "his" && a.word(k) != "her" {
 		if conditionals[a.word(k-1)] {
 			negated = true // "if he beats X"
@@ -574,7 +647,18 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 		return nil, negated
 	}
 	if a.word(k) == "they" || a.word(k) == "both" && a.word(k-1) == "they" {
-		return a.groupBefore(k), negated
+		if g := a.groupBefore(k); len(g) > 0 {
+			return g, negated
+		}
+		if t := a.teamBefore(k); t >= 0 {
+			return []int{t}, negated // "X praised his side after they beat Y"
+		}
+		return nil, negated
+	}
+	if teamNouns[a.word(k)] && k-1 >= s.First {
+		if t, _ := a.ownTeam(k - 1); t >= 0 {
+			return []int{t}, negated // "his side never doubted"
+		}
 	}
 	if a.word(k) == "i" {
 		// "I" inside a quotation is its speaker
@@ -611,6 +695,42 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 	return nil, negated
 }
 
+// mouthpieceNouns are the people and papers through which a person or a body speaks: what
+// they say is said by the one they speak for.
+var mouthpieceNouns = map[string]bool{
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "statement": true,
+	"report": true, "release": true, "announcement": true, "filing": true, "letter": true,
+}
+
+// isSpeechVerb reports whether token v is a verb of saying.
+func (a *analysis) isSpeechVerb(v int) bool {
+	_, ok := a.lx.Speech(a.word(v))
+	return ok
+}
+
+// principal returns whom a nominal mouthpiece speaks for: the body named in its title
+// ("a Kremlin spokesman"), its possessor ("the minister's spokesman") or the one after
+// "for" ("a spokeswoman for the club"); -1 if none.
+func (a *analysis) principal(m *Mention) int {
+	d := a.d
+	if m.RoleOrg >= 0 {
+		if e := d.Mentions[m.RoleOrg].Entity; a.isAgent(e) {
+			return e
+		}
+	}
+	if m.First >= 2 && d.Tokens[m.First-1].Kind == Poss {
+		if e := a.entityOf(a.mentionOf(m.First - 2)); a.isAgent(e) {
+			return e
+		}
+	}
+	if a.word(m.End) == "for" {
+		if e := a.entityOf(a.mentionOf(m.End + 1)); a.isAgent(e) {
+			return e
+		}
+	}
+	return -1
+}
+
 // isParticiple reports whether token k is a past participle ("chosen", "understood").
 func (a *analysis) isParticiple(k int) bool {
 	t := &a.d.Tokens[k]
@@ -641,6 +761,20 @@ func (a *analysis) ofAgent(k int) int {
 	}
 	m := &a.d.Mentions[mi]
 	if m.End != k+1 || m.First == 0 || a.word(m.First-1) != "of" || !a.isAgent(m.Entity) {
+		return -1
+	}
+	return m.Entity
+}
+
+// forAgent returns the entity of the mention ending at token k when "for" introduces it
+// as the subject of an infinitive ("for Acme to sell"), or -1.
+func (a *analysis) forAgent(k int) int {
+	mi := a.mentionAt[k]
+	if mi < 0 {
+		return -1
+	}
+	m := &a.d.Mentions[mi]
+	if m.End != k+1 || m.First == 0 || a.word(m.First-1) != "for" || !a.isAgent(m.Entity) {
 		return -1
 	}
 	return m.Entity

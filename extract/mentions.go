@@ -62,6 +62,14 @@ var honorifics = map[string]bool{
 	"baroness": true, "baron": true, "rev": true,
 }
 
+// addressedOffices follow a form of address as the name of an office, not a surname:
+// "Mr Speaker", "Lord Justice", "Madam Chair".
+var addressedOffices = map[string]bool{
+	"speaker": true, "justice": true, "chief": true, "deputy": true, "chair": true,
+	"chairman": true, "chairwoman": true, "commissioner": true, "advocate": true,
+	"lieutenant": true, "provost": true, "chamberlain": true, "ambassador": true,
+}
+
 // groupNouns follow an organisation or place used as a modifier: "NATO leaders".
 var groupNouns = map[string]bool{
 	"leaders": true, "officials": true, "allies": true, "members": true, "forces": true,
@@ -79,12 +87,14 @@ type mentionFinder struct {
 	capSeen map[string]bool // words seen capitalised away from the start of a sentence
 	lowSeen map[string]bool // words seen in lower case
 	used    []bool          // tokens that belong to a mention already
+	works   map[string]bool // titles of works the article names after a noun of their kind
 }
 
 // findMentions adds the name, nominal and event mentions of d.
 func findMentions(d *Document, lx *lexicon.Lexicon) {
 	f := &mentionFinder{d: d, lx: lx, capSeen: map[string]bool{}, lowSeen: map[string]bool{}, used: make([]bool, len(d.Tokens))}
 	f.caseEvidence()
+	f.findWorks()
 	var titleCase []int
 	for si := range d.Sentences {
 		s := &d.Sentences[si]
@@ -210,6 +220,7 @@ var orgNouns = map[string]bool{
 	"department": true, "ministry": true, "army": true, "parliament": true, "assembly": true,
 	"authority": true, "body": true, "institute": true, "university": true, "school": true,
 	"hospital": true, "court": true, "side": false, "team": true, "squad": false,
+	"government": true,
 }
 
 // orgNominals finds organisations named by their kind with "the": "the firm said".
@@ -528,6 +539,9 @@ func (f *mentionFinder) chunk(si, a, b int) {
 	for b > a && calendarWords[d.Tokens[b-1].Lower] {
 		b--
 	}
+	if b-a >= 2 && d.TokenText(b-1) == "TV" && f.lx.Place(d.Text[d.Tokens[a].Start:d.Tokens[b-2].End]) != nil {
+		b-- // "US TV": a country's television, not a broadcaster's name
+	}
 	// "London-based Smith": a place adjective describes the name after it
 	for a+1 < b {
 		w := d.Tokens[a].Lower
@@ -548,6 +562,9 @@ func (f *mentionFinder) chunk(si, a, b int) {
 			}
 		}
 	}
+	if b-a == 1 && a > 0 && d.Tokens[a-1].Kind == Number && eras[d.TokenText(a)] {
+		return // "190 AD"
+	}
 	if b-a == 1 && (functionWords[d.Tokens[a].Lower] || subordinators[d.Tokens[a].Lower] || determiners[d.Tokens[a].Lower] || prepositions[d.Tokens[a].Lower] || adverbs[d.Tokens[a].Lower]) && !d.Tokens[a].Has(AllCaps) {
 		return // "In", "When": a function word, whatever its capital
 	}
@@ -567,6 +584,30 @@ func (f *mentionFinder) chunk(si, a, b int) {
 		a++
 	}
 	if a >= b {
+		return
+	}
+	// "Ann Lee of Westfield Bank": a person and the body she is of
+	for k := a + 2; k+1 < b; k++ {
+		if d.Tokens[k].Lower != "of" {
+			continue
+		}
+		n := k - 2
+		if n > a && !f.lx.IsFirstName(d.TokenText(n)) {
+			n-- // a middle name or initial: "Ann B. Lee"
+		}
+		if !f.lx.IsFirstName(d.TokenText(n)) || f.isRole(d.Tokens[n].Lower) || f.isRole(d.Tokens[k-1].Lower) ||
+			f.lx.Place(d.Text[d.Tokens[k+1].Start:d.Tokens[b-1].End]) != nil {
+			break // "Duke of Kent", "Mary of Teck": a title of a place
+		}
+		o := k + 1
+		if d.Tokens[o].Lower == "the" {
+			o++
+		}
+		if o >= b {
+			break
+		}
+		f.chunk(si, a, k)
+		f.chunk(si, o, b)
 		return
 	}
 	// title inside the run: everything up to the last role word
@@ -624,7 +665,7 @@ func (f *mentionFinder) chunk(si, a, b int) {
 		// address ("Mr. President") is still a title
 	}
 	if nameStart >= b && b-a == 2 && honorifics[trimDot(d.Tokens[a].Lower)] && !honorifics[d.Tokens[a+1].Lower] && !d.Tokens[a+1].Has(AllCaps) &&
-		f.lx.IsSurname(d.TokenText(a+1)) && (!nominalHeads[d.Tokens[a+1].Lower] ||
+		(f.lx.IsSurname(d.TokenText(a+1)) || d.Tokens[a].Has(Cap) && !addressedOffices[d.Tokens[a+1].Lower]) && (!nominalHeads[d.Tokens[a+1].Lower] ||
 		femaleWords[trimDot(d.Tokens[a].Lower)] && maleWords[d.Tokens[a+1].Lower] || maleWords[trimDot(d.Tokens[a].Lower)] && femaleWords[d.Tokens[a+1].Lower]) {
 		// "Ms King", "Mr Bishop": a surname that is also a role word
 		nameStart, roleEnd, head = a+1, a+1, trimDot(d.Tokens[a].Lower)
@@ -657,8 +698,15 @@ func (f *mentionFinder) chunk(si, a, b int) {
 			return
 		}
 	}
+	if roleEnd < 0 && b-a >= 2 && f.makerOfProduct(si, a, b) {
+		return // "Casio QV-10", "the Kodak Brownie camera": the maker, and a product
+	}
 	if roleEnd < 0 && f.isModelName(a, b) {
 		return // "XR450", "PX-S900", "Phone IV": a product's model name
+	}
+	if roleEnd < 0 && b+1 < d.Sentences[si].End && performerRoles[d.Tokens[b].Lower] && f.capWord(b+1) && !(b-a == 1 && d.Tokens[a].Has(AllCaps)) &&
+		!f.lx.IsOrgWord(trimDot(d.Tokens[b-1].Lower)) && f.lx.Place(d.Text[d.Tokens[a].Start:d.Tokens[b-1].End]) == nil {
+		return // "Night Train actor X": the title of a work
 	}
 	if roleEnd < 0 && f.isWork(a, b) {
 		return // a product or a work: "its Highlander SUV", "the Today programme"
@@ -807,7 +855,11 @@ func (f *mentionFinder) isWork(a, b int) bool {
 		return true
 	}
 	if b < len(d.Tokens) && d.Tokens[b].Kind == Word && productNouns[d.Tokens[b].Lower] {
-		return true
+		// "the BBC series", "an NBC sitcom": an acronym before the noun is the maker
+		return !(b-a == 1 && d.Tokens[a].Has(AllCaps) && countLetters(d.TokenText(a)) >= 2)
+	}
+	if f.afterWorkNoun(a) || f.works != nil && f.works[strings.ToLower(d.Text[d.Tokens[a].Start:d.Tokens[b-1].End])] {
+		return true // "medical sitcom Glenview", "films such as Night Train and Red Sky"
 	}
 	if a > 0 && (d.Tokens[a-1].Lower == "its" || d.Tokens[a-1].Lower == "their") {
 		return f.lx.Place(d.Text[d.Tokens[a].Start:d.Tokens[b-1].End]) == nil
@@ -821,6 +873,79 @@ func (f *mentionFinder) isWork(a, b int) bool {
 		return true
 	}
 	return false
+}
+
+// eras follow a year.
+var eras = map[string]bool{"AD": true, "A.D.": true, "BC": true, "B.C.": true, "BCE": true, "CE": true}
+
+// workNouns name a kind of work; a capitalised name right after one is its title.
+var workNouns = map[string]bool{
+	"sitcom": true, "series": true, "drama": true, "film": true, "films": true, "movie": true,
+	"movies": true, "show": true, "shows": true, "programme": true, "programmes": true,
+	"blockbuster": true, "album": true, "albums": true, "single": true, "song": true,
+	"songs": true, "novel": true, "novels": true, "book": true, "books": true, "play": true,
+	"musical": true, "opera": true, "documentary": true, "soap": true, "comedy": true,
+	"thriller": true, "pantomime": true, "sequel": true, "hit": true, "hits": true,
+	"role": true, "character": true, "game": true, "games": true, "franchise": true,
+	"toy": true, "gadget": true, "drug": true, "console": true, "handset": true, "app": true,
+	"browser": true,
+}
+
+// findWorks records the titles the article gives after a noun of their kind ("sitcom X",
+// "films such as X and Y"), so that X is a work wherever the article names it.
+func (f *mentionFinder) findWorks() {
+	d := f.d
+	for k := 0; k+1 < len(d.Tokens); k++ {
+		t := &d.Tokens[k]
+		if t.Kind != Word || t.Has(Cap) || !workNouns[t.Lower] && t.Lower != "as" {
+			continue
+		}
+		a := k + 1
+		if !f.capWord(a) || d.Tokens[a].Has(AllCaps) || !f.afterWorkNoun(a) {
+			continue
+		}
+		for a < len(d.Tokens) && f.capWord(a) {
+			b := a
+			for b < len(d.Tokens) && b < a+5 && f.capWord(b) {
+				b++
+			}
+			if f.works == nil {
+				f.works = map[string]bool{}
+			}
+			f.works[strings.ToLower(d.Text[d.Tokens[a].Start:d.Tokens[b-1].End])] = true
+			// the next title of a list: ", Y" or "and Y"
+			a = b
+			if a < len(d.Tokens) && (d.TokenText(a) == "," || d.Tokens[a].Lower == "and") {
+				a++
+			}
+			if a < len(d.Tokens) && d.Tokens[a].Lower == "and" {
+				a++
+			}
+		}
+	}
+}
+
+// afterWorkNoun reports whether the name starting at token a is the title after a noun of
+// a kind of work ("sitcom X", "the role of X"), or one of a list of them ("films such as X,
+// Y and Z").
+func (f *mentionFinder) afterWorkNoun(a int) bool {
+	d := f.d
+	j := a - 1
+	// back over the titles before this one in a list
+	for j > 0 && a-j < 16 && (d.TokenText(j) == "," || d.Tokens[j].Lower == "and" || d.Tokens[j].Kind == Word && d.Tokens[j].Has(Cap) && !d.Tokens[j].Has(Initial)) {
+		j--
+	}
+	if j < 0 || d.Tokens[j].Kind != Word || d.Tokens[j].Has(Cap) {
+		return false
+	}
+	w := d.Tokens[j].Lower
+	if w == "of" && j > 0 && (d.Tokens[j-1].Lower == "role" || d.Tokens[j-1].Lower == "part") {
+		return true // "the role of X"
+	}
+	if w == "as" && j > 1 && d.Tokens[j-1].Lower == "such" {
+		w = d.Tokens[j-2].Lower
+	}
+	return workNouns[w] && w != "role" && w != "play" && w != "show" || w == "character"
 }
 
 // isPluralAcronym reports whether a word is an acronym with a plural s ("MPs", "SUVs").
@@ -1023,6 +1148,11 @@ func (f *mentionFinder) describeTitle(m *Mention, a, b int) {
 				s--
 			}
 		}
+		if performerRoles[m.RoleHead] && !(e-s == 1 && d.Tokens[s].Has(AllCaps)) && !f.lx.IsOrgWord(trimDot(d.Tokens[e-1].Lower)) &&
+			f.lx.Place(d.Text[d.Tokens[s].Start:d.Tokens[e-1].End]) == nil {
+			k = e // "Night Train actor X": the work he is known for, not his employer
+			continue
+		}
 		if idx := f.addInner(m.Sentence, s, e); idx >= 0 {
 			im := &d.Mentions[idx]
 			if im.Type == Place {
@@ -1036,6 +1166,13 @@ func (f *mentionFinder) describeTitle(m *Mention, a, b int) {
 		k = e
 	}
 	m.Role = cleanRole(role.String())
+}
+
+// performerRoles are known by their works: a name before them is a title ("Night Train
+// star X"), unless it is an acronym, a body or a place ("BBC presenter", "Hollywood actor").
+var performerRoles = map[string]bool{
+	"actor": true, "actress": true, "star": true, "singer": true, "comedian": true,
+	"comic": true, "dancer": true, "novelist": true, "author": true, "writer": true,
 }
 
 // partyRoles are held by members of a party or a body: a capitalised word before them
@@ -1317,10 +1454,17 @@ func (f *mentionFinder) nominals(si int) {
 		}
 		// walk back over modifiers, nationality adjectives and places to a determiner
 		k := r - 1
+		nouns := 0
 		for k >= s.First {
 			pt := &d.Tokens[k]
 			w := pt.Lower
 			if pt.Kind == Word && (f.lx.IsModifier(w) || f.isRole(w)) && !determiners[w] {
+				k--
+				continue
+			}
+			if pt.Kind == Word && !pt.Has(Cap) && nouns < 1 && k+1 == r && f.lx.IsWord(w) && !determiners[w] && !functionWords[w] &&
+				!prepositions[w] && !isVerbish(f.lx, w) && !auxiliaries[w] && !adverbs[w] && !pronounWords[w] && !strings.HasSuffix(w, "ly") {
+				nouns++ // a noun that names the field of the role: "the cabinet secretary"
 				k--
 				continue
 			}
@@ -1354,14 +1498,15 @@ func (f *mentionFinder) nominals(si int) {
 		if pt.Kind == Poss {
 			a = k + 1
 		}
-		// "the former president" is somebody else
+		// "the former president" is somebody else, unless it opens the sentence as its
+		// subject: "The former minister said …" goes on about whom the text was about
 		former := false
 		for x := a; x < r; x++ {
 			if d.Tokens[x].Lower == "former" || d.Tokens[x].Lower == "ex" {
 				former = true
 			}
 		}
-		if former {
+		if former && (a != s.First || pt.Kind == Poss || pt.Lower != "the") {
 			continue
 		}
 		end := e
@@ -1765,6 +1910,68 @@ func (f *mentionFinder) isModelName(a, b int) bool {
 	}
 	if b-a >= 2 && romanNumerals[d.Tokens[b-1].Lower] && d.Tokens[b-1].Has(AllCaps) && !f.lx.IsFirstName(d.TokenText(a)) && !f.titleBefore(a) {
 		return true
+	}
+	return false
+}
+
+// makerOfProduct reads a run [a, b) that names a maker and its product: a model name
+// ("Casio QV-10", "Acme Zoomer 100"), a name written in camel case ("Acme GameStar"), a
+// brand before a product noun ("the Acme Brownie camera"), or a name in brackets after a
+// product noun ("a phone (Acme Startac)"). It adds the maker as an organisation and
+// reports whether it did.
+func (f *mentionFinder) makerOfProduct(si, a, b int) bool {
+	d := f.d
+	text := d.TokenText(a)
+	if !f.capWord(a) || d.Tokens[a].Kind != Word || f.lx.Place(text) != nil || f.lx.IsFirstName(text) || f.isRole(d.Tokens[a].Lower) ||
+		f.lx.IsOrgWord(d.Tokens[b-1].Lower) || f.lx.IsPlaceWord(d.Tokens[b-1].Lower) {
+		return false
+	}
+	common := f.lx.IsWord(d.Tokens[a].Lower)
+	product := false
+	for k := a + 1; k < b && !product; k++ {
+		product = camelCase(d.TokenText(k)) || modelNumber(d.TokenText(k))
+	}
+	if !product && b-a == 2 && b < d.Sentences[si].End && d.Tokens[b].Kind == Number && !f.lx.IsWord(d.Tokens[a+1].Lower) {
+		product = true // "Acme Zoomer 100"
+	}
+	if !product && !common && b-a == 2 && b < d.Sentences[si].End && productNouns[d.Tokens[b].Lower] {
+		product = true // "the Acme Brownie camera"
+	}
+	if !product && !common && a >= 2 && d.TokenText(a-1) == "(" && productNouns[d.Tokens[a-2].Lower] {
+		product = true // "mobile phone (Acme Startac)"
+	}
+	if !product {
+		return false
+	}
+	f.addInner(si, a, a+1)
+	return true
+}
+
+// modelNumber reports whether a word mixes letters and digits like a model name ("QV-10",
+// "XR450").
+func modelNumber(w string) bool {
+	letters, digits := 0, 0
+	for _, c := range w {
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z':
+			letters++
+		}
+	}
+	return letters >= 2 && digits >= 2
+}
+
+// camelCase reports whether a word has a capital after a lower-case letter, as product
+// names do ("GameStar", "PowerBook"), and is no name with a prefix ("McDonald", "MacLeod").
+func camelCase(w string) bool {
+	if strings.HasPrefix(w, "Mc") || strings.HasPrefix(w, "Mac") || strings.HasPrefix(w, "De") || strings.HasPrefix(w, "Di") || strings.HasPrefix(w, "La") || strings.HasPrefix(w, "Le") {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i] >= 'A' && w[i] <= 'Z' && w[i-1] >= 'a' && w[i-1] <= 'z' {
+			return true
+		}
 	}
 	return false
 }

@@ -14,6 +14,7 @@ var lightVerbs = map[string]bool{
 	"confirm": true, "close": true, "do": true, "give": true, "put": true, "file": true,
 	"bring": true, "take": true, "set": true, "launched": true, "carry": true, "undertake": true,
 	"face": true, "fight": true, "voice": true, "express": true, "raise": true,
+	"pay": true, "end": true, "cut": true, "wrap": true, "embark": true,
 }
 
 // nounRelations reads the relation a relational noun at token k states.
@@ -93,18 +94,18 @@ func (r *relationFinder) nounAgents(si, k, after int) []int {
 	// walk back over the noun phrase: determiners, adjectives, compound nouns
 	s := &d.Sentences[si]
 	j := k - 1
-	pronoun := ""
+	pronoun, pj := "", -1
 	for j >= s.First && j > k-6 {
 		t := &d.Tokens[j]
 		w := r.word(j)
-		if t.Kind != Word || r.mentionAt[j] >= 0 {
-			break
+		if t.Kind != Word && !(t.Kind == Number && r.mentionAt[j] >= 0) || r.mentionAt[j] >= 0 && r.mentionAt[j] != r.mentionAt[k] {
+			break // the noun's own event phrase ("a three-day visit") is read on
 		}
 		if w == "no" || w == "without" {
 			return nil // "will take no action against X"
 		}
 		if w == "its" || w == "their" || w == "his" || w == "her" {
-			pronoun = w
+			pronoun, pj = w, j
 			j--
 			break
 		}
@@ -122,6 +123,12 @@ func (r *relationFinder) nounAgents(si, k, after int) []int {
 	}
 	lemma, _, _, ok := r.analyzeVerb(r.word(j))
 	if !ok || !lightVerbs[lemma] || r.mentionAt[j] >= 0 {
+		if pronoun == "his" || pronoun == "her" {
+			// "a result of his friendship with Y": whom the pronoun stands for
+			if e := r.pronoun(pj); r.isAgent(e) {
+				return []int{e}
+			}
+		}
 		if pronoun != "" {
 			// "its takeover offer for Y" after another verb: the clause's subject owns it
 			if fv := r.finiteVerbBefore(k); fv >= 0 {

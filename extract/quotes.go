@@ -17,6 +17,15 @@ var speechNouns = map[string]bool{
 	"quip": true, "joke": true,
 }
 
+// plainSpeech are the verbs of saying that report words without a judgement on them, and
+// so may follow a quotation that ends a sentence.
+var plainSpeech = map[string]bool{
+	"say": true, "tell": true, "add": true, "explain": true, "continue": true, "insist": true,
+	"conclude": true, "write": true, "note": true, "reply": true, "respond": true, "answer": true,
+	"ask": true, "state": true, "declare": true, "announce": true, "warn": true, "argue": true,
+	"admit": true, "confirm": true, "claim": true, "remark": true, "comment": true,
+}
+
 // quoteSpan is one quotation in a paragraph: the marks and the words between them.
 type quoteSpan struct {
 	open, close int // token indices; close == paragraph end when the quotation runs on
@@ -225,6 +234,10 @@ func (a *analysis) cueAfter(q quoteSpan, end int) (int, int) {
 		for k < end && (a.word(k) == "the" || adverbs[a.word(k)]) && a.mentionAt[k] < 0 {
 			k++
 		}
+		// "said retail analyst Ann Lee": words that describe the speaker before the title
+		for n := 0; n < 3 && k+1 < end && a.mentionAt[k] < 0 && a.describesSpeaker(k); n++ {
+			k++
+		}
 		if k < end {
 			if e := a.entityAt(k); e >= 0 {
 				return e, si
@@ -288,8 +301,27 @@ func (a *analysis) cueAfter(q quoteSpan, end int) (int, int) {
 		if n == "that" || n == "he" || n == "she" || n == "it" || n == "they" || n == "the" {
 			return -1, -1
 		}
+		// "…." X described Y as …: a verb with an object of its own opens a new sentence;
+		// a cue after a full sentence is a plain verb of saying ("…." X added.)
+		if lemma, _ := a.lx.Speech(a.word(after)); !plainSpeech[lemma] && a.mentionOf(after+1) >= 0 {
+			return -1, -1
+		}
 	}
 	return e, si
+}
+
+// describesSpeaker reports whether token k is a lower-case word that may stand in a
+// description of a speaker before the name: a noun or a modifier, no verb or function word.
+func (a *analysis) describesSpeaker(k int) bool {
+	t := &a.d.Tokens[k]
+	w := a.word(k)
+	if t.Kind != Word || t.Has(Cap) || functionWords[w] || prepositions[w] || determiners[w] || auxiliaries[w] || pronounWords[w] {
+		return false
+	}
+	if a.lx.IsModifier(w) || a.isRoleWord(w) {
+		return true
+	}
+	return a.lx.IsWord(w) && !isVerbish(a.lx, w) && !strings.HasSuffix(w, "ly")
 }
 
 // cuePronoun resolves "he" in "…," he said: the speaker of the last quotation, else the
@@ -304,6 +336,9 @@ func (a *analysis) cuePronoun(k int) int {
 		}
 		if back == 0 {
 			continue
+		}
+		if sp := a.reporter(p); sp >= 0 && a.genderOK(sp, g) {
+			return sp
 		}
 		if s := a.sentenceSubject(p); s >= 0 && a.isPerson(s) && a.genderOK(s, g) {
 			return s

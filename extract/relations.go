@@ -18,6 +18,7 @@ const (
 	PredLed        = "led"
 	PredWorksFor   = "works_for"
 	PredPlaysFor   = "plays_for"
+	PredCaptains   = "captains"
 	PredSpokeTo    = "spoke_to"
 	PredInterview  = "gave_interview_to"
 	PredMemberOf   = "member_of"
@@ -61,6 +62,7 @@ type relationFinder struct {
 	nextRef  []int  // scratch for verbs
 	main     int    // entity of the article's main event, -1
 	mainKind string // its kind: "meeting", "match", ...
+	teams    map[int]bool
 }
 
 type relKey struct {
@@ -107,6 +109,7 @@ func (r *relationFinder) add(s, o int, pred string, sym bool, si int, quals []Qu
 	if s < 0 || o < 0 || s == o || pred == "" {
 		return
 	}
+	pred = r.lx.USSpelling(pred)
 	if sym && o < s {
 		if _, ok := r.seen[relKey{o, s, pred}]; ok {
 			return
@@ -171,8 +174,22 @@ func (r *relationFinder) typeOK(e int, mask lexicon.TypeMask) bool {
 	if maskOf(ent.Type)&mask != 0 {
 		return true
 	}
-	// a place named only by its head word ("Hillcrest City") may be a club or a firm
-	return ent.Type == Place && ent.Strength < 3 && mask&lexicon.MaskOrg != 0
+	// a place named only by its head word ("Hillcrest City") may be a club or a firm; a
+	// country or town a player is named with is his team
+	return ent.Type == Place && mask&lexicon.MaskOrg != 0 && (ent.Strength < 3 || r.isTeam(e))
+}
+
+// isTeam reports whether entity e is the team of a player or coach of the article.
+func (r *relationFinder) isTeam(e int) bool {
+	if r.teams == nil {
+		r.teams = map[int]bool{}
+		for p := range r.d.Entities {
+			if t := r.teamOf(p); t >= 0 {
+				r.teams[t] = true
+			}
+		}
+	}
+	return r.teams[e]
 }
 
 // verbs reads the clauses of sentence si around relation verbs and verb phrases.
@@ -218,6 +235,12 @@ func (r *relationFinder) verbs(si int) {
 			continue
 		}
 		vfs := r.lx.Verbs(t.Lower)
+		if len(vfs) == 0 && r.word(v+1) == "by" {
+			// "majority-owned by", "jointly-run by": the participle after the hyphen
+			if i := strings.LastIndexByte(t.Lower, '-'); i > 0 {
+				vfs = r.lx.Verbs(t.Lower[i+1:])
+			}
+		}
 		found := false
 		for _, vf := range vfs {
 			if r.verbRelation(si, v, vf) {
@@ -308,6 +331,13 @@ func (r *relationFinder) verbRelation(si, v int, vf lexicon.VerbForm) bool {
 			if fv := r.finiteVerbBefore(v); fv >= 0 {
 				subjects, neg = r.subjectOf(fv)
 			}
+			// "is closing in on signing X", "is close to buying X": the subject of the
+			// verb or adjective the preposition completes
+			if len(subjects) == 0 && !neg {
+				if hv := r.headBeforePreposition(v); hv >= 0 {
+					subjects, neg = r.subjectOf(hv)
+				}
+			}
 		}
 		if neg || len(subjects) == 0 {
 			return false
@@ -331,6 +361,16 @@ func (r *relationFinder) verbRelation(si, v int, vf lexicon.VerbForm) bool {
 			pred = PredInvited // "would welcome X to Moscow" is an invitation
 		}
 		for _, o := range objs {
+			if resultVerbs[vb.Lemma] {
+				// a contest between sides: a player's result is his team's
+				for _, s := range subjects {
+					if t := r.sideOf(s, o); t >= 0 {
+						r.add(t, o, pred, vb.Symmetric, si, quals)
+						found = true
+					}
+				}
+				continue
+			}
 			if !r.typeOK(o, vb.Objects) {
 				continue
 			}
@@ -525,6 +565,19 @@ func (r *relationFinder) objects(k int, prep string, si int, possessor bool) ([]
 				k = j
 			}
 		}
+		// "Malaysian-born tycoon X", "Ruritania entrepreneur X": a place or body that
+		// describes the person named after a role
+		if pm := r.mentionAt[k]; pm >= 0 && d.Mentions[pm].First == k && d.Mentions[pm].Kind == NameMention && !d.Mentions[pm].Possessive &&
+			d.Mentions[pm].Entity >= 0 && !r.isPerson(d.Mentions[pm].Entity) {
+			j, role := d.Mentions[pm].End, false
+			for j < s.End && j < d.Mentions[pm].End+3 && r.mentionAt[j] < 0 && d.Tokens[j].Kind == Word && !d.Tokens[j].Has(Cap) && !functionWords[r.word(j)] && !isVerbish(r.lx, r.word(j)) {
+				role = role || r.isRoleWord(r.word(j))
+				j++
+			}
+			if n := r.mentionOf(j); role && j < s.End && n >= 0 && d.Mentions[n].First == j && d.Mentions[n].Kind == NameMention && r.isPerson(d.Mentions[n].Entity) {
+				k = j
+			}
+		}
 		mi := r.mentionAt[k]
 		var e, end int
 		switch {
@@ -550,6 +603,10 @@ func (r *relationFinder) objects(k int, prep string, si int, possessor bool) ([]
 					end++
 				}
 			}
+		case teamNouns[r.word(k+1)] && (r.word(k) == "his" || r.word(k) == "her"):
+			if e, end = r.ownTeam(k); e < 0 {
+				return out, k
+			}
 		case pronounGender(r.word(k)) != 0 && (r.word(k) == "him" || r.word(k) == "her" && !r.isDeterminerUse(k)):
 			e, end = r.pronoun(k), k+1
 		default:
@@ -558,7 +615,7 @@ func (r *relationFinder) objects(k int, prep string, si int, possessor bool) ([]
 		if end < s.End && (auxiliaries[r.word(end)] || isVerbish(r.lx, r.word(end)) && !groupNouns[r.word(end)] && r.word(end) != "to" && !(r.isBaseForm(end) && e >= 0 && d.Entities[e].Type == Event)) && prep == "" && len(out) == 0 {
 			return nil, k // "decide Russia is …": the subject of a clause, not an object
 		}
-		if e >= 0 && d.Entities[e].Type == Place && end < s.End && !d.Mentions[mi].Possessive && r.modifiesNoun(end) {
+		if e >= 0 && mi >= 0 && d.Entities[e].Type == Place && end < s.End && !d.Mentions[mi].Possessive && r.modifiesNoun(end) {
 			return out, k // "its US box office takings": the place only describes the object
 		}
 		if e >= 0 {
@@ -575,7 +632,8 @@ func (r *relationFinder) objects(k int, prep string, si int, possessor bool) ([]
 			if r.word(k) == "," && r.word(j) == "and" {
 				j++
 			}
-			if j < s.End && (r.mentionAt[j] >= 0 || r.word(j) == "the" && j+1 < s.End && r.mentionAt[j+1] >= 0 || r.describesName(j, s.End)) {
+			if j < s.End && (r.mentionAt[j] >= 0 || r.word(j) == "the" && j+1 < s.End && r.mentionAt[j+1] >= 0 || r.describesName(j, s.End)) &&
+				!(r.word(k) == "," && j == k+1 && r.opensClauseAfterComma(j, s.End)) {
 				k = j
 				continue
 			}
@@ -583,6 +641,31 @@ func (r *relationFinder) objects(k int, prep string, si int, possessor bool) ([]
 		break
 	}
 	return out, k
+}
+
+// opensClauseAfterComma reports whether the name at token j (after "the") is the subject of
+// a clause of its own ("…, the Acme radio station reported"), not the next of a list.
+func (r *relationFinder) opensClauseAfterComma(j, end int) bool {
+	d := r.d
+	if r.word(j) == "the" {
+		j++
+	}
+	mi := r.mentionOf(j)
+	if mi < 0 {
+		return false
+	}
+	k := d.Mentions[mi].End
+	for n := 0; k < end && n < 3 && d.Tokens[k].Kind == Word && !d.Tokens[k].Has(Cap) && r.mentionAt[k] < 0 && !isVerbish(r.lx, r.word(k)) && !functionWords[r.word(k)]; n++ {
+		k++ // "radio station"
+	}
+	if k >= end || d.Tokens[k].Kind != Word || r.mentionAt[k] >= 0 {
+		return false
+	}
+	w := r.word(k)
+	if _, ok := r.lx.Speech(w); ok {
+		return true
+	}
+	return auxiliaries[w] && w != "'s" && w != "’s"
 }
 
 // qualifiers reads prepositional phrases naming entities after the object: "to Moscow",
@@ -814,10 +897,16 @@ func (r *relationFinder) visit(si, k int) {
 	} else {
 		who = r.possessorBefore(k)
 	}
-	if who < 0 || !r.isAgent(who) {
+	if r.word(j) != "to" && r.word(j) != "in" {
 		return
 	}
-	if r.word(j) != "to" && r.word(j) != "in" {
+	if who < 0 {
+		// "X began a three-day visit to Y", "X paid a visit to Y", "during his trip to Y"
+		if agents := r.nounAgents(si, k, j); len(agents) == 1 {
+			who = agents[0]
+		}
+	}
+	if who < 0 || !r.isAgent(who) {
 		return
 	}
 	n := j + 1
@@ -845,10 +934,16 @@ func (r *relationFinder) result(si, k int) {
 		return
 	}
 	who := r.possessorBefore(k)
+	if who < 0 && (r.word(k-1) == "their" || r.word(k-2) == "their") {
+		who = r.teamBefore(k) // "his side … their first win over X"
+	}
 	if who < 0 {
 		who = r.sentenceSubject(si)
 	}
 	if who < 0 || who == other || !r.isAgent(who) && d.Entities[who].Type != Place {
+		return
+	}
+	if who = r.sideOf(who, other); who < 0 {
 		return
 	}
 	switch {
@@ -857,6 +952,53 @@ func (r *relationFinder) result(si, k int) {
 	case w != "defeat" && w != "loss" && (p == "over" || p == "against"):
 		r.add(who, other, "beat", false, si, nil)
 	}
+}
+
+// headBeforePreposition returns the verb or predicative adjective that a preposition
+// before the gerund at token v completes ("closing in on signing", "close to buying",
+// "interested in acquiring"), or -1.
+func (r *relationFinder) headBeforePreposition(v int) int {
+	d := r.d
+	s := &d.Sentences[r.sentenceOf(v)]
+	p := v - 1
+	if p <= s.First || !prepositions[r.word(p)] {
+		return -1
+	}
+	for j := p - 1; j >= s.First && j >= p-3; j-- {
+		t := &d.Tokens[j]
+		w := r.word(j)
+		if t.Kind != Word || r.mentionAt[j] >= 0 {
+			return -1
+		}
+		if particles[w] || w == "in" || w == "close" {
+			continue // "closing in on", "set up for"
+		}
+		if j-1 >= s.First && beForms[r.word(j-1)] && (strings.HasSuffix(w, "ing") || !isVerbish(r.lx, w)) {
+			return j // "is closing", "is close", "are interested"
+		}
+		return -1
+	}
+	return -1
+}
+
+// sideOf returns the side that subject s stands for in a contest with o: s itself when
+// both are people or both are teams, else the team of the player or coach s; -1 when a
+// person's team is unknown or the sides cannot meet.
+func (r *relationFinder) sideOf(s, o int) int {
+	if s < 0 || o < 0 || s == o {
+		return -1
+	}
+	ts, to := r.d.Entities[s].Type, r.d.Entities[o].Type
+	if ts == Event || to == Event {
+		return -1
+	}
+	if (ts == Person) == (to == Person) {
+		return s
+	}
+	if ts == Person {
+		return r.teamOf(s)
+	}
+	return -1
 }
 
 // interview reads "a Fox News interview" and "an interview with/on/to Fox News", given by
@@ -974,6 +1116,12 @@ func (r *relationFinder) roles() {
 	d := r.d
 	for mi := range d.Mentions {
 		m := &d.Mentions[mi]
+		if m.Entity >= 0 && m.Kind == NameMention && m.RoleOrg < 0 && (sportHeads[m.RoleHead] || sportsRoles[m.RoleHead]) {
+			// "Ruritania scrum-half X": the country's team
+			if t := r.teamOf(m.Entity); t >= 0 && r.d.Entities[t].Type == Place {
+				r.add(m.Entity, t, affiliationPred(m.RoleHead, m.Former), false, m.Sentence, nil)
+			}
+		}
 		if m.Entity < 0 || m.RoleOrg < 0 || m.Kind != NameMention {
 			continue
 		}
@@ -1161,6 +1309,11 @@ func (r *relationFinder) generalVerb(si, v int, lightOnly bool) {
 		if _, ev := r.lx.Event(w); ev && v-1 >= s.First && r.mentionAt[v-1] >= 0 {
 			return
 		}
+		// "the Zenith network in X": a singular name after a determiner, and a noun
+		if mi := r.mentionOf(v - 1); form == lexicon.Base && mi >= 0 && d.Mentions[mi].First > s.First &&
+			determiners[r.word(d.Mentions[mi].First-1)] && !strings.HasSuffix(r.word(v-1), "s") {
+			return
+		}
 	}
 	var gerundSubjects []int
 	if form == lexicon.Gerund && v-1 >= s.First && prepositions[r.word(v-1)] && r.word(v-1) != "by" {
@@ -1304,6 +1457,23 @@ func (r *relationFinder) generalVerb(si, v int, lightOnly bool) {
 		if p := r.word(j); j > k && lightPreps[p] && !determiners[r.word(j-1)] && !(lightVerbs[lemma] && r.nounTakes(j-1, p)) {
 			objs, after = r.objects(j, p, si, false)
 			pred += "_" + p
+		}
+	}
+	if len(objs) == 0 && dativeVerbs[lemma] {
+		// "sold 23 planes to X", "handed the documents to X": the recipient
+		if j := r.lightNounEnd(k, s.End); j > k && r.word(j) == "to" {
+			to, _ := r.objects(j, "to", si, false)
+			base := pred
+			if i := strings.IndexByte(base, '_'); i >= 0 {
+				base = base[:i]
+			}
+			for _, o := range to {
+				for _, sub := range subjects {
+					if sub != o && r.isAgent(o) && (r.isAgent(sub) || r.isCountry(sub)) {
+						r.add(sub, o, base+"_to", false, si, nil)
+					}
+				}
+			}
 		}
 	}
 	if len(objs) == 0 {

@@ -66,6 +66,14 @@ func resolve(d *Document, lx *lexicon.Lexicon) {
 	}
 	r.mergePartialNames()
 	r.mergeAppositions()
+	for e := range d.Entities {
+		if len(d.Entities[e].Mentions) > 0 && r.entityType(e) == Person && r.entityStrength(e) <= 2 && r.usedAsBody(e) {
+			// "Ann Lee, which floated in 1995, … its shares": a firm named after someone
+			for _, mi := range d.Entities[e].Mentions {
+				d.Mentions[mi].Type, d.Mentions[mi].Strength = Organization, 2
+			}
+		}
+	}
 	for i := range d.Mentions {
 		if d.Mentions[i].Kind == NominalMention {
 			r.assignNominal(i)
@@ -497,8 +505,8 @@ func (r *resolver) assignNominal(mi int) {
 	best, bestScore, bestLast := -1, 0, -1
 	for e := range d.Entities {
 		ent := &d.Entities[e]
-		if ent.Type != Person || named[e] {
-			continue
+		if ent.Type != Person || named[e] || m.Former {
+			continue // a former holder is not the one who holds the role now
 		}
 		score := 0
 		for _, oi := range ent.Mentions {
@@ -539,12 +547,17 @@ func (r *resolver) assignNominal(mi int) {
 			best, bestScore, bestLast = e, score, last
 		}
 	}
-	if best < 0 && strings.HasPrefix(key, "the ") && !nominalHeads[m.RoleHead] {
+	if best < 0 && strings.HasPrefix(key, "the ") && (!nominalHeads[m.RoleHead] || m.Former) {
 		// "The 50-year-old MP launched …": a description with no role to match is the
 		// person the sentence before was about
 		best = r.recentSubject(m)
 	}
-	if best < 0 && strings.HasPrefix(key, "the ") && m.Nationality == "" && m.RoleOrg < 0 {
+	if best < 0 && strings.HasPrefix(key, "the ") && m.Nationality == "" && m.RoleOrg < 0 && !m.Former && leaderHeads[m.RoleHead] {
+		// "the prime minister" where the article speaks of "X's government" or "the X
+		// administration": X leads it
+		best = r.headOfGovernment()
+	}
+	if best < 0 && strings.HasPrefix(key, "the ") && m.Nationality == "" && m.RoleOrg < 0 && !m.Former {
 		// "the first minister", when nobody of the article holds a title: the person the
 		// article is about, named most often and with no other role
 		best = r.mainPersonWithoutRole()
@@ -557,6 +570,38 @@ func (r *resolver) assignNominal(mi int) {
 	}
 	m.Entity = best
 	d.Entities[best].Mentions = append(d.Entities[best].Mentions, mi)
+}
+
+// governmentNouns name what a head of government leads: "X's government", "the X
+// administration".
+var governmentNouns = map[string]bool{
+	"government": true, "administration": true, "cabinet": true, "regime": true,
+	"premiership": true, "presidency": true, "government's": true, "administration's": true,
+}
+
+// headOfGovernment returns the one person the article names as leading a government
+// ("X's government", "the X administration"), or -1.
+func (r *resolver) headOfGovernment() int {
+	d := r.d
+	best := -1
+	for mi := range d.Mentions {
+		m := &d.Mentions[mi]
+		if m.Kind != NameMention || m.Entity < 0 || d.Entities[m.Entity].Type != Person {
+			continue
+		}
+		k := m.End
+		if m.Possessive {
+			k++
+		}
+		if k >= len(d.Tokens) || !governmentNouns[d.Tokens[k].Lower] {
+			continue
+		}
+		if best >= 0 && best != m.Entity {
+			return -1 // two governments: no telling whose head is meant
+		}
+		best = m.Entity
+	}
+	return best
 }
 
 // recentSubject returns the person named first in the sentence before mention m, or -1.
@@ -629,6 +674,14 @@ func (r *resolver) finish() {
 				name = p.Name
 			}
 		}
+		if name == "" {
+			for _, mi := range ent.Mentions {
+				if c := d.Mentions[mi].Canonical; c != "" && d.Mentions[mi].Kind == NominalMention {
+					name = c // "the government": "Government of Ruritania"
+					break
+				}
+			}
+		}
 		if name == "" && len(ent.Aliases) > 0 {
 			name = ent.Aliases[0]
 		}
@@ -654,6 +707,61 @@ func (r *resolver) finish() {
 			}
 		}
 	}
+}
+
+// bodyNouns follow the possessive of an organisation, never of a person.
+var bodyNouns = map[string]bool{
+	"shares": true, "share": true, "shareholders": true, "profits": true, "profit": true,
+	"sales": true, "stores": true, "shops": true, "staff": true, "employees": true,
+	"workforce": true, "board": true, "subsidiary": true, "headquarters": true,
+	"factories": true, "factory": true, "chief": true, "chairman": true, "revenues": true,
+	"turnover": true, "brand": true, "customers": true,
+}
+
+// usedAsBody reports whether an entity whose name reads like a person's is written of
+// as an organisation and never as a person: "X, which …", "X's shares", "X … its",
+// twice or more, with no title, form of address, "who" or he/she next to it.
+func (r *resolver) usedAsBody(e int) bool {
+	d := r.d
+	org := 0
+	for _, mi := range d.Entities[e].Mentions {
+		m := &d.Mentions[mi]
+		if m.Kind != NameMention || m.RoleHead != "" || m.Role != "" {
+			return false
+		}
+		k := m.End
+		if k < len(d.Tokens) && d.TokenText(k) == "," {
+			k++
+		}
+		w := ""
+		if k < len(d.Tokens) {
+			w = d.Tokens[k].Lower
+		}
+		switch {
+		case w == "who" || w == "whose":
+			return false
+		case w == "which":
+			org++
+		case m.Possessive && m.End+1 < len(d.Tokens) && bodyNouns[d.Tokens[m.End+1].Lower]:
+			org++
+		}
+		// "X is parting company with its chief": the subject's own pronoun
+		s := &d.Sentences[m.Sentence]
+		for j := m.End; j < s.End && j < m.End+10; j++ {
+			t := &d.Tokens[j]
+			if t.Kind == Quote || t.Lower == "," && j > m.End+1 || j > m.End && t.Has(Cap) {
+				break // a pronoun after another name is that one's
+			}
+			if t.Lower == "its" {
+				org++
+				break
+			}
+			if t.Lower == "his" || t.Lower == "her" || t.Lower == "he" || t.Lower == "she" || t.Lower == "himself" || t.Lower == "herself" {
+				return false
+			}
+		}
+	}
+	return org >= 2
 }
 
 func firstWord(s string) string {
@@ -797,12 +905,66 @@ func (r *resolver) assignOrgNominal(mi int) {
 			best, bestScore, bestPos = e, score, pos
 		}
 	}
+	if best < 0 && r.speaks(m) {
+		// "the committee said …" before the article names it: an organisation named later
+		// whose name ends in the noun ("Committee chairman X", "the Finance Committee")
+		for e := range d.Entities {
+			ent := &d.Entities[e]
+			if len(ent.Mentions) == 0 || r.entityType(e) != Organization {
+				continue
+			}
+			for _, oi := range ent.Mentions {
+				o := &d.Mentions[oi]
+				name := strings.ToLower(o.Text(d.Text))
+				if o.Kind == NameMention && o.Span.Start > m.Span.Start && (name == noun || strings.HasSuffix(name, " "+noun)) {
+					if best >= 0 && best != e {
+						return // two of them: no telling which
+					}
+					best = e
+				}
+			}
+		}
+	}
+	if best < 0 && noun == "government" {
+		// "the government" stands for one body even where the article never names it
+		best = r.government(m)
+	}
 	if best < 0 {
 		return
 	}
 	r.nominals["org:"+noun] = best
 	m.Entity = best
 	d.Entities[best].Mentions = append(d.Entities[best].Mentions, mi)
+}
+
+// speaks reports whether mention m is the subject of a verb of saying right after it
+// ("the committee said", "the firm also warned").
+func (r *resolver) speaks(m *Mention) bool {
+	d := r.d
+	k := m.End
+	for k < len(d.Tokens) && (adverbs[d.Tokens[k].Lower] || auxiliaries[d.Tokens[k].Lower]) {
+		k++
+	}
+	if k >= len(d.Tokens) || d.Tokens[k].Kind != Word {
+		return false
+	}
+	_, ok := r.lx.Speech(d.Tokens[k].Lower)
+	return ok
+}
+
+// government makes the entity "the government" of mention m stands for, named after its
+// country when the article says which ("the Ruritanian government"), and returns it.
+func (r *resolver) government(m *Mention) int {
+	d := r.d
+	name := "Government"
+	for k := m.First; k < m.End; k++ {
+		if country, ok := r.lx.Demonym(d.TokenText(k)); ok && country != "" {
+			name = "Government of " + country
+		}
+	}
+	m.Canonical = name
+	d.Entities = append(d.Entities, Entity{Type: Organization})
+	return len(d.Entities) - 1
 }
 
 // genericOrgNouns may stand for any organisation of the article: "the company said".

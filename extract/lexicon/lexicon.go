@@ -804,5 +804,32 @@ var irregular = map[string][2]string{
 // PhraseLemma returns the lemma of a word form that opens a multiword phrase, or "".
 func (lx *Lexicon) PhraseLemma(s string) string { return lx.phraseVerb[s] }
 
+// USSpelling returns a predicate with its verb in the American spelling when the verb is
+// one of the English pairs spelt -ise/-ize or -yse/-yze ("criticised_for" ->
+// "criticized_for"), so that one relation has one predicate whichever spelling the article
+// uses; any other predicate comes back unchanged.
+func (lx *Lexicon) USSpelling(pred string) string {
+	head, rest := pred, ""
+	if i := strings.IndexByte(pred, '_'); i >= 0 {
+		head, rest = pred[:i], pred[i:]
+	}
+	for _, suf := range []string{"ised", "ises", "ising", "ise", "ysed", "yses", "ysing", "yse"} {
+		if !strings.HasSuffix(head, suf) {
+			continue
+		}
+		stem := head[:len(head)-len(suf)]
+		z := strings.Replace(suf, "s", "z", 1)
+		lemma := stem + suf[:1] + "se"
+		if _, ok := lx.wnverbs[lemma]; !ok {
+			return pred
+		}
+		if _, ok := lx.wnverbs[stem+suf[:1]+"ze"]; !ok {
+			return pred
+		}
+		return stem + z + rest
+	}
+	return pred
+}
+
 // Inflect returns the five forms of a regular verb (base, -s, past, participle, -ing).
 func Inflect(lemma string) [5]string { return inflect(lemma, "", "") }
