@@ -128,12 +128,15 @@ func junkReason(d *Document, lx *lexicon.Lexicon, pi int) string {
 	}
 	if strings.ContainsAny(raw, "/©(,") || strings.Contains(raw, "Photo") || strings.Contains(raw, "photo") {
 		low := strings.ToLower(raw)
-		for _, m := range creditMarkers {
-			if strings.Contains(low, m) && (p.End-p.First < 60 || isCaption(low)) {
-				return "credit"
+		caption := isCaption(low)
+		if p.End-p.First < 60 || caption {
+			for _, m := range creditMarkers {
+				if strings.Contains(low, m) {
+					return "credit"
+				}
 			}
 		}
-		if isCaption(low) {
+		if caption {
 			return "caption"
 		}
 	}
@@ -234,20 +237,36 @@ func isCaption(low string) bool {
 	return false
 }
 
-// foreign reports whether a paragraph is mostly not English.
+// foreign reports whether a paragraph is mostly not English: fewer than six in ten of its
+// first 40 lower-case words are function words or dictionary words. Function words are
+// counted first; the dictionary, a far larger map, is asked only until the count is
+// settled either way.
 func foreign(d *Document, lx *lexicon.Lexicon, p *Paragraph) bool {
-	words, english := 0, 0
+	var others [40]string
+	words, english, n := 0, 0, 0
 	for i := p.First; i < p.End && words < 40; i++ {
 		t := &d.Tokens[i]
 		if t.Kind != Word || t.Has(Cap) || len(t.Lower) < 2 {
 			continue
 		}
 		words++
-		if functionWords[t.Lower] || lx.IsWord(t.Lower) || lx.IsWord(strings.TrimSuffix(t.Lower, "s")) {
+		if functionWords[t.Lower] {
+			english++
+		} else {
+			others[n] = t.Lower
+			n++
+		}
+	}
+	if words < 4 {
+		return false
+	}
+	need := (words*6 + 9) / 10 // english*10 >= words*6
+	for k := 0; k < n && english < need && english+n-k >= need; k++ {
+		if w := others[k]; lx.IsWord(w) || lx.IsWord(strings.TrimSuffix(w, "s")) {
 			english++
 		}
 	}
-	return words >= 4 && english*10 < words*6
+	return english < need
 }
 
 // isCredit reports whether a heading sentence is a credit line ("Associated Press",

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -149,36 +150,64 @@ func hashID(parts ...string) string {
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 
+// Predicates boxed once as quad values, for Quads.
+var (
+	pAbout         quad.Value = quad.IRI(voc.About)
+	pAlias         quad.Value = quad.IRI(voc.Alias)
+	pAliasKey      quad.Value = quad.IRI(voc.AliasKey)
+	pDoc           quad.Value = quad.IRI(voc.Doc)
+	pEvidence      quad.Value = quad.IRI(voc.Evidence)
+	pHeadline      quad.Value = quad.IRI(voc.Headline)
+	pKey           quad.Value = quad.IRI(voc.Key)
+	pMentions      quad.Value = quad.IRI(voc.Mentions)
+	pName          quad.Value = quad.IRI(voc.Name)
+	pObject        quad.Value = quad.IRI(voc.Object)
+	pPath          quad.Value = quad.IRI(voc.Path)
+	pPredicate     quad.Value = quad.IRI(voc.Predicate)
+	pRDFType       quad.Value = quad.IRI(voc.RDFType)
+	pRole          quad.Value = quad.IRI(voc.Role)
+	pSHA256        quad.Value = quad.IRI(voc.SHA256)
+	pSentence      quad.Value = quad.IRI(voc.Sentence)
+	pSpeaker       quad.Value = quad.IRI(voc.Speaker)
+	pStem          quad.Value = quad.IRI(voc.Stem)
+	pSubject       quad.Value = quad.IRI(voc.Subject)
+	pSymmetricFlag quad.Value = quad.IRI(voc.SymmetricFlag)
+	pText          quad.Value = quad.IRI(voc.Text)
+)
+
 // Quads returns the quads that state everything extracted from d, each labelled with the
 // article's IRI so that an article's facts are one named graph. nodes maps each entity to
 // its store node (see Nodes). The result has no duplicates and a deterministic order.
 func (d *Document) Quads(nodes []Node) []quad.Quad {
 	label := voc.DocIRI(d.ID)
-	var qs []quad.Quad
-	add := func(s quad.Value, p quad.IRI, o quad.Value) {
-		qs = append(qs, quad.Quad{Subject: s, Predicate: p, Object: o, Label: label})
+	// room for what an article usually yields, so that appending rarely copies
+	qs := make([]quad.Quad, 0, 8+len(d.Entities)*12+len(d.Relations)*10+len(d.Quotes)*7)
+	var lv quad.Value = label // each value boxed once: boxing one per quad was a third of the allocations
+	add := func(s, p, o quad.Value) {
+		qs = append(qs, quad.Quad{Subject: s, Predicate: p, Object: o, Label: lv})
 	}
-	add(label, voc.RDFType, quad.IRI(voc.Article))
+	add(lv, pRDFType, quad.IRI(voc.Article))
 	if d.Title != "" {
-		add(label, voc.Headline, quad.String(d.Title))
+		add(lv, pHeadline, quad.String(d.Title))
 	}
 	if d.SHA256 != "" {
-		add(label, voc.SHA256, quad.String(d.SHA256))
+		add(lv, pSHA256, quad.String(d.SHA256))
 	}
 	if d.Path != "" {
-		add(label, voc.Path, quad.String(d.Path))
+		add(lv, pPath, quad.String(d.Path))
 	}
 	for e := range d.Entities {
 		ent := &d.Entities[e]
 		n := nodes[e]
-		add(label, voc.Mentions, n.IRI)
-		add(n.IRI, voc.RDFType, voc.TypeIRI(string(ent.Type)))
-		add(n.IRI, voc.Name, quad.String(n.Name))
+		var iri quad.Value = n.IRI
+		add(lv, pMentions, iri)
+		add(iri, pRDFType, voc.TypeIRI(string(ent.Type)))
+		add(iri, pName, quad.String(n.Name))
 		aliases := append([]string{n.Name}, ent.Aliases...)
 		for _, a := range aliases {
-			add(n.IRI, voc.Alias, quad.String(a))
+			add(iri, pAlias, quad.String(a))
 			if k := Key(a); k != "" {
-				add(n.IRI, voc.AliasKey, quad.String(k))
+				add(iri, pAliasKey, quad.String(k))
 			}
 		}
 		keys := NameKeys(ent)
@@ -186,10 +215,10 @@ func (d *Document) Quads(nodes []Node) []quad.Quad {
 			keys = append(keys, k)
 		}
 		for _, k := range keys {
-			add(n.IRI, voc.Key, quad.String(k))
+			add(iri, pKey, quad.String(k))
 		}
 		for _, r := range ent.Roles {
-			add(n.IRI, voc.Role, quad.String(r.Title))
+			add(iri, pRole, quad.String(r.Title))
 		}
 	}
 	preds := map[string]bool{}
@@ -198,26 +227,26 @@ func (d *Document) Quads(nodes []Node) []quad.Quad {
 		if r.Symmetric && o < s {
 			s, o = o, s
 		}
-		p := voc.RelationIRI(r.Predicate)
-		add(s, p, o)
+		var sv, pv, ov quad.Value = s, voc.RelationIRI(r.Predicate), o
+		add(sv, pv, ov)
 		if !preds[r.Predicate] {
 			preds[r.Predicate] = true
-			add(p, voc.RDFType, quad.IRI(voc.Relation))
-			add(p, voc.Stem, quad.String(voc.VerbStem(r.Predicate)))
+			add(pv, pRDFType, quad.IRI(voc.Relation))
+			add(pv, pStem, quad.String(voc.VerbStem(r.Predicate)))
 			if r.Symmetric {
-				add(p, voc.RDFType, quad.IRI(voc.Symmetric))
+				add(pv, pRDFType, quad.IRI(voc.Symmetric))
 			}
 		}
-		st := quad.IRI(voc.StmtPrefix + hashID(d.ID, string(s), r.Predicate, string(o)))
-		add(st, voc.RDFType, quad.IRI(voc.Statement))
-		add(st, voc.Subject, s)
-		add(st, voc.Predicate, p)
-		add(st, voc.Object, o)
-		add(st, voc.Doc, label)
-		add(st, voc.Evidence, quad.String(d.SentenceText(r.Sentence)))
-		add(st, voc.Sentence, quad.Int(r.Sentence))
+		var st quad.Value = quad.IRI(voc.StmtPrefix + hashID(d.ID, string(s), r.Predicate, string(o)))
+		add(st, pRDFType, quad.IRI(voc.Statement))
+		add(st, pSubject, sv)
+		add(st, pPredicate, pv)
+		add(st, pObject, ov)
+		add(st, pDoc, lv)
+		add(st, pEvidence, quad.String(d.SentenceText(r.Sentence)))
+		add(st, pSentence, quad.Int(r.Sentence))
 		if r.Symmetric {
-			add(st, voc.SymmetricFlag, quad.Bool(true))
+			add(st, pSymmetricFlag, quad.Bool(true))
 		}
 		for _, q := range r.Qualifiers {
 			add(st, voc.Qualifier(q.Prep), nodes[q.Entity].IRI)
@@ -226,17 +255,17 @@ func (d *Document) Quads(nodes []Node) []quad.Quad {
 	for _, q := range d.Quotes {
 		text := strings.Join(strings.Fields(q.Text(d.Text)), " ")
 		speaker := nodes[q.Speaker].IRI
-		qn := quad.IRI(voc.QuotePrefix + hashID(d.ID, string(speaker), text))
-		add(qn, voc.RDFType, quad.IRI(voc.Quote))
-		add(qn, voc.Speaker, speaker)
-		add(qn, voc.Text, quad.String(text))
-		add(qn, voc.Doc, label)
+		var qn, sp quad.Value = quad.IRI(voc.QuotePrefix + hashID(d.ID, string(speaker), text)), speaker
+		add(qn, pRDFType, quad.IRI(voc.Quote))
+		add(qn, pSpeaker, sp)
+		add(qn, pText, quad.String(text))
+		add(qn, pDoc, lv)
 		if q.Sentence >= 0 {
-			add(qn, voc.Evidence, quad.String(d.SentenceText(q.Sentence)))
+			add(qn, pEvidence, quad.String(d.SentenceText(q.Sentence)))
 		}
 		for _, e := range d.entitiesIn(q.Span) {
 			if e != q.Speaker {
-				add(qn, voc.About, nodes[e].IRI)
+				add(qn, pAbout, nodes[e].IRI)
 			}
 		}
 	}
@@ -266,15 +295,28 @@ func containsInt(list []int, x int) bool {
 	return false
 }
 
+// vkey is a quad as sortUnique compares it: the values' text and kinds, which hash
+// faster than the interfaces.
+type vkey struct {
+	s, p, o, l string
+	kinds      uint32
+}
+
+// seenPool keeps sortUnique's sets between articles: a set that grew for one article is
+// cleared and reused rather than made anew for each.
+var seenPool sync.Pool
+
 // sortUnique drops duplicate quads, keeping the first of each; the order of the rest is
 // the order they were made in, which is deterministic.
 func sortUnique(qs []quad.Quad) []quad.Quad {
-	// keyed by the values' text and kind rather than by the interfaces, which hash slower
-	type vkey struct {
-		s, p, o, l string
-		kinds      uint32
+	seen, _ := seenPool.Get().(map[vkey]struct{})
+	if seen == nil {
+		seen = make(map[vkey]struct{}, len(qs))
 	}
-	seen := make(map[vkey]struct{}, len(qs))
+	defer func() {
+		clear(seen)
+		seenPool.Put(seen)
+	}()
 	out := qs[:0]
 	for _, q := range qs {
 		var k vkey

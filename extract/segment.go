@@ -24,6 +24,9 @@ var sentenceStarters = map[string]bool{
 // segment splits the text into paragraphs, tokens and sentences.
 func segment(d *Document) {
 	text := d.Text
+	if d.Tokens == nil {
+		d.Tokens = make([]Token, 0, len(text)/5+8) // English news runs about 5.5 bytes a token
+	}
 	start := 0
 	for start <= len(text) {
 		end := start

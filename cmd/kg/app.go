@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -253,4 +254,15 @@ func isTerminal(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// throughputGC lets the heap grow to five times what is live before the collector runs,
+// for the commands that stream articles through the extractors. Extraction allocates
+// briskly but keeps little (the lexicons are about 8 MB), so Go's default, a collection
+// whenever the heap doubles, ran every few articles and took a sixth of one core; at 400
+// the heap stays near 50 MB. GOGC in the environment still decides.
+func throughputGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 }

@@ -60,6 +60,7 @@ func newBenchCommand() *cli.Command {
 			jsonFlag,
 		},
 		Action: func(c *cli.Context) error {
+			throughputGC()
 			opts := benchOptions{paths: c.Args().Slice(), dir: c.String("dir"), quads: c.Int("quads"),
 				runs: c.Int("runs"), postgres: c.String("postgres"), json: c.Bool("json")}
 			if len(opts.paths) == 0 {

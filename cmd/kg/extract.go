@@ -23,6 +23,7 @@ func newExtractCommand() *cli.Command {
 			&cli.IntFlag{Name: "max-bytes", Value: extract.DefaultMaxBytes, Usage: "largest article accepted, in bytes"},
 		},
 		Action: func(c *cli.Context) error {
+			throughputGC()
 			if c.NArg() == 0 {
 				return usagef("extract needs at least one file or folder of articles")
 			}
