@@ -214,7 +214,16 @@ func (a *analysis) entityAt(k int) int {
 	return -1
 }
 
+// genderOK reports whether entity e may stand for a pronoun of gender g (0: either).
 func (a *analysis) genderOK(e int, g byte) bool {
+	ng := a.d.Entities[e].NameGender
+	return a.genderFits(e, g) && (ng == 0 || g == 0 || ng == g)
+}
+
+// genderFits is genderOK without the evidence of first names, for a pronoun whose own
+// sentence names its antecedent ("X has been in England since 1997, when he moved"): the
+// sentence's structure says more than a first name.
+func (a *analysis) genderFits(e int, g byte) bool {
 	eg := a.d.Entities[e].Gender
 	return eg == 0 || g == 0 || eg == g
 }
@@ -227,13 +236,13 @@ func (a *analysis) pronoun(k int) int {
 	si := a.sentenceOf(k)
 	object := a.word(k) == "him" || a.word(k) == "her" && !a.isDeterminerUse(k)
 	subj := a.sentenceSubject(si)
-	if subj >= 0 && !object && a.isPerson(subj) && a.genderOK(subj, g) && (a.subjectBefore(si, k) || a.opensClause(si, k)) {
+	if subj >= 0 && !object && a.isPerson(subj) && a.genderFits(subj, g) && (a.subjectBefore(si, k) || a.opensClause(si, k)) {
 		return subj
 	}
 	// the most recent person named in this sentence before k, other than the subject
 	// when the pronoun is an object
 	for j := k - 1; j >= d.Sentences[si].First; j-- {
-		if e := a.entityOf(a.mentionAt[j]); e >= 0 && a.isPerson(e) && a.genderOK(e, g) {
+		if e := a.entityOf(a.mentionAt[j]); e >= 0 && a.isPerson(e) && a.genderFits(e, g) {
 			if object && (e == subj || containsInt(a.avoid, e)) {
 				continue
 			}
@@ -323,6 +332,10 @@ func (a *analysis) sentenceSubject(si int) int {
 	for k < s.End && (d.Tokens[k].Kind == Punct || d.Tokens[k].Kind == Quote) {
 		k++
 	}
+	if e := a.apposedSubject(k, s.End); e >= 0 {
+		a.subjects[si] = e
+		return e
+	}
 	if k < s.End && subordinators[a.word(k)] && a.mentionAt[k] < 0 {
 		// jump past the clause's comma, not one inside a quotation
 		inQuote := false
@@ -370,6 +383,37 @@ func (a *analysis) sentenceSubject(si int) int {
 	}
 	a.subjects[si] = subj
 	return subj
+}
+
+// apposedSubject returns the person named between the first two commas of a sentence
+// that starts at token k, when a description comes before the name and a verb after it
+// ("Acme chief executive, Jane Roe, said"; "Head of research at Acme, Professor Jane
+// Roe, told"), or -1.
+func (a *analysis) apposedSubject(k, end int) int {
+	d := a.d
+	c := k
+	for c < end && a.word(c) != "," && d.Tokens[c].Kind != Quote {
+		c++
+	}
+	if c >= end || a.word(c) != "," || c+1 >= end {
+		return -1
+	}
+	mi := a.mentionAt[c+1]
+	if mi < 0 || d.Mentions[mi].First != c+1 || !a.apposition(mi) {
+		return -1
+	}
+	m := &d.Mentions[mi]
+	if m.End+1 >= end || a.word(m.End) != "," || d.Tokens[m.End+1].Kind != Word {
+		return -1
+	}
+	v := m.End + 1
+	for v < end && adverbs[a.word(v)] {
+		v++
+	}
+	if v >= end || !isVerbish(a.lx, a.word(v)) && !auxiliaries[a.word(v)] {
+		return -1
+	}
+	return m.Entity
 }
 
 // describesName reports whether the lower-case words from token j run, within three
@@ -749,7 +793,27 @@ func (a *analysis) apposition(mi int) bool {
 		return false
 	}
 	p := &a.d.Tokens[m.First-2]
-	return p.Kind == Word && !p.Has(Cap) && a.mentionAt[m.First-2] < 0
+	if p.Kind == Word && !p.Has(Cap) && a.mentionAt[m.First-2] < 0 {
+		return true
+	}
+	// a description that ends in a name of another kind: "Head of research at the
+	// Acme Institute, Professor Jane Roe, said", "Acme chief executive, Jane Roe, said"
+	o := a.mentionAt[m.First-2]
+	if o < 0 || m.Entity < 0 || !a.isPerson(m.Entity) || m.Kind != NameMention {
+		return false
+	}
+	om := &a.d.Mentions[o]
+	if om.Entity >= 0 && a.isPerson(om.Entity) {
+		return false // a list of people
+	}
+	// the description opens the sentence, or follows a subordinate clause's comma
+	s := &a.d.Sentences[m.Sentence]
+	for j := om.First - 1; j >= s.First; j-- {
+		if a.mentionAt[j] >= 0 && a.d.Mentions[a.mentionAt[j]].Kind == NameMention && a.isPerson(a.d.Mentions[a.mentionAt[j]].Entity) || a.word(j) == "," {
+			return false
+		}
+	}
+	return true
 }
 
 // ofAgent returns the entity of the mention ending at token k when "of" introduces it

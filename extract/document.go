@@ -137,7 +137,10 @@ type Entity struct {
 	Strength int      // how sure the type is, as Mention.Strength
 	Mentions []int
 	Roles    []Role
-	Gender   byte // 'm', 'f' or 0
+	Gender   byte // 'm', 'f' or 0, as a form of address or a gendered noun says
+	// NameGender is 'm' or 'f' when the first name is given to one gender only: weaker
+	// evidence than Gender, which a man named Celestine shows.
+	NameGender byte
 }
 
 // Qualifier adds a prepositional detail to a relation ("to Moscow").

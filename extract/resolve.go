@@ -689,6 +689,9 @@ func (r *resolver) finish() {
 		if !seen[name] {
 			ent.Aliases = append(ent.Aliases, name)
 		}
+		if ent.Type == Person && strings.Contains(name, " ") {
+			ent.NameGender = r.lx.Gender(firstWord(name))
+		}
 	}
 	// role organisations point at entities now that mentions are resolved
 	for e := range d.Entities {

