@@ -60,7 +60,6 @@ func newBenchCommand() *cli.Command {
 			jsonFlag,
 		},
 		Action: func(c *cli.Context) error {
-			throughputGC()
 			opts := benchOptions{paths: c.Args().Slice(), dir: c.String("dir"), quads: c.Int("quads"),
 				runs: c.Int("runs"), postgres: c.String("postgres"), json: c.Bool("json")}
 			if len(opts.paths) == 0 {
@@ -196,6 +195,7 @@ func runBench(ctx context.Context, opts benchOptions, stdout, stderr io.Writer) 
 // benchExtract measures `kg extract`: text in, N-Quads out, no store; on one goroutine,
 // then on one per CPU.
 func benchExtract(ctx context.Context, c *benchCorpus, rep *benchReport) error {
+	defer throughputGC()() // as kg extract runs
 	x := extract.New()
 	one := func(in ingest.Input, w quad.Writer) error {
 		d, err := x.Extract(in.ID, in.Path, in.Data)

@@ -40,7 +40,6 @@ func newBuildCommand() *cli.Command {
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
 		),
 		Action: func(c *cli.Context) error {
-			throughputGC()
 			if c.NArg() == 0 {
 				return usagef("build needs at least one file or folder of articles, for example: kg build data/")
 			}

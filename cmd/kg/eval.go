@@ -24,7 +24,6 @@ func newEvalCommand() *cli.Command {
 			jsonFlag,
 		},
 		Action: func(c *cli.Context) error {
-			throughputGC()
 			if c.NArg() == 0 {
 				return usagef("eval needs the articles to score, for example: kg eval --gold eval/gold/seeds data/")
 			}
