@@ -46,21 +46,12 @@ func TestQualitySampleCorpus(t *testing.T) {
 // TestQualityBBC scores the BBC development set, whose texts are read from the shared
 // corpus (they may not be committed); it is skipped where that corpus is absent.
 func TestQualityBBC(t *testing.T) {
-	dir := os.Getenv("KG_BBC_CORPUS")
-	if dir == "" {
-		dir = "../../shared/corpus/bbc"
-	}
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("BBC corpus not found at %s (set KG_BBC_CORPUS)", dir)
-	}
-	checkQuality(t, "gold/bbc", dir, thresholds{ent: 0.85, rel: 0.55, quo: 0.85})
+	checkQuality(t, "gold/bbc", bbcCorpus(t), thresholds{ent: 0.85, rel: 0.55, quo: 0.85})
 }
 
-// TestQualityBBCHeldOut scores the BBC articles annotated before any tuning on them and
-// never tuned on since (eval/gold/bbcheld). Its floors sit below the product's targets:
-// they catch a change that makes extraction worse on unseen news, and the README gives
-// the figures as they are.
-func TestQualityBBCHeldOut(t *testing.T) {
+// bbcCorpus returns the shared BBC corpus folder, or skips the test where it is absent.
+func bbcCorpus(t *testing.T) string {
+	t.Helper()
 	dir := os.Getenv("KG_BBC_CORPUS")
 	if dir == "" {
 		dir = "../../shared/corpus/bbc"
@@ -68,5 +59,20 @@ func TestQualityBBCHeldOut(t *testing.T) {
 	if _, err := os.Stat(dir); err != nil {
 		t.Skipf("BBC corpus not found at %s (set KG_BBC_CORPUS)", dir)
 	}
-	checkQuality(t, "gold/bbcheld", dir, thresholds{ent: 0.80, rel: 0.45, quo: 0.60, dup: 3})
+	return dir
+}
+
+// TestQualityBBCSecondSet scores the eight BBC articles annotated before any tuning on them
+// (eval/gold/bbcheld); rules have been tuned on them since, so they are a second
+// development set, and their floors keep what was gained there.
+func TestQualityBBCSecondSet(t *testing.T) {
+	checkQuality(t, "gold/bbcheld", bbcCorpus(t), thresholds{ent: 0.90, rel: 0.75, quo: 0.90, dup: 2})
+}
+
+// TestQualityBBCFresh scores the fourteen BBC articles of an independent annotator
+// (eval/gold/bbcfresh), never tuned on: the best stand-in here for news nobody has read.
+// Its floors sit below the product's targets: they catch a change that makes extraction
+// worse on unseen news, and the README gives the figures as they are.
+func TestQualityBBCFresh(t *testing.T) {
+	checkQuality(t, "gold/bbcfresh", bbcCorpus(t), thresholds{ent: 0.80, rel: 0.45, quo: 0.80, dup: 6})
 }

@@ -6,7 +6,7 @@ import (
 	"github.com/kg-news/kg/extract/lexicon"
 )
 
-// adverbs are skipped between a subject and its verb ("Trump also said").
+// adverbs are skipped between a subject and its verb ("Keller also said").
 var adverbs = map[string]bool{
 	"also": true, "again": true, "even": true, "then": true, "later": true, "still": true,
 	"just": true, "already": true, "never": true, "not": true, "n't": true, "immediately": true,
@@ -17,7 +17,7 @@ var adverbs = map[string]bool{
 	"repeatedly": true, "twice": true, "all": true, "both": true, "each": true, "too": true,
 }
 
-// auxiliaries are skipped between a subject and its verb ("Trump would brief").
+// auxiliaries are skipped between a subject and its verb ("Keller would brief").
 var auxiliaries = map[string]bool{
 	"will": true, "would": true, "shall": true, "should": true, "can": true, "could": true,
 	"may": true, "might": true, "must": true, "has": true, "have": true, "had": true,
@@ -531,11 +531,11 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 			k -= 3 // "went on to signal"
 			continue
 		case (w == "for" || w == "by") && k+1 == v && strings.HasSuffix(a.word(v), "ing") && k-1 >= s.First && a.mentionAt[k-1] >= 0:
-			// "thanking Trump for hosting": the one thanked did the hosting
+			// "thanking Keller for hosting": the one thanked did the hosting
 			if e := a.d.Mentions[a.mentionAt[k-1]].Entity; e >= 0 && w == "for" {
 				return []int{e}, negated
 			}
-			// "surprised Trump by asking": the subject of the verb before
+			// "surprised Keller by asking": the subject of the verb before
 			if fv := a.finiteVerbBefore(k); fv >= 0 {
 				subj, neg := a.subjectOf(fv)
 				return subj, neg || negated
@@ -616,7 +616,7 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 	if mi := a.mentionAt[k]; mi >= 0 {
 		m := &d.Mentions[mi]
 		if m.Possessive {
-			return nil, negated // "Trump's aides said": not Trump
+			return nil, negated // "Keller's aides said": not Keller
 		}
 		if p := m.First - 1; !relative && p >= s.First && nounPrepositions[a.word(p)] && (p-1 >= s.First && d.Tokens[p-1].Kind == Word && a.mentionAt[p-1] < 0 || a.word(p) == "of" || a.word(p) == "about") {
 			if (a.word(p) == "from" || a.word(p) == "for" || a.word(p) == "of" || a.word(p) == "by") && p-1 >= s.First && mouthpieceNouns[a.word(p-1)] && a.isAgent(m.Entity) && a.isSpeechVerb(v) {
@@ -636,7 +636,7 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 		if e := m.Entity; e >= 0 {
 			out = append(out, e)
 		}
-		// coordinated subjects: "Rubio and Witkoff", "Rubio, Witkoff and Lavrov" (a
+		// coordinated subjects: "Ruiz and Webb", "Ruiz, Webb and Orlov" (a
 		// relative pronoun stands for the nearest name only)
 		j := m.First - 1
 		for j >= s.First && !nearestOnly {
@@ -715,7 +715,7 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 		return nil, negated
 	}
 	// a verb coordinated with an earlier one shares its subject: "X praised Y and said",
-	// "greeting Putin … and even applauding him"
+	// "greeting Morozov … and even applauding him"
 	if a.word(k) == "," && k-1 >= s.First && d.Tokens[k-1].Has(Cap) && a.mentionAt[k-1] < 0 && strings.HasSuffix(a.word(v), "ing") {
 		return nil, negated // "The Long Night, starring X": the gerund describes the title
 	}
@@ -753,7 +753,7 @@ func (a *analysis) isSpeechVerb(v int) bool {
 }
 
 // principal returns whom a nominal mouthpiece speaks for: the body named in its title
-// ("a Kremlin spokesman"), its possessor ("the minister's spokesman") or the one after
+// ("a Pentagon spokesman"), its possessor ("the minister's spokesman") or the one after
 // "for" ("a spokeswoman for the club"); -1 if none.
 func (a *analysis) principal(m *Mention) int {
 	d := a.d
@@ -886,7 +886,7 @@ func (a *analysis) parenthetical(from, to int) bool {
 	case subordinators[w] || w == "for" || w == "in" || w == "at" || w == "like" || w == "along":
 		return true
 	case w == "a" || w == "an" || w == "the" || w == "his" || w == "her" || w == "their":
-		return true // an apposition: "Leon Panetta, an Obama appointee,"
+		return true // an apposition: "Ann Dale, an Carter appointee,"
 	case a.d.Tokens[from].Kind == Number && to == from+1:
 		return true // an age: "Mr Smith, 57, has"
 	}

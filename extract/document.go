@@ -104,8 +104,8 @@ const (
 
 // Mention is one place in the text that refers to an entity.
 type Mention struct {
-	Span             // the name ("Marco Rubio"), nominal or event phrase
-	Full        Span // with its title ("Secretary of State Marco Rubio")
+	Span             // the name ("Maria Ruiz"), nominal or event phrase
+	Full        Span // with its title ("Secretary of State Maria Ruiz")
 	First, End  int  // token range of Full
 	Sentence    int  // index into Document.Sentences
 	Kind        MentionKind
@@ -143,7 +143,7 @@ type Entity struct {
 	NameGender byte
 }
 
-// Qualifier adds a prepositional detail to a relation ("to Moscow").
+// Qualifier adds a prepositional detail to a relation ("to Vienna").
 type Qualifier struct {
 	Prep   string
 	Entity int // entity index

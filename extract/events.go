@@ -158,7 +158,7 @@ func addEvent(d *Document, lx *lexicon.Lexicon, ms []int) {
 	switch {
 	case len(explicit) > 0:
 		ent.Name = mostCommon(explicit)
-		// name the event by its most specific noun: "Alaska meeting" -> "Alaska summit"
+		// name the event by its most specific noun: "Ontario meeting" -> "Ontario summit"
 		if i := strings.LastIndexByte(ent.Name, ' '); i > 0 && bestNoun != "" {
 			ent.Name = ent.Name[:i+1] + bestNoun
 		}
@@ -205,7 +205,7 @@ func eventPlace(d *Document, lx *lexicon.Lexicon, ms []int) string {
 	best, bestRank := "", -1
 	for _, i := range ms {
 		m := &d.Mentions[i]
-		window := 3 // "the summit in Anchorage"
+		window := 3 // "the summit in Geneva"
 		if opensSentence(d, i) {
 			window = d.Sentences[m.Sentence].End - m.End // the event is what the sentence is about
 		}

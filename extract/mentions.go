@@ -661,7 +661,7 @@ func (f *mentionFinder) chunk(si, a, b int) {
 		if nameStart < b && d.Tokens[nameStart].Lower == "of" {
 			nameStart = f.ofObjectEnd(nameStart, b)
 		}
-		// a role word that starts a surname-only name ("President Putin") or a form of
+		// a role word that starts a surname-only name ("President Morozov") or a form of
 		// address ("Mr. President") is still a title
 	}
 	if nameStart >= b && b-a == 2 && honorifics[trimDot(d.Tokens[a].Lower)] && !honorifics[d.Tokens[a+1].Lower] && !d.Tokens[a+1].Has(AllCaps) &&
@@ -1012,7 +1012,7 @@ func (f *mentionFinder) ofObjectEnd(k, b int) int {
 }
 
 // titleBefore reports whether a lower-case or capitalised role word stands right before
-// token a ("envoy Steve Witkoff").
+// token a ("envoy Sam Webb").
 func (f *mentionFinder) titleBefore(a int) bool {
 	s := &f.d.Sentences[f.sentenceOf(a)]
 	if a-1 < s.First {
@@ -1036,7 +1036,7 @@ func (f *mentionFinder) sentenceOf(k int) int {
 }
 
 // extendTitleLeft walks left from a name over a title written before it: role words,
-// modifiers, nationality adjectives, and capitalised organisation names ("Kremlin economic
+// modifiers, nationality adjectives, and capitalised organisation names ("Pentagon economic
 // envoy"). It returns the first token of the title.
 func (f *mentionFinder) extendTitleLeft(a, si int) int {
 	d := f.d
@@ -1100,7 +1100,7 @@ func (f *mentionFinder) describeTitle(m *Mention, a, b int) {
 		}
 	}
 	// capitalised words of the title that are not role words or modifiers name a place or
-	// an organisation: "CIA Director", "Senate Minority Leader", "Kremlin economic envoy"
+	// an organisation: "CIA Director", "Senate Minority Leader", "Pentagon economic envoy"
 	for k := a; k < b; {
 		t := &d.Tokens[k]
 		if n, _ := f.titleAt(k, b); n > 1 {
@@ -1530,7 +1530,7 @@ func (f *mentionFinder) nominals(si int) {
 }
 
 // eventMentions finds noun phrases headed by an event noun: "the summit", "Friday's
-// high-stakes meeting", "the Alaska summit".
+// high-stakes meeting", "the Ontario summit".
 func (f *mentionFinder) eventMentions(si int) {
 	d := f.d
 	s := &d.Sentences[si]
@@ -1596,7 +1596,7 @@ func (f *mentionFinder) eventMentions(si int) {
 				continue
 			}
 			if p.Kind == Word && p.Has(Cap) {
-				// a place or a date before the noun: "the Alaska summit", "Friday's talks"
+				// a place or a date before the noun: "the Ontario summit", "Friday's talks"
 				if pl := f.lx.Place(d.TokenText(a - 1)); pl != nil && place == "" {
 					place = pl.Name
 					a--
@@ -1731,7 +1731,7 @@ func (f *mentionFinder) matchKnown(si int, known map[string]*Mention) {
 			}
 		}
 	}
-	// event nouns in title case: "Putin-Trump Summit", "Vladimir Putin Summit"
+	// event nouns in title case: "Morozov-Keller Summit", "Oleg Morozov Summit"
 	for k := s.First; k < s.End; k++ {
 		t := &d.Tokens[k]
 		if t.Kind != Word || !t.Has(Cap) {
@@ -1769,7 +1769,7 @@ func (f *mentionFinder) addMatched(si, a, b int, typ Type, canon string) {
 }
 
 // splitKnownHyphen adds mentions for the known parts of a hyphenated title-case token
-// ("Putin-Trump").
+// ("Morozov-Keller").
 func (f *mentionFinder) splitKnownHyphen(si, k int, known map[string]*Mention) {
 	d := f.d
 	t := &d.Tokens[k]

@@ -349,5 +349,5 @@ func valueKey(v quad.Value) (string, byte) {
 	return v.String(), 3
 }
 
-// Skeleton folds spelling variants of a key ("zelenskyy" -> "zelensky"), as NameKeys does.
+// Skeleton folds spelling variants of a key ("kovalskyy" -> "kovalsky", "kovalskiy" -> "kovalsky"), as NameKeys does.
 func Skeleton(key string) string { return skeleton(key) }

@@ -89,7 +89,7 @@ func (a *analysis) findQuotes() {
 }
 
 // continues reports whether quotation q carries on the one before it: nothing stands
-// between them but the cue of the first ("…," Trump said at the press conference. "…").
+// between them but the cue of the first ("…," Keller said at the press conference. "…").
 func (a *analysis) continues(prev, q quoteSpan) bool {
 	d := a.d
 	if !prev.closed {
@@ -144,8 +144,8 @@ func (a *analysis) quoteSpans(pi int) []quoteSpan {
 	return out
 }
 
-// attribute finds who said quotation q: a cue after it ("…," Trump said / said X), a
-// speech verb before it in its sentence (Trump said: "…" / Trump called it "…"), or a
+// attribute finds who said quotation q: a cue after it ("…," Keller said / said X), a
+// speech verb before it in its sentence (Keller said: "…" / Keller called it "…"), or a
 // noun of speech (his remarks, a greeting). strong is false when the speaker comes only
 // from the sentence around the quotation, which scare quotes share.
 func (a *analysis) attribute(q quoteSpan, spans []quoteSpan, qi int) (speaker, cue int, strong bool) {
@@ -205,7 +205,7 @@ func (a *analysis) attribute(q quoteSpan, spans []quoteSpan, qi int) (speaker, c
 	return -1, -1, false
 }
 
-// cueAfter reads "…," Trump said / "…," said Trump / "…," he added after a closed
+// cueAfter reads "…," Keller said / "…," said Keller / "…," he added after a closed
 // quotation.
 func (a *analysis) cueAfter(q quoteSpan, end int) (int, int) {
 	d := a.d
@@ -382,7 +382,7 @@ func (a *analysis) speechSubject(v int, q quoteSpan, spans []quoteSpan, qi int) 
 	if v-1 >= 0 && (a.word(v-1) == "and" || a.word(v-1) == "," || a.word(v-1) == "but") {
 		return a.sentenceSubject(a.sentenceOf(v))
 	}
-	// "what Putin described as": the entity right before, after a relative word
+	// "what Morozov described as": the entity right before, after a relative word
 	return -1
 }
 

@@ -24,15 +24,15 @@ const (
 	PredMemberOf   = "member_of"
 )
 
-// possessorVerbs may take "X's <noun>" as a statement about X: "praised Trump's
-// willingness", "echoed Trump's claim".
+// possessorVerbs may take "X's <noun>" as a statement about X: "praised Keller's
+// willingness", "echoed Keller's claim".
 var possessorVerbs = map[string]bool{
 	"praise": true, "echo": true, "welcome": true, "support": true, "back": true, "endorse": true,
 	"hail": true, "applaud": true, "commend": true, "laud": true, "defend": true, "reject": true,
 	"question": true, "oppose": true, "challenge": true, "dismiss": true,
 }
 
-// visitNouns name a journey: "Putin's first trip to the U.S.".
+// visitNouns name a journey: "Morozov's first trip to the U.S.".
 var visitNouns = map[string]bool{
 	"trip": true, "visit": true, "journey": true, "appearance": true, "return": true, "tour": true,
 }
@@ -327,7 +327,7 @@ func (r *relationFinder) verbRelation(si, v int, vf lexicon.VerbForm) bool {
 	subjects, neg := r.subjectOf(v)
 	if neg || len(subjects) == 0 {
 		if vf.Form == lexicon.Gerund && !neg && !r.describesTitle(v) {
-			// "…, thanking Trump": the subject of the main verb
+			// "…, thanking Keller": the subject of the main verb
 			if fv := r.finiteVerbBefore(v); fv >= 0 {
 				subjects, neg = r.subjectOf(fv)
 			}
@@ -358,7 +358,7 @@ func (r *relationFinder) verbRelation(si, v int, vf lexicon.VerbForm) bool {
 		quals := r.qualifiers(after, si)
 		pred := vb.Predicate(via)
 		if vb.Lemma == "welcome" && hasPlaceQual(d, quals, "to") {
-			pred = PredInvited // "would welcome X to Moscow" is an invitation
+			pred = PredInvited // "would welcome X to Vienna" is an invitation
 		}
 		for _, o := range objs {
 			if resultVerbs[vb.Lemma] {
@@ -391,7 +391,7 @@ func (r *relationFinder) verbRelation(si, v int, vf lexicon.VerbForm) bool {
 		}
 		break
 	}
-	// "Rubio and Witkoff met": a symmetric verb with two subjects and no object
+	// "Ruiz and Webb met": a symmetric verb with two subjects and no object
 	if !found && vb.Symmetric && len(subjects) > 1 {
 		for i := 0; i < len(subjects); i++ {
 			for j := i + 1; j < len(subjects); j++ {
@@ -421,7 +421,7 @@ func (r *relationFinder) isSubjectType(e int) bool {
 }
 
 // passiveAt reports whether the participle at v is in the passive voice: after a form of
-// "be", or after a comma and before "by" ("Trump, accompanied by Rubio,").
+// "be", or after a comma and before "by" ("Keller, accompanied by Ruiz,").
 func (r *relationFinder) passiveAt(v int) bool {
 	s := &r.d.Sentences[r.sentenceOf(v)]
 	k := v - 1
@@ -506,7 +506,7 @@ func (r *relationFinder) colonList(si, v int, vb *lexicon.Verb) bool {
 }
 
 // objects reads the object noun phrases at token k: after the preposition prep when it
-// is not empty, coordinated ones included ("Zelensky and NATO leaders").
+// is not empty, coordinated ones included ("Kovalenko and NATO leaders").
 func (r *relationFinder) objects(k int, prep string, si int, possessor bool) ([]int, int) {
 	d := r.d
 	s := &d.Sentences[si]
@@ -598,7 +598,7 @@ func (r *relationFinder) objects(k int, prep string, si int, possessor bool) ([]
 				if !possessor {
 					return out, k
 				}
-				// "Trump's willingness": skip the possessed noun phrase
+				// "Keller's willingness": skip the possessed noun phrase
 				for end < s.End && d.Tokens[end].Kind == Word && !d.Tokens[end].Has(Cap) && r.mentionAt[end] < 0 && !isVerbish(r.lx, r.word(end)) && r.word(end) != "and" && r.word(end) != "for" {
 					end++
 				}
@@ -668,8 +668,8 @@ func (r *relationFinder) opensClauseAfterComma(j, end int) bool {
 	return auxiliaries[w] && w != "'s" && w != "’s"
 }
 
-// qualifiers reads prepositional phrases naming entities after the object: "to Moscow",
-// "in Anchorage".
+// qualifiers reads prepositional phrases naming entities after the object: "to Vienna",
+// "in Geneva".
 func (r *relationFinder) qualifiers(k, si int) []Qualifier {
 	d := r.d
 	s := &d.Sentences[si]
@@ -766,7 +766,7 @@ func (r *relationFinder) phraseRelation(si, v, end int, ph *lexicon.Phrase) {
 }
 
 // nominal reads relations stated by nouns: "the meeting between A and B", "A's talks
-// with B", "A's first trip to the U.S.", "a visit by A to Moscow", "A's remarks to Fox
+// with B", "A's first trip to the U.S.", "a visit by A to Vienna", "A's remarks to Fox
 // News", "in a Fox News interview, he …", "the delegation included A, B and C".
 func (r *relationFinder) nominal(si int) {
 	d := r.d
@@ -818,7 +818,7 @@ func (r *relationFinder) nominal(si int) {
 }
 
 // possessorBefore returns the entity that owns the noun phrase ending before token k
-// ("Trump's pre-summit remarks"), or -1.
+// ("Keller's pre-summit remarks"), or -1.
 func (r *relationFinder) possessorBefore(k int) int {
 	d := r.d
 	s := &d.Sentences[r.sentenceOf(k)]
@@ -1029,8 +1029,8 @@ func (r *relationFinder) interview(si, k int) {
 	}
 }
 
-// eventPlaces states where the main event took place: "the summit in Anchorage", "Held at
-// X in Y, the summit", "the meeting … opened … at X", "they meet in Alaska".
+// eventPlaces states where the main event took place: "the summit in Geneva", "Held at
+// X in Y, the summit", "the meeting … opened … at X", "they meet in Ontario".
 func (r *relationFinder) eventPlaces(si int) {
 	if r.main < 0 {
 		return
@@ -1042,7 +1042,7 @@ func (r *relationFinder) eventPlaces(si int) {
 	for k := s.First; k < s.End; k++ {
 		mi := r.mentionAt[k]
 		if mi >= 0 && d.Mentions[mi].Entity == r.main && d.Mentions[mi].End-1 == k || k == s.First && (r.word(k) == "held" || r.word(k) == "hosted" || r.word(k) == "staged") {
-			n := 3 // "the summit in Anchorage"
+			n := 3 // "the summit in Geneva"
 			if subj {
 				n = s.End - k
 			}
@@ -1110,8 +1110,8 @@ func (r *relationFinder) countryOf(e int) string {
 	return p.Country
 }
 
-// roles states the relations titles imply: "CIA Director X" leads the CIA, "Kremlin envoy
-// X" works for the Kremlin.
+// roles states the relations titles imply: "CIA Director X" leads the CIA, "Pentagon envoy
+// X" works for the Pentagon.
 func (r *relationFinder) roles() {
 	d := r.d
 	for mi := range d.Mentions {
@@ -1251,7 +1251,7 @@ var removalVerbs = map[string]bool{
 }
 
 // nonRelationVerbs say nothing about how two entities relate, or take a clause rather
-// than an entity as their object ("said Trump would…").
+// than an entity as their object ("said Keller would…").
 var nonRelationVerbs = map[string]bool{
 	"be": true, "have": true, "do": true, "say": true, "think": true, "believe": true,
 	"know": true, "expect": true, "hope": true, "want": true, "need": true, "seem": true,
@@ -1429,7 +1429,7 @@ func (r *relationFinder) generalVerb(si, v int, lightOnly bool) {
 		// a lexicon verb: only its noun and a preposition ("won damages from X")
 	} else if info.Person || info.Thing {
 		// "bought Toyota's hybrid technology": the possessor is what the verb is about,
-		// unless what is possessed are people ("met Putin's aides")
+		// unless what is possessed are people ("met Morozov's aides")
 		objs, after = r.objects(k, "", si, !r.possessesPeople(k))
 	}
 	if particles[r.word(k)] && (relationPreps[r.word(k+1)] || r.word(k+1) == "in") && r.mentionAt[k] < 0 {
@@ -1603,7 +1603,7 @@ func (r *relationFinder) isCountry(e int) bool {
 }
 
 // possessesPeople reports whether the possessive noun phrase at token k is about people
-// ("Trump's aides").
+// ("Keller's aides").
 func (r *relationFinder) possessesPeople(k int) bool {
 	mi := r.mentionAt[k]
 	if mi < 0 || !r.d.Mentions[mi].Possessive {
@@ -1628,7 +1628,7 @@ func (r *relationFinder) orgAt(k int) bool {
 }
 
 // coParticipants reads a sentence whose subject is two or more people and that names the
-// main event: "Trump and the Russian president both gave remarks at the end of the
+// main event: "Keller and the Russian president both gave remarks at the end of the
 // meeting" — they met, and attended it.
 func (r *relationFinder) coParticipants(si int) {
 	if r.main < 0 || r.mainKind != "meeting" {

@@ -151,7 +151,7 @@ func bytesHaveDoubleSpace(b []byte) bool {
 }
 
 // personKey is the key of a full name; spelling variants of one name share it
-// ("Zelenskyy", "Zelensky").
+// ("Kovalskyy", "Kovalskiy", "Kovalsky").
 func (r *resolver) personKey(name string) string {
 	return "p:" + skeleton(normKey(name))
 }
@@ -208,7 +208,7 @@ func (r *resolver) assignName(mi int) {
 		full := normKey(m.Full.Text(d.Text))
 		e, seen := r.partial[full]
 		if !seen || m.Full == m.Span {
-			// a person of the article wins over a town of the same name ("Bolton")
+			// a person of the article wins over a town of the same name ("Marsh")
 			e = r.personByPart(name, m.Span.Start)
 		}
 		if e >= 0 {
@@ -493,7 +493,7 @@ func (r *resolver) assignNominal(mi int) {
 			return
 		}
 	}
-	// people named in the same sentence are not the ones described: "Trump and the
+	// people named in the same sentence are not the ones described: "Keller and the
 	// Russian president"
 	named := map[int]bool{}
 	for oi := range d.Mentions {
