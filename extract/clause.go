@@ -541,12 +541,12 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 				return subj, neg || negated
 			}
 			return nil, negated
-		case w == "to" && k-1 >= s.First && a.mentionAt[k-1] >= 0 && a.forAgent(k-1) >= 0:
+		case w == "to" && k-1 >= s.First && a.mentionAt[k-1] >= 0 && a.prepAgent(k-1, "for") >= 0:
 			// "a deal for Acme to sell planes": Acme sells
-			return []int{a.forAgent(k - 1)}, negated
-		case w == "to" && k-1 >= s.First && a.mentionAt[k-1] >= 0 && a.ofAgent(k-1) >= 0:
+			return []int{a.prepAgent(k-1, "for")}, negated
+		case w == "to" && k-1 >= s.First && a.mentionAt[k-1] >= 0 && a.prepAgent(k-1, "of") >= 0:
 			// "the decision of Spain captain Jordi Arrese to drop him"
-			return []int{a.ofAgent(k - 1)}, negated
+			return []int{a.prepAgent(k-1, "of")}, negated
 		case w == "to" && k-1 >= s.First && d.Tokens[k-1].Kind == Word && a.mentionAt[k-1] < 0:
 			// an infinitive after a noun or an adjective ("the chance to take on X") has
 			// the subject of its sentence, unless a reported clause comes between
@@ -816,29 +816,16 @@ func (a *analysis) apposition(mi int) bool {
 	return true
 }
 
-// ofAgent returns the entity of the mention ending at token k when "of" introduces it
-// after a noun ("the decision of X"), or -1.
-func (a *analysis) ofAgent(k int) int {
+// prepAgent returns the entity of the mention ending at token k when prep introduces it
+// as an agent: "of" after a noun ("the decision of X"), "for" before an infinitive ("for
+// Acme to sell"); or -1.
+func (a *analysis) prepAgent(k int, prep string) int {
 	mi := a.mentionAt[k]
 	if mi < 0 {
 		return -1
 	}
 	m := &a.d.Mentions[mi]
-	if m.End != k+1 || m.First == 0 || a.word(m.First-1) != "of" || !a.isAgent(m.Entity) {
-		return -1
-	}
-	return m.Entity
-}
-
-// forAgent returns the entity of the mention ending at token k when "for" introduces it
-// as the subject of an infinitive ("for Acme to sell"), or -1.
-func (a *analysis) forAgent(k int) int {
-	mi := a.mentionAt[k]
-	if mi < 0 {
-		return -1
-	}
-	m := &a.d.Mentions[mi]
-	if m.End != k+1 || m.First == 0 || a.word(m.First-1) != "for" || !a.isAgent(m.Entity) {
+	if m.End != k+1 || m.First == 0 || a.word(m.First-1) != prep || !a.isAgent(m.Entity) {
 		return -1
 	}
 	return m.Entity

@@ -1894,17 +1894,7 @@ var romanNumerals = map[string]bool{"ii": true, "iii": true, "iv": true, "v": tr
 func (f *mentionFinder) isModelName(a, b int) bool {
 	d := f.d
 	for k := a; k < b; k++ {
-		w := d.TokenText(k)
-		letters, digits := 0, 0
-		for _, c := range w {
-			switch {
-			case c >= '0' && c <= '9':
-				digits++
-			case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z':
-				letters++
-			}
-		}
-		if letters >= 2 && digits >= 2 {
+		if modelNumber(d.TokenText(k)) {
 			return true
 		}
 	}
