@@ -280,7 +280,7 @@ func benchBuild(ctx context.Context, c *benchCorpus, paths []string, dir string,
 }
 
 // benchWrite writes the same quads into new stores with Cayley's AddQuadSet, one
-// article per call, and with kg's writer, 64 articles per transaction (kg's figure
+// article per call, and with kg's writer, ingest.DefaultBatch articles per transaction (kg's figure
 // includes resolving entities against the store).
 func benchWrite(ctx context.Context, c *benchCorpus, dir, pgURL string, rep *benchReport) error {
 	x := extract.New()
@@ -350,8 +350,8 @@ func benchWrite(ctx context.Context, c *benchCorpus, dir, pgURL string, rep *ben
 		}
 		kw := st.NewWriter()
 		start = time.Now()
-		for i := 0; i < len(docs); i += 64 {
-			if _, err := kw.Write(ctx, docs[i:min(i+64, len(docs))]); err != nil {
+		for i := 0; i < len(docs); i += ingest.DefaultBatch {
+			if _, err := kw.Write(ctx, docs[i:min(i+ingest.DefaultBatch, len(docs))]); err != nil {
 				done()
 				return err
 			}
@@ -359,7 +359,7 @@ func benchWrite(ctx context.Context, c *benchCorpus, dir, pgURL string, rep *ben
 		ours := float64(total) / time.Since(start).Seconds()
 		done()
 		rep.add("write", b.name+": Cayley AddQuadSet, one article per call", base, "quads/s", "")
-		rep.add("write", b.name+": kg writer, 64 articles per transaction", ours, "quads/s", fmt.Sprintf("%.1fx Cayley's", ours/base))
+		rep.add("write", b.name+fmt.Sprintf(": kg writer, %d articles per transaction", ingest.DefaultBatch), ours, "quads/s", fmt.Sprintf("%.1fx Cayley's", ours/base))
 	}
 	return nil
 }

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/kg-news/kg/graph"
+	"github.com/kg-news/kg/ingest"
 )
 
 // TestBench runs every section of kg bench on the sample corpus with a small query store
@@ -47,7 +49,7 @@ func TestBench(t *testing.T) {
 		"extract/text to N-Quads, one core/MB/s",
 		"build/kg build into bolt/quads/s",
 		"write/bolt: Cayley AddQuadSet, one article per call/quads/s",
-		"write/bolt: kg writer, 64 articles per transaction/quads/s",
+		fmt.Sprintf("write/bolt: kg writer, %d articles per transaction/quads/s", ingest.DefaultBatch),
 		"queries/kg ask who (median)/ms",
 		"queries/kg ask top (median)/ms",
 		"queries/kg ask path (median)/ms",

@@ -35,7 +35,7 @@ func newBuildCommand() *cli.Command {
 			"nothing, a changed one has its facts replaced, and every article lands whole or not at all.",
 		Flags: append(storeFlags(),
 			&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Usage: "extraction workers (default: number of CPUs)"},
-			&cli.IntFlag{Name: "batch", Value: 64, Usage: "articles per transaction"},
+			&cli.IntFlag{Name: "batch", Value: ingest.DefaultBatch, Usage: "articles per transaction"},
 			&cli.IntFlag{Name: "max-bytes", Value: extract.DefaultMaxBytes, Usage: "largest article accepted, in bytes"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
 		),
