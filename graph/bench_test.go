@@ -99,4 +99,4 @@ func BenchmarkStoreWrite(b *testing.B) {
 }
 
 // benchBatch is the number of articles per transaction, as kg build writes them.
-const benchBatch = 256
+const benchBatch = 64
