@@ -304,6 +304,14 @@ func markComments(d *Document) {
 
 // secondPerson reports whether a paragraph addresses "you" outside quotation marks.
 func secondPerson(d *Document, p *Paragraph) bool {
+	return anyOutsideQuotes(d, p, func(i int) bool {
+		t := &d.Tokens[i]
+		return t.Kind == Word && (t.Lower == "you" || t.Lower == "your" || t.Lower == "you're" || t.Lower == "you’re")
+	})
+}
+
+// anyOutsideQuotes reports whether f holds for a token of p outside quotation marks.
+func anyOutsideQuotes(d *Document, p *Paragraph, f func(i int) bool) bool {
 	inQuote := false
 	for i := p.First; i < p.End; i++ {
 		t := &d.Tokens[i]
@@ -312,7 +320,7 @@ func secondPerson(d *Document, p *Paragraph) bool {
 			inQuote = true
 		case t.Kind == Quote && t.Has(Close):
 			inQuote = false
-		case t.Kind == Word && !inQuote && (t.Lower == "you" || t.Lower == "your" || t.Lower == "you're" || t.Lower == "you’re"):
+		case !inQuote && f(i):
 			return true
 		}
 	}
@@ -370,27 +378,20 @@ func markCommentRun(d *Document) {
 // commentVoice reports whether a paragraph speaks as a reader: "I", "my", "we", "you"
 // outside quotation marks, or a question or an exclamation.
 func commentVoice(d *Document, p *Paragraph) bool {
-	inQuote := false
-	for i := p.First; i < p.End; i++ {
+	return anyOutsideQuotes(d, p, func(i int) bool {
 		t := &d.Tokens[i]
-		switch {
-		case t.Kind == Quote && t.Has(Open):
-			inQuote = true
-		case t.Kind == Quote && t.Has(Close):
-			inQuote = false
-		case inQuote:
-		case t.Kind == Word:
+		switch t.Kind {
+		case Word:
 			switch t.Lower {
 			case "i", "i'm", "i’m", "i've", "i’ve", "i'd", "i’d", "my", "me", "we", "our", "you", "your", "you're", "you’re":
 				return true
 			}
-		case t.Kind == Punct:
-			if w := d.TokenText(i); w == "?" || w == "!" {
-				return true
-			}
+		case Punct:
+			w := d.TokenText(i)
+			return w == "?" || w == "!"
 		}
-	}
-	return false
+		return false
+	})
 }
 
 // reportsSpeech reports whether a paragraph attributes words to someone: "said", "told",
