@@ -288,29 +288,10 @@ func (s *Store) ArticleQuads(ctx context.Context, id string) ([]quad.Quad, error
 // quadsOf returns the quads that have v in direction dir.
 func (s *Store) quadsOf(ctx context.Context, dir quad.Direction, v quad.Value) ([]quad.Quad, error) {
 	ref, err := s.ValueOf(v)
-	if err != nil {
+	if err != nil || ref == nil {
 		return nil, err
 	}
-	if ref == nil {
-		return nil, nil
-	}
-	it := s.QS.QuadIterator(dir, ref).Iterate()
-	defer it.Close()
-	var out []quad.Quad
-	for it.Next(ctx) {
-		q, err := s.QS.Quad(it.Result())
-		if err != nil {
-			return nil, err
-		}
-		if q.Subject == nil || q.Predicate == nil || q.Object == nil {
-			continue // a quad deleted under the iterator
-		}
-		out = append(out, q)
-	}
-	if err := it.Err(); err != nil {
-		return nil, err
-	}
-	return out, ctx.Err()
+	return s.collect(ctx, dir, ref, nil)
 }
 
 // labelledQuadsOf returns the quads that have v in direction dir and the label label. An
@@ -325,17 +306,28 @@ func (s *Store) labelledQuadsOf(ctx context.Context, dir quad.Direction, v, labe
 	if err != nil || lref == nil {
 		return nil, err
 	}
-	want := lref.Key()
+	return s.collect(ctx, dir, ref, lref)
+}
+
+// collect reads the quads that have ref in direction dir and, unless label is nil, that
+// label, skipping quads deleted under the iterator.
+func (s *Store) collect(ctx context.Context, dir quad.Direction, ref, label cgraph.Ref) ([]quad.Quad, error) {
+	var want any
+	if label != nil {
+		want = label.Key()
+	}
 	it := s.QS.QuadIterator(dir, ref).Iterate()
 	defer it.Close()
 	var out []quad.Quad
 	for it.Next(ctx) {
-		l, err := s.QS.QuadDirection(it.Result(), quad.Label)
-		if err != nil {
-			return nil, err
-		}
-		if l == nil || l.Key() != want {
-			continue
+		if label != nil {
+			l, err := s.QS.QuadDirection(it.Result(), quad.Label)
+			if err != nil {
+				return nil, err
+			}
+			if l == nil || l.Key() != want {
+				continue
+			}
 		}
 		q, err := s.QS.Quad(it.Result())
 		if err != nil {
