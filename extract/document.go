@@ -47,6 +47,7 @@ type Token struct {
 	Kind  TokenKind
 	Flags TokenFlag
 	Lower string // lower-case form of a word or number
+	Word  int    // index into Document.Words of the token's first word (see TokenWord)
 }
 
 // Has reports whether all of f are set.
@@ -71,6 +72,8 @@ type Sentence struct {
 	Para       int
 	Kind       SentenceKind
 	TitleCase  bool // most words capitalised, so capitals say little
+	// FirstWord and EndWord are the sentence's range of Document.Words.
+	FirstWord, EndWord int
 }
 
 // Paragraph is one non-empty line of the article. Its embedded Span is in bytes; First
@@ -118,6 +121,7 @@ type Mention struct {
 	Former      bool   // the title is a former one
 	Possessive  bool   // followed by 's
 	Canonical   string // gazetteer or computed name, "" to derive from the text
+	Source      Source // what found the name: the rules, the learned recogniser, or both
 	Entity      int    // index into Document.Entities, -1 until resolved
 }
 
@@ -176,6 +180,8 @@ type Document struct {
 	Paragraphs []Paragraph
 	Tokens     []Token
 	Sentences  []Sentence
+	Words      []ParseWord // the models' words, with tags and the dependency parse
+	Names      []Name // the names the learned recogniser found
 	Mentions   []Mention
 	Entities   []Entity
 	Relations  []Relation

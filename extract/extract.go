@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kg-news/kg/extract/lexicon"
+	"github.com/kg-news/kg/extract/model"
 )
 
 // Errors for input that is not an article. Callers test them with errors.Is.
@@ -41,6 +42,7 @@ type Stage struct {
 var Stages = []Stage{
 	{"segment", "paragraphs, tokens, sentences, the headline", func(x *Extractor, d *Document) { segment(d) }},
 	{"junk", "marks navigation, credits, captions, comments and other languages as junk", func(x *Extractor, d *Document) { markJunk(d, x.lx) }},
+	{"analyse", "words, parts of speech, dependency parses and names, from the learned models", analyse},
 	{"mentions", "name, title, nominal and event mentions with types", func(x *Extractor, d *Document) { findMentions(d, x.lx) }},
 	{"resolve", "entities: mentions grouped within the article, with names and aliases", func(x *Extractor, d *Document) { resolve(d, x.lx) }},
 	{"events", "the event the article is about, and other named events", func(x *Extractor, d *Document) { findEvents(d, x.lx) }},
@@ -51,11 +53,12 @@ var Stages = []Stage{
 // Extractor runs the stages over articles. One Extractor may be used from many goroutines.
 type Extractor struct {
 	lx       *lexicon.Lexicon
+	models   *model.Models
 	MaxBytes int // articles larger than this are refused; DefaultMaxBytes if 0
 }
 
 // New returns an Extractor with the embedded lexicon.
-func New() *Extractor { return &Extractor{lx: lexicon.Default()} }
+func New() *Extractor { return &Extractor{lx: lexicon.Default(), models: model.Default()} }
 
 // analyses keeps the clause index between the quotes and relations stages of a document.
 // It is built once per document, lazily.
