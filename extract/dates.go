@@ -183,7 +183,9 @@ func isoDay(y int, m time.Month, d int) string {
 	return t.Format("2006-01-02")
 }
 
-func isoMonth(y int, m time.Month) string { return time.Date(y, m, 1, 0, 0, 0, 0, time.UTC).Format("2006-01") }
+func isoMonth(y int, m time.Month) string {
+	return time.Date(y, m, 1, 0, 0, 0, 0, time.UTC).Format("2006-01")
+}
 
 // dateAt resolves a date that starts at word i, if one does.
 func dateAt(ws []dword, i int, pub time.Time, future bool) (StatedDate, bool) {
