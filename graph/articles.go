@@ -168,3 +168,62 @@ func (p Period) Contains(date string) bool {
 	}
 	return (p.Since == "" || day >= p.Since[:min(len(p.Since), len(day))]) && (p.Until == "" || day[:min(len(day), len(p.Until))] <= p.Until)
 }
+
+// FactsIn keeps the facts stated by articles dated within p, each with only those
+// articles.
+func FactsIn(rows []FactRow, p Period) []FactRow {
+	if p.IsZero() {
+		return rows
+	}
+	out := rows[:0]
+	for _, r := range rows {
+		var src []Source
+		for _, s := range r.Sources {
+			if s.Article != nil && p.Contains(s.Article.Date) {
+				src = append(src, s)
+			}
+		}
+		if len(src) > 0 {
+			r.Sources = src
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// QuotesIn keeps the quotations of articles dated within p.
+func QuotesIn(rows []QuoteRow, p Period) []QuoteRow {
+	if p.IsZero() {
+		return rows
+	}
+	out := rows[:0]
+	for _, r := range rows {
+		if r.Article != nil && p.Contains(r.Article.Date) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// EntitiesIn keeps the entities named in articles dated within p, each with only those
+// articles.
+func (s *Store) EntitiesIn(ctx context.Context, rows []EntityRow, p Period) []EntityRow {
+	if p.IsZero() {
+		return rows
+	}
+	arts := s.articleCache()
+	out := rows[:0]
+	for _, r := range rows {
+		var src []string
+		for _, id := range r.Sources {
+			if p.Contains(arts.of(ctx, id).Date) {
+				src = append(src, id)
+			}
+		}
+		if len(src) > 0 {
+			r.Sources = src
+			out = append(out, r)
+		}
+	}
+	return out
+}
