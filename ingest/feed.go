@@ -1,11 +1,15 @@
 package ingest
 
 import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"os"
 	"strings"
 	"time"
 
@@ -110,6 +114,45 @@ func parseFeed(r io.Reader, path string) ([]FeedItem, error) {
 // fetchPage fetches a feed item's page, politely: one request, a timeout, a size limit and
 // a User-Agent that says who asks.
 func fetchPage(ctx context.Context, url string, fo FetchOptions) ([]byte, error) {
+	return fetch(ctx, url, fo, true)
+}
+
+// ReadFeed reads a feed from an http(s) address, fetched as fetchPage fetches pages, or
+// from a file (gzipped or not), and returns its items.
+func ReadFeed(ctx context.Context, src string, fo FetchOptions) ([]FeedItem, error) {
+	var data []byte
+	var err error
+	if strings.HasPrefix(src, "http://") || strings.HasPrefix(src, "https://") {
+		if fo.MaxBytes <= 0 {
+			fo.MaxBytes = maxFeedBytes
+		}
+		data, err = fetch(ctx, src, fo, false)
+	} else {
+		var f *os.File
+		if f, err = os.Open(src); err != nil {
+			return nil, fmt.Errorf("read the feed: %w", describeStatError(err))
+		}
+		defer f.Close()
+		var r io.Reader = f
+		br := bufio.NewReader(f)
+		if head, _ := br.Peek(2); bytes.Equal(head, gzipMagic) {
+			zr, err := gzip.NewReader(br)
+			if err != nil {
+				return nil, fmt.Errorf("read the feed: %w", err)
+			}
+			r = zr
+		} else {
+			r = br
+		}
+		data, err = io.ReadAll(io.LimitReader(r, maxFeedBytes))
+	}
+	if err != nil {
+		return nil, err
+	}
+	return parseFeed(bytes.NewReader(data), src)
+}
+
+func fetch(ctx context.Context, url string, fo FetchOptions, page bool) ([]byte, error) {
 	timeout := fo.Timeout
 	if timeout <= 0 {
 		timeout = DefaultFetchTimeout
@@ -129,7 +172,11 @@ func fetchPage(ctx context.Context, url string, fo FetchOptions) ([]byte, error)
 		ua = DefaultUserAgent
 	}
 	req.Header.Set("User-Agent", ua)
-	req.Header.Set("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1")
+	if page {
+		req.Header.Set("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1")
+	} else {
+		req.Header.Set("Accept", "application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,*/*;q=0.1")
+	}
 	client := fo.Client
 	if client == nil {
 		client = http.DefaultClient
@@ -145,7 +192,7 @@ func fetchPage(ctx context.Context, url string, fo FetchOptions) ([]byte, error)
 	if resp.StatusCode != http.StatusOK {
 		return nil, fmt.Errorf("fetch %s: %s", url, resp.Status)
 	}
-	if ct := resp.Header.Get("Content-Type"); !isHTMLType(ct) {
+	if ct := resp.Header.Get("Content-Type"); page && !isHTMLType(ct) {
 		return nil, fmt.Errorf("fetch %s: %s is not a web page", url, ct)
 	}
 	data, err := io.ReadAll(io.LimitReader(resp.Body, int64(max)+1))

@@ -3,9 +3,9 @@ package ingest
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
-	"encoding/hex"
 	nurl "net/url"
 	"strings"
 	"unicode"
@@ -78,9 +78,6 @@ func hostOf(addr string) string {
 
 // errTwice marks an input named twice in one build.
 var errTwice = errors.New("read already")
-
-// errSkipped marks an input that Options.Skip passed over.
-var errSkipped = errors.New("seen before")
 
 // identities decides the id each article of a build is written under:
 //   - an article with the address of one the store holds (or one written earlier in this

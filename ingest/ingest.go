@@ -269,8 +269,6 @@ type Options struct {
 	Stdin    io.Reader      // read for the path "-"
 	Progress func(Progress) // called after each batch, from the writer goroutine
 	Fetch    FetchOptions   // whether and how the pages of link-only feed items are fetched
-	// Skip, if set, passes over inputs already built (kg follow's items it has seen)
-	Skip func(Input) bool
 }
 
 // Progress reports a build under way.
@@ -312,6 +310,31 @@ const DefaultBatch = 64
 // is not an article is reported in Report.Failed and the build goes on. When ctx is
 // cancelled, Build stops: the articles written so far are complete, the rest absent.
 func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, paths []string, opts Options) (Report, error) {
+	return build(ctx, st, x, func(ctx context.Context, out chan<- Input, found func(int)) error {
+		return walk(ctx, paths, opts.Stdin, opts.MaxBytes, out, found)
+	}, opts)
+}
+
+// BuildInputs is Build for inputs read already, such as the new items of a feed.
+func BuildInputs(ctx context.Context, st *graph.Store, x *extract.Extractor, inputs []Input, opts Options) (Report, error) {
+	return build(ctx, st, x, func(ctx context.Context, out chan<- Input, found func(int)) error {
+		defer close(out)
+		found(len(inputs))
+		for i, in := range inputs {
+			in.Seq = i
+			select {
+			case out <- in:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		return nil
+	}, opts)
+}
+
+// build runs a build over the inputs source sends, in order, telling found how many it
+// has come across so far; source closes out.
+func build(ctx context.Context, st *graph.Store, x *extract.Extractor, source func(context.Context, chan<- Input, func(int)) error, opts Options) (Report, error) {
 	start := time.Now()
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.NumCPU()
@@ -332,14 +355,11 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, paths []s
 	slots := make(chan struct{}, 4*opts.Workers)
 	var total atomic.Int64
 	g.Go(func() error {
-		return walk(gctx, paths, opts.Stdin, opts.MaxBytes, walked, func(n int) { total.Store(int64(n)) })
+		return source(gctx, walked, func(n int) { total.Store(int64(n)) })
 	})
 	g.Go(func() error {
 		defer close(inputs)
 		for in := range walked {
-			if opts.Skip != nil && in.Err == nil && opts.Skip(in) {
-				in.Err = errSkipped
-			}
 			select {
 			case slots <- struct{}{}:
 			case <-gctx.Done():
@@ -420,9 +440,6 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, paths []s
 				delete(pending, next)
 				next++
 				<-slots
-				if errors.Is(cur.err, errSkipped) {
-					continue
-				}
 				if errors.Is(cur.err, ErrLinkOnly) {
 					rep.LinkOnly++
 					continue

@@ -40,7 +40,7 @@ var extKinds = map[string]Kind{
 	".html": HTML, ".htm": HTML, ".xhtml": HTML, ".shtml": HTML,
 	".jsonl": JSON, ".ndjson": JSON, ".json": JSON,
 	".warc": WARC,
-	".rss": Feed, ".atom": Feed, ".xml": Feed,
+	".rss":  Feed, ".atom": Feed, ".xml": Feed,
 }
 
 // notArticleNames are files found in a folder that are about the folder, not news.

@@ -60,6 +60,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		HideHelpCommand:      false,
 		Commands: []*cli.Command{
 			newBuildCommand(),
+			newFollowCommand(),
 			newExtractCommand(),
 			newAskCommand(),
 			newQueryCommand(),
