@@ -125,7 +125,7 @@ func testSampleCorpusAnswers(t *testing.T, cfg graph.Config) {
 			text := strings.ReplaceAll(formatValue(r["text"]), "’", "'")
 			if strings.Contains(text, "There's no deal until there's a deal") {
 				for _, d := range r["articles"].([]any) {
-					docs[d.(string)] = true
+					docs[d.(map[string]any)["id"].(string)] = true
 				}
 			}
 		}

@@ -54,9 +54,14 @@ func articleLabels(arts []*graph.Article, ids []string, n int) string {
 		seen[id] = true
 		l := id
 		if i < len(arts) && arts[i] != nil {
-			l = arts[i].Label()
+			a := *arts[i]
+			if a.Headline == "" {
+				a.Headline = id
+			}
+			a.Headline = truncate(a.Headline, 50) // the date and source stay whole
+			l = a.Label()
 		}
-		labels = append(labels, truncate(l, 70))
+		labels = append(labels, l)
 	}
 	return joinLimit(labels, n)
 }
