@@ -274,3 +274,52 @@ func TestRefusesWhatIsNoArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestIdentity checks how articles are named across builds: an article with the address
+// of one in the store replaces it, whatever its kind and file name; one whose id is taken
+// by another file of the same build, or by an article at another address, gets its own.
+func TestIdentity(t *testing.T) {
+	ctx := context.Background()
+	st := graph.MustOpenMemory(t)
+	x := extract.New()
+	dir := t.TempDir()
+	count := func() int {
+		s, err := st.Stats(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s.Articles
+	}
+	// a saved page, then the same address as scraper output with a newer text
+	p1 := write(t, dir, "a/story.html", []byte(page(1, "2025-08-18", "https://gazette.example/news/one")))
+	if rep, err := Build(ctx, st, x, []string{p1}, Options{}); err != nil || rep.Added != 1 {
+		t.Fatalf("%+v %v", rep, err)
+	}
+	title, body := storyText(11)
+	p2 := write(t, dir, "b/scraped.jsonl", []byte(fmt.Sprintf(`{"title": %q, "maintext": %q, "url": "https://gazette.example/news/one"}`+"\n", title, body)))
+	rep, err := Build(ctx, st, x, []string{p2}, Options{})
+	if err != nil || rep.Replaced != 1 || count() != 1 {
+		t.Fatalf("same address: %+v %v, %d articles", rep, err, count())
+	}
+	if a, _ := st.Article(ctx, "story"); a.Headline != title {
+		t.Errorf("the article at the address is %+v, want the scraped one", a)
+	}
+	// another page named story.html, at another address: an id of its own
+	p3 := write(t, dir, "c/story.html", []byte(page(3, "2025-08-19", "https://gazette.example/news/three")))
+	if rep, err := Build(ctx, st, x, []string{p3}, Options{}); err != nil || rep.Added != 1 || count() != 2 {
+		t.Fatalf("another address: %+v %v, %d articles", rep, err, count())
+	}
+	// two files of one build with the same stem
+	t1, b1 := storyText(4)
+	t2, b2 := storyText(5)
+	write(t, dir, "d/x/notes.txt", []byte(t1+"\n\n"+b1))
+	write(t, dir, "d/y/notes.txt", []byte(t2+"\n\n"+b2))
+	if rep, err := Build(ctx, st, x, []string{filepath.Join(dir, "d")}, Options{}); err != nil || rep.Added != 2 || len(rep.Failed) != 0 || count() != 4 {
+		t.Fatalf("same stem: %+v %v, %d articles", rep, err, count())
+	}
+	// and a rebuild of everything changes nothing
+	rep, err = Build(ctx, st, x, []string{p2, p3, filepath.Join(dir, "d")}, Options{})
+	if err != nil || rep.Unchanged != 4 || rep.Added+rep.Replaced != 0 {
+		t.Errorf("rebuild: %+v %v", rep, err)
+	}
+}
