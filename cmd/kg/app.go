@@ -60,6 +60,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		HideHelpCommand:      false,
 		Commands: []*cli.Command{
 			newBuildCommand(),
+			newFollowCommand(),
 			newExtractCommand(),
 			newAskCommand(),
 			newQueryCommand(),
@@ -149,8 +150,8 @@ func joinLimit(list []string, n int) string {
 }
 
 // columnOrder puts the columns of query results in the order people read them.
-var columnOrder = []string{"step", "name", "subject", "speaker", "participant", "predicate", "object", "text",
-	"type", "statements", "articles", "quotations", "aliases", "roles", "relations", "evidence"}
+var columnOrder = []string{"step", "date", "kind", "name", "subject", "speaker", "participant", "predicate", "object", "text",
+	"type", "statements", "articles", "article", "quotations", "aliases", "roles", "relations", "evidence"}
 
 // hiddenColumns are kept for the web console's graph view, not for tables.
 var hiddenColumns = map[string]bool{"source": true, "target": true, "id": true}
@@ -205,6 +206,9 @@ func printResults(w io.Writer, results []any, asJSON bool) error {
 		row := make([]string, len(order))
 		for i, c := range order {
 			row[i] = formatValue(m[c])
+			if list, ok := m[c].([]any); ok && c == "articles" && len(list) > 2 {
+				row[i] = formatValue(list[:2]) + fmt.Sprintf(" (+%d)", len(list)-2)
+			}
 			if c == "evidence" || c == "text" {
 				row[i] = truncate(row[i], 100)
 			}
@@ -227,6 +231,9 @@ func formatValue(v any) string {
 		}
 		return joinLimit(parts, 6)
 	case map[string]any:
+		if a, ok := articleOf(x); ok {
+			return a.Label()
+		}
 		keys := make([]string, 0, len(x))
 		for k := range x {
 			keys = append(keys, k)
@@ -244,6 +251,22 @@ func formatValue(v any) string {
 		return fmt.Sprint(x)
 	}
 	return fmt.Sprint(v)
+}
+
+// articleOf reads an article as canned queries give it ({id, headline, date, source}).
+func articleOf(m map[string]any) (graph.Article, bool) {
+	id, ok := m["id"].(string)
+	if !ok {
+		return graph.Article{}, false
+	}
+	_, h := m["headline"]
+	_, d := m["date"]
+	_, s := m["source"]
+	if !h && !d && !s && len(m) > 1 {
+		return graph.Article{}, false
+	}
+	str := func(k string) string { v, _ := m[k].(string); return v }
+	return graph.Article{ID: id, Headline: str("headline"), Date: str("date"), Source: str("source")}, true
 }
 
 // isTerminal reports whether w is a terminal.
