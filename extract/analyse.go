@@ -39,9 +39,10 @@ func analyse(x *Extractor, d *Document) {
 	for i := range d.Words {
 		texts[i] = d.Text[d.Words[i].Start:d.Words[i].End]
 	}
+	hs := hints(d)
 	for si := range d.Sentences {
 		s := &d.Sentences[si]
-		sents = append(sents, model.Sentence{Words: texts[s.FirstWord:s.EndWord], Parse: s.Kind == Body && !s.TitleCase})
+		sents = append(sents, model.Sentence{Words: texts[s.FirstWord:s.EndWord], Hints: hs[s.FirstWord:s.EndWord], Parse: s.Kind == Body})
 	}
 	anns := x.models.Annotate(sents)
 	for si, a := range anns {

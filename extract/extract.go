@@ -43,8 +43,9 @@ type Stage struct {
 var Stages = []Stage{
 	{"segment", "paragraphs, tokens, sentences, the headline", func(x *Extractor, d *Document) { segment(d) }},
 	{"junk", "marks navigation, credits, captions, comments and other languages as junk", func(x *Extractor, d *Document) { markJunk(d, x.lx) }},
+	{"mentions", "name, title, nominal and event mentions with types, by rule", func(x *Extractor, d *Document) { findMentions(d, x.lx) }},
 	{"analyse", "words, parts of speech, dependency parses and names, from the learned models", analyse},
-	{"mentions", "name, title, nominal and event mentions with types", func(x *Extractor, d *Document) { findMentions(d, x.lx) }},
+	{"names", "the rules' names settled against the recogniser's", weighNames},
 	{"resolve", "entities: mentions grouped within the article, with names and aliases", func(x *Extractor, d *Document) { resolve(d, x.lx) }},
 	{"events", "the event the article is about, and other named events", func(x *Extractor, d *Document) { findEvents(d, x.lx) }},
 	{"quotes", "direct quotations with their speakers", func(x *Extractor, d *Document) { x.analysis(d).findQuotes() }},

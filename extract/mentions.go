@@ -87,13 +87,12 @@ type mentionFinder struct {
 	capSeen map[string]bool // words seen capitalised away from the start of a sentence
 	lowSeen map[string]bool // words seen in lower case
 	used    []bool          // tokens that belong to a mention already
-	names   *modelNames     // the learned recogniser's names
 	works   map[string]bool // titles of works the article names after a noun of their kind
 }
 
 // findMentions adds the name, nominal and event mentions of d.
 func findMentions(d *Document, lx *lexicon.Lexicon) {
-	f := &mentionFinder{d: d, lx: lx, capSeen: map[string]bool{}, lowSeen: map[string]bool{}, used: make([]bool, len(d.Tokens)), names: newModelNames(d)}
+	f := &mentionFinder{d: d, lx: lx, capSeen: map[string]bool{}, lowSeen: map[string]bool{}, used: make([]bool, len(d.Tokens))}
 	f.caseEvidence()
 	f.findWorks()
 	var titleCase []int
@@ -198,7 +197,6 @@ func (f *mentionFinder) sentence(si int) {
 		f.chunk(si, i, j)
 		i = j
 	}
-	f.modelOnly(si)
 	f.nominals(si)
 	f.possessedBodies(si)
 	f.orgNominals(si)
@@ -716,17 +714,6 @@ func (f *mentionFinder) chunk(si, a, b int) {
 	if holidays[strings.ToLower(d.Text[d.Tokens[a].Start:d.Tokens[b-1].End])] {
 		return
 	}
-	typ, strength, canon := f.classify(nameStart, b)
-	src, ok := SourceRule, true
-	if f.names.usable {
-		nameStart, a, b, typ, strength, src, ok = f.weigh(si, a, nameStart, b, roleEnd > 0 || f.titleBefore(a), typ, strength)
-		if !ok {
-			return
-		}
-		if canon != "" && src == SourceBoth && typ != Place {
-			canon = ""
-		}
-	}
 	m := Mention{
 		Span:     Span{d.Tokens[nameStart].Start, d.Tokens[b-1].End},
 		Full:     Span{d.Tokens[a].Start, d.Tokens[b-1].End},
@@ -736,9 +723,8 @@ func (f *mentionFinder) chunk(si, a, b int) {
 		Kind:     NameMention,
 		RoleOrg:  -1,
 		Entity:   -1,
-		Source:   src,
 	}
-	m.Type, m.Strength, m.Canonical = typ, strength, canon
+	m.Type, m.Strength, m.Canonical = f.classify(nameStart, b)
 	if roleEnd > 0 || f.titleBefore(a) {
 		titleStart := a
 		if roleEnd < 0 {

@@ -1,10 +1,20 @@
 package extract
 
+import (
+	"os"
+	"sort"
+	"strconv"
+
+	"github.com/kg-news/kg/extract/lexicon"
+	"github.com/kg-news/kg/extract/model"
+)
+
 // The learned recogniser and the name rules meet here. The rules propose a name for each
-// run of capitalised words; the recogniser, trained on annotated text, says where names
-// are, where they begin and end, and what they are. A rule's name stands without the
-// model only where the rule has evidence the model cannot weigh as well: a gazetteer
-// place, or a title written before a person's name.
+// run of capitalised words (the mentions stage); the recogniser reads those proposals
+// among its features, with the words, their tags and what the article said before, and
+// decides where names are, where they begin and end, and what they are (the analyse
+// stage). This pass then keeps, retypes, reshapes or drops each rule's name by the
+// recogniser's decision, and adds the names only the recogniser saw.
 
 // Source says what produced a mention.
 type Source uint8
@@ -26,93 +36,158 @@ func (s Source) String() string {
 	return "rule"
 }
 
-// modelNames indexes the recogniser's names by token, per sentence.
-type modelNames struct {
-	d      *Document
-	byTok  []int32 // token -> index into d.Names + 1, 0 if none
-	usable bool
+var dropBelow, retypeBelow, noAdd = envInt("KG_DROP", 0), envInt("KG_RETYPE", 0), os.Getenv("KG_NOADD") != ""
+
+func envInt(k string, def int) int {
+	if v, err := strconv.Atoi(os.Getenv(k)); err == nil {
+		return v
+	}
+	return def
 }
 
-func newModelNames(d *Document) *modelNames {
-	mn := &modelNames{d: d, usable: len(d.Words) > 0}
-	if !mn.usable {
-		return mn
+// hints turns the rules' name mentions into what the recogniser reads of each word of the
+// document.
+func hints(d *Document) []model.Hint {
+	spans := make([]Span, len(d.Words))
+	for w := range d.Words {
+		spans[w] = d.Words[w].Span
 	}
-	mn.byTok = make([]int32, len(d.Tokens))
+	return NameHints(d, spans)
+}
+
+func hintType(t Type) uint8 {
+	switch t {
+	case Person:
+		return 1
+	case Organization:
+		return 2
+	case Place:
+		return 3
+	case Event:
+		return 4
+	}
+	return 5
+}
+
+// weighNames settles the rules' names against the recogniser's.
+func weighNames(x *Extractor, d *Document) {
+	if x.models == nil || len(d.Words) == 0 {
+		return
+	}
+	byTok := make([]int32, len(d.Tokens)) // token -> name index + 1
 	for i := range d.Names {
-		n := &d.Names[i]
-		a, b := n.tokens(d)
+		a, b := d.Names[i].tokens(d)
 		for k := a; k < b; k++ {
-			mn.byTok[k] = int32(i + 1)
+			byTok[k] = int32(i + 1)
 		}
 	}
-	return mn
+	used := make([]bool, len(d.Tokens))
+	claimed := make([]bool, len(d.Names))
+	keep := make([]bool, len(d.Mentions))
+	for mi := range d.Mentions {
+		m := &d.Mentions[mi]
+		keep[mi] = true
+		if m.Kind != NameMention || d.Sentences[m.Sentence].Kind != Body || d.Sentences[m.Sentence].TitleCase {
+			markUsed(used, m.First, m.End)
+			continue
+		}
+		a := tokenAt(d, m.Span.Start)
+		ni := -1
+		for k := a; k < m.End; k++ {
+			if i := int(byTok[k]) - 1; i >= 0 {
+				ni = i
+				break
+			}
+		}
+		if ni < 0 {
+			titled := m.Full.Start < m.Span.Start
+			if !titled && m.Strength < dropBelow {
+				keep[mi] = false
+				continue
+			}
+			markUsed(used, m.First, m.End)
+			continue
+		}
+		claimed[ni] = true
+		n := &d.Names[ni]
+		m.Source = SourceBoth
+		if m.Full.Start == m.Span.Start && n.Type != "" && n.Type != m.Type && m.Strength < retypeBelow {
+			m.Type, m.Strength = n.Type, 2
+			if m.Type != Place {
+				m.Canonical = ""
+			}
+		}
+		markUsed(used, m.First, m.End)
+	}
+	// the names only the recogniser saw
+	for i := range d.Names {
+		if noAdd {
+			break
+		}
+		n := &d.Names[i]
+		if claimed[i] || n.Type == "" || !aligned(d, n) || d.Sentences[n.Sentence].Kind != Body {
+			continue
+		}
+		a, b := n.tokens(d)
+		free := true
+		for k := a; k < b; k++ {
+			free = free && !used[k]
+		}
+		if !free {
+			continue
+		}
+		m := Mention{Span: n.Span, Full: n.Span, First: a, End: b, Sentence: n.Sentence, Kind: NameMention,
+			Type: n.Type, Strength: 2, RoleOrg: -1, Entity: -1, Source: SourceModel}
+		if n.Type == Place {
+			if p := x.lx.Place(d.Text[n.Start:n.End]); p != nil {
+				m.Canonical, m.Strength = p.Name, 3
+			}
+		}
+		if b < d.Sentences[n.Sentence].End && d.Tokens[b].Kind == Poss {
+			m.Possessive = true
+		}
+		markUsed(used, a, b)
+		d.Mentions = append(d.Mentions, m)
+		keep = append(keep, true)
+	}
+	dropMentions(d, keep)
+	sortMentions(d)
+}
+
+func markUsed(used []bool, a, b int) {
+	for k := a; k < b; k++ {
+		used[k] = true
+	}
+}
+
+// tokenAt returns the token that holds byte offset off.
+func tokenAt(d *Document, off int) int {
+	return sort.Search(len(d.Tokens), func(k int) bool { return d.Tokens[k].End > off })
+}
+
+// dropMentions removes the mentions keep says no to, re-pointing RoleOrg indices.
+func dropMentions(d *Document, keep []bool) {
+	idx := make([]int, len(d.Mentions))
+	out := d.Mentions[:0]
+	for i := range d.Mentions {
+		if keep[i] {
+			idx[i] = len(out)
+			out = append(out, d.Mentions[i])
+		} else {
+			idx[i] = -1
+		}
+	}
+	for i := range out {
+		if r := out[i].RoleOrg; r >= 0 {
+			out[i].RoleOrg = idx[r]
+		}
+	}
+	d.Mentions = out
 }
 
 // tokens returns the token range of a name: the tokens its words are part of.
 func (n *Name) tokens(d *Document) (int, int) {
 	return d.Words[n.First].Token, d.Words[n.End-1].Token + 1
-}
-
-// overlap returns the model's name that shares most tokens with [a, b), or -1.
-func (mn *modelNames) overlap(a, b int) int {
-	if !mn.usable {
-		return -1
-	}
-	best, bestN := -1, 0
-	for k := a; k < b; k++ {
-		if i := int(mn.byTok[k]) - 1; i >= 0 {
-			na, nb := mn.d.Names[i].tokens(mn.d)
-			n := min(nb, b) - max(na, a)
-			if n > bestN {
-				best, bestN = i, n
-			}
-		}
-	}
-	return best
-}
-
-// modelMode chooses how far the rules defer to the recogniser, for measuring: 0 both
-// (the default), 1 the rules alone.
-var modelMode = 0
-
-// weigh sets a rule's name against the recogniser's. It returns the name's (possibly
-// moved) bounds, its type and strength, its source, and false when the name is to be
-// dropped: the model saw no name there and the rule has no strong evidence of its own.
-func (f *mentionFinder) weigh(si, a, nameStart, b int, titled bool, typ Type, strength int) (int, int, int, Type, int, Source, bool) {
-	d := f.d
-	if modelMode == 1 {
-		return nameStart, a, b, typ, strength, SourceRule, true
-	}
-	ni := f.names.overlap(nameStart, b)
-	if ni < 0 {
-		if titled || strength >= 3 {
-			return nameStart, a, b, typ, strength, SourceRule, true
-		}
-		return nameStart, a, b, typ, strength, SourceRule, false
-	}
-	n := &d.Names[ni]
-	na, nb := n.tokens(d)
-	s := &d.Sentences[si]
-	free := func(x, y int) bool {
-		for k := x; k < y; k++ {
-			if f.used[k] {
-				return false
-			}
-		}
-		return true
-	}
-	// the model saw more of the name: "People's Relief Front", "Centre for Policy Studies"
-	if na < nameStart && na >= s.First && nameStart == a && free(na, nameStart) && aligned(d, n) {
-		nameStart, a = na, na
-	}
-	if nb > b && nb <= s.End && free(b, nb) && aligned(d, n) {
-		b = nb
-	}
-	if !titled && strength < 3 && n.Type != "" {
-		typ, strength = n.Type, 2
-	}
-	return nameStart, a, b, typ, strength, SourceBoth, true
 }
 
 // aligned reports whether a name begins and ends at token boundaries.
@@ -121,43 +196,40 @@ func aligned(d *Document, n *Name) bool {
 	return d.Tokens[a].Start == n.Start && d.Tokens[b-1].End == n.End
 }
 
-// modelOnly adds the recogniser's names of sentence si that no rule proposed.
-func (f *mentionFinder) modelOnly(si int) {
-	d := f.d
-	if !f.names.usable || modelMode == 1 {
-		return
+// RuleNames runs only the rule stages (segment, junk, mentions) over text and returns the
+// document: the name mentions the rules propose, before any model has read it. The
+// recogniser's training reads these proposals as it will read them at run time.
+func RuleNames(text string) *Document {
+	x := &Extractor{lx: lexicon.Default()}
+	d := &Document{ID: "train", Text: text}
+	for _, st := range Stages {
+		st.Run(x, d)
+		if st.Name == "mentions" {
+			break
+		}
 	}
-	for i := range d.Names {
-		n := &d.Names[i]
-		if n.Sentence != si || n.Type == "" || !aligned(d, n) {
+	return d
+}
+
+// NameHints is what the rules say of words, given as byte spans in text order: a
+// model.Hint for each.
+func NameHints(d *Document, spans []Span) []model.Hint {
+	out := make([]model.Hint, len(spans))
+	for mi := range d.Mentions {
+		m := &d.Mentions[mi]
+		if m.Kind != NameMention {
 			continue
 		}
-		a, b := n.tokens(d)
-		clash := false
-		for k := a; k < b; k++ {
-			if f.used[k] {
-				clash = true
-				break
+		h := model.Hint{Type: hintType(m.Type), Strength: uint8(min(max(m.Strength, 0), 4)), Titled: m.Full.Start < m.Span.Start}
+		first := true
+		lo := sort.Search(len(spans), func(i int) bool { return spans[i].End > m.Span.Start })
+		for w := lo; w < len(spans) && spans[w].Start < m.Span.End; w++ {
+			if spans[w].Start >= m.Span.Start && spans[w].End <= m.Span.End {
+				h.Inside = !first
+				out[w] = h
+				first = false
 			}
 		}
-		if clash {
-			continue
-		}
-		m := Mention{
-			Span: n.Span, Full: n.Span, First: a, End: b, Sentence: si, Kind: NameMention,
-			Type: n.Type, Strength: 2, RoleOrg: -1, Entity: -1, Source: SourceModel,
-		}
-		if n.Type == Place {
-			if p := f.lx.Place(d.Text[n.Start:n.End]); p != nil {
-				m.Canonical, m.Strength = p.Name, 3
-			}
-		}
-		if b < d.Sentences[si].End && d.Tokens[b].Kind == Poss {
-			m.Possessive = true
-		}
-		for k := a; k < b; k++ {
-			f.used[k] = true
-		}
-		d.Mentions = append(d.Mentions, m)
 	}
+	return out
 }

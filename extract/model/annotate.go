@@ -17,6 +17,7 @@ type Annotation struct {
 // unparsed).
 type Sentence struct {
 	Words []string
+	Hints []Hint // what the name rules said of each word, or nil
 	Parse bool
 }
 
@@ -64,7 +65,7 @@ func (m *Models) Annotate(sents []Sentence) []Annotation {
 			a.Labels[k] = labels[l]
 		}
 		var names []Span
-		sc.cls, names = m.Recognizer.Recognize(ws, a.Tags, mem, sc.cls)
+		sc.cls, names = m.Recognizer.Recognize(ws, a.Tags, s.Hints, mem, sc.cls)
 		a.Names = append([]Span(nil), names...)
 	}
 	return out

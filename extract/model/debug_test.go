@@ -18,16 +18,17 @@ func TestDebugNER(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, _ := os.Open("/work/corpora/ner/gum/test.bio")
+	f, _ := os.Open(os.Getenv("KG_DEBUG_BIO"))
 	g, _ := ReadBIO(f)
-	tags := m.Tagger.TagAll(g[:40])
+	n := min(len(g), 300)
+	tags := m.Tagger.TagAll(g[:n])
 	var wss [][]wordInfo
-	for _, s := range g[:40] {
+	for _, s := range g[:n] {
 		wss = append(wss, prepare(s.Words, lx, nil))
 	}
 	mem := NewDocMemory(wss)
-	for i, s := range g[:40] {
-		cls, _ := m.Recognizer.Recognize(wss[i], tags[i], mem, nil)
+	for i, s := range g[:n] {
+		cls, _ := m.Recognizer.Recognize(wss[i], tags[i], nil, mem, nil)
 		for k, w := range s.Words {
 			fmt.Printf("%s/%s/%s ", w, s.Ents[k], m.Recognizer.m.Classes[cls[k]])
 		}

@@ -16,17 +16,18 @@ import (
 type feature = uint64
 
 // Linear is a trained linear model: for each feature it knows, a weight per class. At run
-// time the weights live in one open-addressing table whose slots hold a 32-bit
-// fingerprint of the feature followed by its row of weights as bfloat16 (the upper half of
-// a float32: its range, with three significant digits), so that scoring a feature usually
-// touches one cache line. It is read-only and safe for concurrent use.
+// time the features live in an open-addressing table of 64-bit slots, each the feature's
+// 32-bit fingerprint and the number of its row, half full so that a feature the model
+// does not know (most of them) is ruled out within a cache line; the rows of weights, as
+// bfloat16 (the upper half of a float32: its range, with three significant digits), sit
+// apart, one row per known feature. It is read-only and safe for concurrent use.
 type Linear struct {
 	Classes []string
 
-	nc     int
-	stride int      // uint16s per slot: 2 for the fingerprint, then nc weights
-	slots  []uint16 // the table
-	mask   uint64
+	nc    int
+	slots []uint64 // fingerprint << 32 | row+1; 0 is empty
+	rows  []uint16 // nc weights a row
+	size  uint64   // number of slots
 
 	src *sparse // the model as trained, for Write; nil once loaded
 }
@@ -41,51 +42,45 @@ type sparse struct {
 
 // Score adds to scores (one per class) the weights of feats.
 func (m *Linear) Score(feats []feature, scores []float32) {
-	slots, stride, nc := m.slots, m.stride, m.nc
+	slots, rows, nc, size := m.slots, m.rows, m.nc, int(m.size)
 	for _, f := range feats {
-		fp0, fp1 := fingerprint(f)
-		i := int(f & m.mask)
+		fp := f >> 32
+		i := m.home(f)
 		for {
-			s := slots[i*stride : i*stride+stride]
-			if s[0] == fp0 && s[1] == fp1 {
-				row := s[2 : 2+nc]
+			s := slots[i]
+			if s == 0 {
+				break
+			}
+			if s>>32 == fp {
+				r := int(s&0xffffffff) - 1
+				row := rows[r*nc : r*nc+nc]
 				for c, w := range row {
 					scores[c] += math.Float32frombits(uint32(w) << 16)
 				}
 				break
 			}
-			if s[0] == 0 && s[1] == 0 {
-				break
+			if i++; i == size {
+				i = 0
 			}
-			i = (i + 1) & int(m.mask)
 		}
 	}
 }
 
-// fingerprint is the upper half of a feature, never zero.
-func fingerprint(f feature) (uint16, uint16) {
-	fp := uint32(f>>32) | 1
-	return uint16(fp), uint16(fp >> 16)
+// home is the slot where the search for f begins: the low half of f scaled to the table
+// (Lemire's multiply-shift), so that the table need not be a power of two.
+func (m *Linear) home(f feature) int {
+	return int((f & 0xffffffff) * m.size >> 32)
 }
 
 // Features is the number of features the model knows.
-func (m *Linear) Features() int {
-	n := 0
-	for i := 0; i < len(m.slots); i += m.stride {
-		if m.slots[i] != 0 || m.slots[i+1] != 0 {
-			n++
-		}
-	}
-	return n
-}
+func (m *Linear) Features() int { return len(m.rows) / max(m.nc, 1) }
 
-// Bytes is the size of the model's table in memory.
-func (m *Linear) Bytes() int { return 2 * len(m.slots) }
+// Bytes is the size of the model in memory.
+func (m *Linear) Bytes() int { return 8*len(m.slots) + 2*len(m.rows) }
 
 // build makes the table from a sparse model.
 func (m *Linear) build(sp *sparse) {
 	m.nc = len(m.Classes)
-	m.stride = 2 + m.nc
 	m.setTable(sp)
 }
 
@@ -97,25 +92,21 @@ func bf16(x float32) uint16 {
 }
 
 func (m *Linear) setTable(sp *sparse) {
-	size := 1
-	for size*3 < len(sp.keys)*4 {
-		size <<= 1
-	}
-	if size < 2 {
-		size = 2
-	}
-	m.slots = make([]uint16, size*m.stride)
-	m.mask = uint64(size - 1)
+	size := 2*len(sp.keys) + 1
+	m.slots = make([]uint64, size)
+	m.rows = make([]uint16, len(sp.keys)*m.nc)
+	m.size = uint64(size)
 	for r, f := range sp.keys {
-		fp0, fp1 := fingerprint(f)
-		i := int(f & m.mask)
-		for m.slots[i*m.stride] != 0 || m.slots[i*m.stride+1] != 0 {
-			i = (i + 1) & int(m.mask)
+		i := m.home(f)
+		for m.slots[i] != 0 {
+			if i++; i == size {
+				i = 0
+			}
 		}
-		s := m.slots[i*m.stride : i*m.stride+m.stride]
-		s[0], s[1] = fp0, fp1
+		m.slots[i] = f>>32<<32 | uint64(r+1)
+		row := m.rows[r*m.nc : r*m.nc+m.nc]
 		for j := sp.start[r]; j < sp.start[r+1]; j++ {
-			s[2+int(sp.cls[j])] = bf16(sp.wt[j])
+			row[sp.cls[j]] = bf16(sp.wt[j])
 		}
 	}
 }
@@ -237,8 +228,8 @@ func ReadLinear(r io.Reader) (*Linear, string, error) {
 		sp.wt[j] = math.Float32frombits(uint32(binary.LittleEndian.Uint16(b[1:])) << 16)
 	}
 	m.nc = len(m.Classes)
-	m.stride = 2 + m.nc
 	m.setTable(sp)
+	m.src = sp
 	return m, notice, nil
 }
 
@@ -349,4 +340,54 @@ func argmax(scores []float32, valid func(int) bool) int {
 		}
 	}
 	return bi
+}
+
+// PrunedQuantile returns a copy of a model that keeps only the share 1-q of its features
+// with the largest weights: most features of an averaged perceptron weigh next to nothing.
+func (m *Linear) PrunedQuantile(q float64) *Linear {
+	if q <= 0 {
+		return m
+	}
+	sp := m.src
+	mx := make([]float32, len(sp.keys))
+	for r := range sp.keys {
+		for j := sp.start[r]; j < sp.start[r+1]; j++ {
+			a := sp.wt[j]
+			if a < 0 {
+				a = -a
+			}
+			mx[r] = max(mx[r], a)
+		}
+	}
+	sorted := append([]float32(nil), mx...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i] < sorted[j] })
+	return m.Pruned(sorted[int(q*float64(len(sorted)-1))])
+}
+
+// Pruned returns a copy of a model without the features whose weights are all smaller
+// than min in magnitude.
+func (m *Linear) Pruned(min float32) *Linear {
+	sp := m.src
+	out := &sparse{start: []uint32{0}}
+	for r, k := range sp.keys {
+		keep := false
+		for j := sp.start[r]; j < sp.start[r+1]; j++ {
+			if sp.wt[j] >= min || sp.wt[j] <= -min {
+				keep = true
+				break
+			}
+		}
+		if !keep {
+			continue
+		}
+		for j := sp.start[r]; j < sp.start[r+1]; j++ {
+			out.cls = append(out.cls, sp.cls[j])
+			out.wt = append(out.wt, sp.wt[j])
+		}
+		out.keys = append(out.keys, k)
+		out.start = append(out.start, uint32(len(out.wt)))
+	}
+	p := &Linear{Classes: m.Classes, src: out}
+	p.build(out)
+	return p
 }

@@ -43,7 +43,15 @@ var (
 
 // Default returns the embedded models, decoded on first use.
 func Default() *Models {
-	once.Do(func() { shared, errShare = Load(weights, "weights", lexicon.Default()) })
+	once.Do(func() {
+		shared, errShare = Load(weights, "weights", lexicon.Default())
+		if errShare == nil {
+			// the sorted weights are kept only to write the models again
+			for _, l := range []*Linear{shared.Tagger.m, shared.Parser.moves, shared.Parser.labels, shared.Recognizer.m} {
+				l.src = nil
+			}
+		}
+	})
 	if errShare != nil {
 		panic(fmt.Sprintf("embedded models: %v", errShare))
 	}
@@ -95,6 +103,9 @@ func Load(fsys fs.FS, dir string, lx *lexicon.Lexicon) (*Models, error) {
 
 // Save writes the models into dir, each file carrying notice.
 func (m *Models) Save(dir, notice string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
 	files := []struct {
 		name string
 		lin  *Linear
@@ -131,6 +142,13 @@ func newParser(moves, labels *Linear) *Parser {
 		p.labelHash[i] = hashString(l)
 	}
 	return p
+}
+
+// Prune drops from each model the share q of its features that weigh least.
+func (m *Models) Prune(q float64) {
+	m.Tagger.m = m.Tagger.m.PrunedQuantile(q)
+	m.Parser = newParser(m.Parser.moves.PrunedQuantile(q), m.Parser.labels.PrunedQuantile(q))
+	m.Recognizer.m = m.Recognizer.m.PrunedQuantile(q)
 }
 
 // Labels are the dependency labels, in the parser's class order.

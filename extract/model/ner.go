@@ -15,6 +15,34 @@ type Recognizer struct {
 	types []string // entity types, in class order: class 1+4k+j is part j of type k
 }
 
+// Hint is what kg's name rules said of a word, for the recogniser to weigh: whether a
+// rule's name begins or continues there, its type, and how sure the rule was.
+type Hint struct {
+	Type     uint8 // 0 none; 1 person, 2 organisation, 3 place, 4 event, 5 a name of unknown type
+	Inside   bool  // the word continues the name
+	Strength uint8 // the rule's strength, 0 to 4
+	Titled   bool  // a title stands before the name
+}
+
+func (h Hint) code() uint64 {
+	if h.Type == 0 {
+		return 1
+	}
+	c := uint64(h.Type)<<1 | 0x100
+	if h.Inside {
+		c |= 1
+	}
+	return c
+}
+
+func (h Hint) full() uint64 {
+	c := h.code() | uint64(h.Strength)<<4
+	if h.Titled {
+		c |= 1 << 8
+	}
+	return c
+}
+
 // Parts of a BILOU tag.
 const (
 	partB = iota
@@ -116,7 +144,7 @@ func afterOpen(ws []wordInfo, i int) bool {
 	return p == "\"" || p == ":" || p == "'" || p == "(" || p == "-" || p == "--"
 }
 
-func nerFeatures(ws []wordInfo, tags []Tag, mem *DocMemory, titleCase bool, i int, p1, p2 int, out []feature) []feature {
+func nerFeatures(ws []wordInfo, tags []Tag, hints []Hint, mem *DocMemory, titleCase bool, i int, p1, p2 int, out []feature) []feature {
 	w := &ws[i]
 	at := func(k int) *wordInfo {
 		if k < 0 || k >= len(ws) {
@@ -168,7 +196,36 @@ func nerFeatures(ws []wordInfo, tags []Tag, mem *DocMemory, titleCase bool, i in
 		feat(142, a1.suf[2]), feat(143, b1.suf[2]),
 		feat2(144, tg(i), w.suf[2]),
 		feat2(145, uint64(w.lex), uint64(a1.lex)),
+		feat3(146, uint64(w.flags&(fCap|fInitial|fAllCaps)), uint64(w.lex&lxWord), doc&3),
+		feat3(147, uint64(b1.flags&fCap), uint64(w.flags&fCap), uint64(a1.flags&fCap)),
+		feat2(148, b1.lower, uint64(w.flags&fCap)),
+		feat2(149, a1.lower, uint64(w.flags&fCap)),
+		feat3(150, b2.lower, b1.lower, uint64(w.flags&fCap)),
+		feat(151, w.pre[1]),
+		feat2(152, uint64(b1.lex), uint64(w.flags&(fCap|fAllCaps))),
+		feat3(153, pp1, uint64(w.flags&fCap), uint64(w.lex&(lxWord|lxFirst|lxSurname))),
 	)
+	if hints != nil {
+		h := func(k int) Hint {
+			if k < 0 || k >= len(hints) {
+				return Hint{Type: 7}
+			}
+			return hints[k]
+		}
+		h0, hb, ha := h(i), h(i-1), h(i+1)
+		out = append(out,
+			feat(160, h0.code()), feat(161, h0.full()),
+			feat2(162, h0.code(), pp1),
+			feat2(163, h0.code(), ha.code()), feat2(164, hb.code(), h0.code()),
+			feat3(165, hb.code(), h0.code(), ha.code()),
+			feat2(166, h0.full(), w.shape),
+			feat2(167, h0.code(), w.lower),
+			feat2(168, h0.code(), uint64(w.lex)),
+			feat2(169, h0.code(), uint64(w.flags&(fCap|fInitial|fAllCaps))),
+			feat2(170, h0.code(), tg(i)),
+			feat2(171, h0.code(), doc&3),
+		)
+	}
 	return out
 }
 
@@ -180,14 +237,14 @@ type Span struct {
 
 // Recognize tags one sentence of an article and returns its names. mem, if not nil,
 // remembers what the article said so far and learns from this sentence.
-func (r *Recognizer) Recognize(ws []wordInfo, tags []Tag, mem *DocMemory, classes []int) ([]int, []Span) {
+func (r *Recognizer) Recognize(ws []wordInfo, tags []Tag, hints []Hint, mem *DocMemory, classes []int) ([]int, []Span) {
 	var feats []feature
 	scores := make([]float32, len(r.m.Classes))
 	classes = classes[:0]
 	p1, p2 := -1, -1
 	tc := isTitleCase(ws)
 	for i := range ws {
-		feats = nerFeatures(ws, tags, mem, tc, i, p1, p2, feats[:0])
+		feats = nerFeatures(ws, tags, hints, mem, tc, i, p1, p2, feats[:0])
 		clear(scores)
 		r.m.Score(feats, scores)
 		last := i == len(ws)-1
@@ -277,6 +334,7 @@ func bilou(tags []string, types []string) []int {
 type NERDoc struct {
 	Sents []Gold
 	Tags  [][]Tag
+	Hints [][]Hint // what kg's rules said of each word; nil if not asked
 }
 
 // TrainRecognizer trains the recogniser on documents.
@@ -284,8 +342,9 @@ func TrainRecognizer(docs []NERDoc, lx *lexicon.Lexicon, types []string, o Train
 	classes := nerClasses(types)
 	type pdoc struct {
 		ws   [][]wordInfo
-		want [][]int
-		tags [][]Tag
+		want  [][]int
+		tags  [][]Tag
+		hints [][]Hint
 	}
 	pd := make([]pdoc, len(docs))
 	for i, d := range docs {
@@ -293,6 +352,11 @@ func TrainRecognizer(docs []NERDoc, lx *lexicon.Lexicon, types []string, o Train
 			pd[i].ws = append(pd[i].ws, prepare(s.Words, lx, nil))
 			pd[i].want = append(pd[i].want, bilou(s.Ents, types))
 			pd[i].tags = append(pd[i].tags, d.Tags[j])
+			if d.Hints != nil {
+				pd[i].hints = append(pd[i].hints, d.Hints[j])
+			} else {
+				pd[i].hints = append(pd[i].hints, nil)
+			}
 		}
 	}
 	tr := NewTrainer(classes)
@@ -314,7 +378,7 @@ func TrainRecognizer(docs []NERDoc, lx *lexicon.Lexicon, types []string, o Train
 				tc := isTitleCase(ws)
 				var got []int
 				for i := range ws {
-					feats = nerFeatures(ws, d.tags[si], mem, tc, i, p1, p2, feats[:0])
+					feats = nerFeatures(ws, d.tags[si], d.hints[si], mem, tc, i, p1, p2, feats[:0])
 					clear(scores)
 					tr.Score(feats, scores)
 					last := i == len(ws)-1
@@ -364,7 +428,11 @@ func (r *Recognizer) Score(docs []NERDoc, lx *lexicon.Lexicon, count []string) N
 		var cls []int
 		for si, g := range d.Sents {
 			var spans []Span
-			cls, spans = r.Recognize(wss[si], d.Tags[si], mem, cls)
+			var hs []Hint
+			if d.Hints != nil {
+				hs = d.Hints[si]
+			}
+			cls, spans = r.Recognize(wss[si], d.Tags[si], hs, mem, cls)
 			gold := spansOf(bilou(g.Ents, r.types), r.types)
 			gset := map[Span]bool{}
 			for _, x := range gold {

@@ -1,0 +1,28 @@
+package extract
+
+import (
+	"fmt"
+	"os"
+	"testing"
+)
+
+func TestDebugNames(t *testing.T) {
+	text := os.Getenv("KG_DEBUG_TEXT")
+	if text == "" {
+		t.Skip()
+	}
+	d, err := New().Extract("x", "x", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range d.Names {
+		fmt.Printf("NAME %q %s\n", n.Text(d.Text), n.Type)
+	}
+	for _, m := range d.Mentions {
+		fmt.Printf("MENTION %q %s str=%d src=%s kind=%d\n", m.Text(d.Text), m.Type, m.Strength, m.Source, m.Kind)
+	}
+	for _, w := range d.Words[:min(len(d.Words), 60)] {
+		fmt.Printf("%s/%s/%s ", w.Text(d.Text), w.Tag, w.Rel)
+	}
+	fmt.Println()
+}
