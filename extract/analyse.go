@@ -9,10 +9,10 @@ type Tag = model.Tag
 
 // Name is a name the learned recogniser found.
 type Name struct {
-	Span                // bytes of the name
-	Sentence   int      // index into Document.Sentences
-	First, End int      // word range, into Document.Words
-	Type       Type     // Person, Organization or Place
+	Span            // bytes of the name
+	Sentence   int  // index into Document.Sentences
+	First, End int  // word range, into Document.Words
+	Type       Type // Person, Organization or Place
 }
 
 // analyse runs the learned models over the article: its words, their parts of speech,

@@ -205,7 +205,7 @@ type Document struct {
 	Tokens     []Token
 	Sentences  []Sentence
 	Words      []ParseWord // the models' words, with tags and the dependency parse
-	Names      []Name // the names the learned recogniser found
+	Names      []Name      // the names the learned recogniser found
 	Mentions   []Mention
 	Entities   []Entity
 	Relations  []Relation

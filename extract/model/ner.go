@@ -341,7 +341,7 @@ type NERDoc struct {
 func TrainRecognizer(docs []NERDoc, lx *lexicon.Lexicon, types []string, o TrainOptions) *Recognizer {
 	classes := nerClasses(types)
 	type pdoc struct {
-		ws   [][]wordInfo
+		ws    [][]wordInfo
 		want  [][]int
 		tags  [][]Tag
 		hints [][]Hint

@@ -39,15 +39,15 @@ const (
 type lexFlag uint32
 
 const (
-	lxWord     lexFlag = 1 << iota // a common English word, in lower case
-	lxFirst                        // a first name
-	lxSurname                      // a surname
-	lxTitle                        // a role word ("minister", "coach")
-	lxOrgWord                      // an organisation head word ("bank", "party")
-	lxPlaceWord                    // a place head word ("airport", "park")
-	lxDemonym                      // a nationality adjective
-	lxTerm                         // a capitalised term that is no entity ("GDP")
-	lxCountry                      // a country name
+	lxWord      lexFlag = 1 << iota // a common English word, in lower case
+	lxFirst                         // a first name
+	lxSurname                       // a surname
+	lxTitle                         // a role word ("minister", "coach")
+	lxOrgWord                       // an organisation head word ("bank", "party")
+	lxPlaceWord                     // a place head word ("airport", "park")
+	lxDemonym                       // a nationality adjective
+	lxTerm                          // a capitalised term that is no entity ("GDP")
+	lxCountry                       // a country name
 	lxRegion
 	lxCity
 	lxArea

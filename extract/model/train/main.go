@@ -10,12 +10,12 @@ package main
 
 import (
 	"flag"
-	"strings"
 	"fmt"
 	"log"
 	"os"
 	"path/filepath"
 	"runtime/pprof"
+	"strings"
 	"time"
 
 	"github.com/kg-news/kg/extract/lexicon"
