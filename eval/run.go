@@ -30,7 +30,8 @@ func Run(ctx context.Context, goldDir string, paths []string) (Report, error) {
 		return Report{}, err
 	}
 	defer st.Close()
-	rep, err := ingest.Build(ctx, st, extract.New(), files, ingest.Options{})
+	x := extract.New()
+	rep, err := ingest.Build(ctx, st, x, files, ingest.Options{})
 	if err != nil {
 		return Report{}, err
 	}
@@ -51,7 +52,9 @@ func Run(ctx context.Context, goldDir string, paths []string) (Report, error) {
 	for id := range texts {
 		scored[id] = golds[id]
 	}
-	return Score(scored, texts, pred), nil
+	r := Score(scored, texts, pred)
+	attribute(&r, scored, texts, x)
+	return r, nil
 }
 
 // articlesFor finds the article file of each gold annotation under paths.

@@ -9,21 +9,20 @@ type Tag = model.Tag
 
 // Name is a name the learned recogniser found.
 type Name struct {
-	Span            // bytes of the name
-	Sentence   int  // index into Document.Sentences
-	First, End int  // word range, into Document.Words
-	Type       Type // Person, Organization or Place
+	Span                   // bytes of the name
+	Sentence           int // index into Document.Sentences
+	FirstWord, EndWord int // word range, into Document.Words
+	Type               Type
 }
 
-// analyse runs the learned models over the article: its words, their parts of speech,
-// the dependency parse of each sentence of running text, and the names in it. Junk is
-// left out; headings and headlines are tagged but not parsed.
-func analyse(x *Extractor, d *Document) {
+// tagWords splits the article's tokens into the models' words and tags them (the tag
+// stage). Junk is left out. The models' reading of the article is kept for the parse
+// stage.
+func tagWords(x *Extractor, d *Document) {
 	if x.models == nil {
 		return
 	}
 	d.Words = d.Words[:0]
-	sents := make([]model.Sentence, 0, len(d.Sentences))
 	for si := range d.Sentences {
 		s := &d.Sentences[si]
 		s.FirstWord = len(d.Words)
@@ -39,35 +38,52 @@ func analyse(x *Extractor, d *Document) {
 	for i := range d.Words {
 		texts[i] = d.Text[d.Words[i].Start:d.Words[i].End]
 	}
+	sents := make([][]string, len(d.Sentences))
+	for si := range d.Sentences {
+		s := &d.Sentences[si]
+		sents[si] = texts[s.FirstWord:s.EndWord]
+	}
+	d.read = x.models.Read(sents)
+	for si := range d.Sentences {
+		s := &d.Sentences[si]
+		for k, t := range d.read.Tags[si] {
+			d.Words[s.FirstWord+k].Tag = t
+		}
+	}
+}
+
+// parse parses each sentence of running text and finds its names with the learned
+// recogniser, which reads the names the rules proposed (the parse stage).
+func parse(x *Extractor, d *Document) {
+	if d.read == nil {
+		return
+	}
 	hs := hints(d)
 	for si := range d.Sentences {
 		s := &d.Sentences[si]
-		sents = append(sents, model.Sentence{Words: texts[s.FirstWord:s.EndWord], Hints: hs[s.FirstWord:s.EndWord], Parse: s.Kind == Body})
-	}
-	anns := x.models.Annotate(sents)
-	for si, a := range anns {
-		s := &d.Sentences[si]
-		for k, t := range a.Tags {
-			w := &d.Words[s.FirstWord+k]
-			w.Tag = t
-			if !a.Skip {
-				if h := a.Heads[k]; h >= 0 {
-					w.Head = s.FirstWord + h
-				}
-				w.Rel = a.Labels[k]
-			}
+		if s.Kind != Body || s.EndWord == s.FirstWord {
+			continue
 		}
-		for _, n := range a.Names {
+		heads, labels := d.read.Parse(si)
+		for k := range heads {
+			w := &d.Words[s.FirstWord+k]
+			if h := heads[k]; h >= 0 {
+				w.Head = s.FirstWord + h
+			}
+			w.Rel = labels[k]
+		}
+		for _, n := range d.read.Names(si, hs[s.FirstWord:s.EndWord]) {
 			first, end := s.FirstWord+n.Start, s.FirstWord+n.End
 			d.Names = append(d.Names, Name{
-				Span:     Span{d.Words[first].Start, d.Words[end-1].End},
-				Sentence: si,
-				First:    first,
-				End:      end,
-				Type:     nerType(n.Type),
+				Span:      Span{d.Words[first].Start, d.Words[end-1].End},
+				Sentence:  si,
+				FirstWord: first,
+				EndWord:   end,
+				Type:      nerType(n.Type),
 			})
 		}
 	}
+	d.read = nil
 }
 
 func nerType(t string) Type {
@@ -85,7 +101,8 @@ func nerType(t string) Type {
 }
 
 // TokenWord returns the word of token k that heads the token's words: the one whose head
-// lies outside the token ("known" of "well-known"), or its first word.
+// lies outside the token ("known" of "well-known"), or its first word; -1 if the models
+// did not read the token.
 func (d *Document) TokenWord(k int) int {
 	first := d.Tokens[k].Word
 	if first < 0 || first >= len(d.Words) || d.Words[first].Token != k {
@@ -93,10 +110,8 @@ func (d *Document) TokenWord(k int) int {
 	}
 	for i := first; i < len(d.Words) && d.Words[i].Token == k; i++ {
 		h := d.Words[i].Head
-		if h < 0 || d.Words[h].Token != k {
-			if d.Words[i].Rel != "punct" {
-				return i
-			}
+		if (h < 0 || d.Words[h].Token != k) && d.Words[i].Rel != "punct" {
+			return i
 		}
 	}
 	return first

@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"time"
+
+	"github.com/kg-news/kg/extract/model"
 )
 
 // Span is a half-open range of byte offsets into a Document's text.
@@ -207,11 +209,13 @@ type Document struct {
 	Words      []ParseWord // the models' words, with tags and the dependency parse
 	Names      []Name      // the names the learned recogniser found
 	Mentions   []Mention
+	Dropped    []Mention // names the rules proposed and the recogniser vetoed
 	Entities   []Entity
 	Relations  []Relation
 	Quotes     []Quotation
 
-	analysis *analysis // clause index shared by the quotes and relations stages
+	analysis *analysis      // clause index shared by the quotes and relations stages
+	read     *model.Article // the models' reading, from the tag stage to the parse stage
 }
 
 // TokenText returns the text of token i.

@@ -43,8 +43,9 @@ type Stage struct {
 var Stages = []Stage{
 	{"segment", "paragraphs, tokens, sentences, the headline", func(x *Extractor, d *Document) { segment(d) }},
 	{"junk", "marks navigation, credits, captions, comments and other languages as junk", func(x *Extractor, d *Document) { markJunk(d, x.lx) }},
+	{"tag", "the models' words and their parts of speech, from the learned tagger", tagWords},
 	{"mentions", "name, title, nominal and event mentions with types, by rule", func(x *Extractor, d *Document) { findMentions(d, x.lx) }},
-	{"analyse", "words, parts of speech, dependency parses and names, from the learned models", analyse},
+	{"parse", "dependency parses and names, from the learned parser and recogniser", parse},
 	{"names", "the rules' names settled against the recogniser's", weighNames},
 	{"resolve", "entities: mentions grouped within the article, with names and aliases", func(x *Extractor, d *Document) { resolve(d, x.lx) }},
 	{"events", "the event the article is about, and other named events", func(x *Extractor, d *Document) { findEvents(d, x.lx) }},
@@ -55,8 +56,10 @@ var Stages = []Stage{
 
 // Extractor runs the stages over articles. One Extractor may be used from many goroutines.
 type Extractor struct {
-	lx       *lexicon.Lexicon
-	models   *model.Models
+	lx     *lexicon.Lexicon
+	models *model.Models
+	// Names say how far the name rules defer to the learned recogniser.
+	Names    NameOptions
 	MaxBytes int // articles larger than this are refused; DefaultMaxBytes if 0
 }
 
@@ -145,7 +148,7 @@ func (x *Extractor) ExtractMeta(id, path string, text []byte, meta Meta) (*Docum
 	for _, st := range Stages {
 		st.Run(x, d)
 	}
-	d.analysis = nil
+	d.analysis, d.read = nil, nil
 	return d, nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/kg-news/kg/extract/lexicon"
+	"github.com/kg-news/kg/extract/model"
 )
 
 // calendarWords are capitalised but never names of the four entity types.
@@ -522,6 +523,18 @@ func (f *mentionFinder) dropLead(k int) bool {
 		// "Downing Street", "Scotland Yard": a two-word name with an organisation or place head
 		if h := f.d.Tokens[k+1].Lower; f.lx.IsOrgWord(h) || f.lx.IsPlaceWord(h) {
 			return false
+		}
+	}
+	// the tagger, which reads the sentence, knows a verb or an adjective from a name
+	// (only for a word on its own: before another capitalised word it may open a title,
+	// "Swiss President …")
+	if tg, ok := f.d.TokenTag(k); ok && !(k+1 < len(f.d.Tokens) && f.capWord(k+1)) {
+		switch tg {
+		case model.PROPN:
+			return false
+		case model.NOUN, model.X, model.SYM:
+		default:
+			return true
 		}
 	}
 	return f.lx.IsWord(t.Lower) || strings.HasSuffix(t.Lower, "ing") || strings.HasSuffix(t.Lower, "ly")

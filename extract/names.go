@@ -1,9 +1,7 @@
 package extract
 
 import (
-	"os"
 	"sort"
-	"strconv"
 
 	"github.com/kg-news/kg/extract/lexicon"
 	"github.com/kg-news/kg/extract/model"
@@ -15,6 +13,20 @@ import (
 // decides where names are, where they begin and end, and what they are (the analyse
 // stage). This pass then keeps, retypes, reshapes or drops each rule's name by the
 // recogniser's decision, and adds the names only the recogniser saw.
+
+// NameOptions say how far the name rules defer to the learned recogniser. The zero value
+// is what measured best on the gold sets (see README, "The learned core"): the recogniser
+// reshapes the rules' names where it reads more of a name (a body's name that begins with a
+// title word, words the rules cut off), and vetoes, retypes and adds nothing.
+type NameOptions struct {
+	// VetoBelow drops the rules' names of a strength below it that the recogniser does not
+	// see as names (names after a title are kept).
+	VetoBelow int
+	// RetypeBelow gives the recogniser's type to the rules' names of a strength below it.
+	RetypeBelow int
+	// AddModelNames adds the names the recogniser found and no rule proposed.
+	AddModelNames bool
+}
 
 // Source says what produced a mention.
 type Source uint8
@@ -34,15 +46,6 @@ func (s Source) String() string {
 		return "rule+model"
 	}
 	return "rule"
-}
-
-var dropBelow, retypeBelow, noAdd = envInt("KG_DROP", 0), envInt("KG_RETYPE", 0), os.Getenv("KG_NOADD") != ""
-
-func envInt(k string, def int) int {
-	if v, err := strconv.Atoi(os.Getenv(k)); err == nil {
-		return v
-	}
-	return def
 }
 
 // hints turns the rules' name mentions into what the recogniser reads of each word of the
@@ -87,7 +90,7 @@ func weighNames(x *Extractor, d *Document) {
 	for mi := range d.Mentions {
 		m := &d.Mentions[mi]
 		keep[mi] = true
-		if m.Kind != NameMention || d.Sentences[m.Sentence].Kind != Body || d.Sentences[m.Sentence].TitleCase {
+		if m.Kind != NameMention || d.Sentences[m.Sentence].Kind != Body {
 			markUsed(used, m.First, m.End)
 			continue
 		}
@@ -101,8 +104,9 @@ func weighNames(x *Extractor, d *Document) {
 		}
 		if ni < 0 {
 			titled := m.Full.Start < m.Span.Start
-			if !titled && m.Strength < dropBelow {
+			if !titled && m.Strength < x.Names.VetoBelow {
 				keep[mi] = false
+				d.Dropped = append(d.Dropped, *m)
 				continue
 			}
 			markUsed(used, m.First, m.End)
@@ -111,7 +115,11 @@ func weighNames(x *Extractor, d *Document) {
 		claimed[ni] = true
 		n := &d.Names[ni]
 		m.Source = SourceBoth
-		if m.Full.Start == m.Span.Start && n.Type != "" && n.Type != m.Type && m.Strength < retypeBelow {
+		if reshape(d, m, n, byTok, ni) {
+			markUsed(used, m.First, m.End)
+			continue
+		}
+		if m.Full.Start == m.Span.Start && n.Type != "" && n.Type != m.Type && m.Strength < x.Names.RetypeBelow {
 			m.Type, m.Strength = n.Type, 2
 			if m.Type != Place {
 				m.Canonical = ""
@@ -121,7 +129,7 @@ func weighNames(x *Extractor, d *Document) {
 	}
 	// the names only the recogniser saw
 	for i := range d.Names {
-		if noAdd {
+		if !x.Names.AddModelNames {
 			break
 		}
 		n := &d.Names[i]
@@ -149,6 +157,11 @@ func weighNames(x *Extractor, d *Document) {
 		markUsed(used, a, b)
 		d.Mentions = append(d.Mentions, m)
 		keep = append(keep, true)
+	}
+	for i := range d.Mentions {
+		if d.Mentions[i].Kind == dropKind {
+			keep[i] = false
+		}
 	}
 	dropMentions(d, keep)
 	sortMentions(d)
@@ -187,7 +200,7 @@ func dropMentions(d *Document, keep []bool) {
 
 // tokens returns the token range of a name: the tokens its words are part of.
 func (n *Name) tokens(d *Document) (int, int) {
-	return d.Words[n.First].Token, d.Words[n.End-1].Token + 1
+	return d.Words[n.FirstWord].Token, d.Words[n.EndWord-1].Token + 1
 }
 
 // aligned reports whether a name begins and ends at token boundaries.
@@ -232,4 +245,56 @@ func NameHints(d *Document, spans []Span) []model.Hint {
 		}
 	}
 	return out
+}
+
+// reshape makes a rule's mention the recogniser's name where the recogniser read more of
+// it as one name: a title word that begins a body's name ("Centre for Policy Studies",
+// not a person "for Policy Studies" with the title "Centre"), or words the rules cut off
+// ("People's Relief Front"). The rules' own mentions inside the name are given up. It
+// reports whether it did.
+func reshape(d *Document, m *Mention, n *Name, byTok []int32, ni int) bool {
+	if !aligned(d, n) || n.Type == "" {
+		return false
+	}
+	a, b := n.tokens(d)
+	titled := m.Full.Start < m.Span.Start
+	switch {
+	case titled && n.Type != Person && n.Start <= m.Full.Start && n.End >= m.Full.End:
+	case !titled && n.Start < m.Span.Start && n.End == m.Span.End:
+		// words before the rule's name: "People's Relief Front"
+	case !titled && n.Start <= m.Span.Start && n.End > m.Span.End && joins(d, m.End):
+		// a name the rules cut at a function word: "Centre for Policy Studies"
+	default:
+		return false
+	}
+	// the rules' other mentions the name takes in must be weak ones
+	for k := range d.Mentions {
+		o := &d.Mentions[k]
+		if o == m || o.Sentence != m.Sentence || o.Full.End <= n.Start || o.Full.Start >= n.End {
+			continue
+		}
+		if o.Kind != NameMention || o.Strength > 0 || o.Full.Start < n.Start || o.Full.End > n.End {
+			return false
+		}
+		o.Kind = dropKind
+	}
+	m.Span, m.Full, m.First, m.End = n.Span, n.Span, a, b
+	m.Type, m.Strength, m.Role, m.RoleHead, m.Nationality, m.RoleOrg, m.Canonical = n.Type, 2, "", "", "", -1, ""
+	return true
+}
+
+// dropKind marks a mention that reshape absorbed, for weighNames to remove.
+const dropKind MentionKind = 255
+
+// joins reports whether token k is a lower-case word that may join the parts of a name:
+// "of", "for", "and", "de".
+func joins(d *Document, k int) bool {
+	if k >= len(d.Tokens) || d.Tokens[k].Kind != Word || d.Tokens[k].Has(Cap) {
+		return false
+	}
+	switch d.Tokens[k].Lower {
+	case "of", "for", "and", "de", "du", "des", "del", "la", "le", "von", "van", "der", "on", "in":
+		return true
+	}
+	return false
 }

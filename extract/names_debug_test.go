@@ -19,7 +19,7 @@ func TestDebugNames(t *testing.T) {
 		fmt.Printf("NAME %q %s\n", n.Text(d.Text), n.Type)
 	}
 	for _, m := range d.Mentions {
-		fmt.Printf("MENTION %q %s str=%d src=%s kind=%d\n", m.Text(d.Text), m.Type, m.Strength, m.Source, m.Kind)
+		fmt.Printf("MENTION %q full=%q %s str=%d src=%s kind=%d role=%q\n", m.Text(d.Text), m.Full.Text(d.Text), m.Type, m.Strength, m.Source, m.Kind, m.Role)
 	}
 	for _, w := range d.Words[:min(len(d.Words), 60)] {
 		fmt.Printf("%s/%s/%s ", w.Text(d.Text), w.Tag, w.Rel)

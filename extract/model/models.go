@@ -32,7 +32,7 @@ type Models struct {
 	Parser     *Parser
 	Recognizer *Recognizer
 	Notice     string // licences and attributions of the training data
-	lx         *lexicon.Lexicon
+	cx         *Context
 }
 
 var (
@@ -60,6 +60,7 @@ func Default() *Models {
 
 // Load reads the models from dir of fsys.
 func Load(fsys fs.FS, dir string, lx *lexicon.Lexicon) (*Models, error) {
+	cx := &Context{Lexicon: lx}
 	read := func(name string) (*Linear, string, error) {
 		b, err := fs.ReadFile(fsys, path.Join(dir, name))
 		if err != nil {
@@ -92,11 +93,11 @@ func Load(fsys fs.FS, dir string, lx *lexicon.Lexicon) (*Models, error) {
 		types = append(types, nm.Classes[i][2:])
 	}
 	m := &Models{
-		Tagger:     &Tagger{m: tm, lx: lx},
+		Tagger:     &Tagger{m: tm, cx: cx},
 		Parser:     newParser(mm, lm),
 		Recognizer: &Recognizer{m: nm, types: types},
 		Notice:     notice,
-		lx:         lx,
+		cx:         cx,
 	}
 	return m, nil
 }
@@ -131,8 +132,8 @@ func writeFile(path string, fn func(io.Writer) error) error {
 }
 
 // NewModels puts trained models together.
-func NewModels(t *Tagger, p *Parser, r *Recognizer, lx *lexicon.Lexicon) *Models {
-	return &Models{Tagger: t, Parser: p, Recognizer: r, lx: lx}
+func NewModels(t *Tagger, p *Parser, r *Recognizer, cx *Context) *Models {
+	return &Models{Tagger: t, Parser: p, Recognizer: r, cx: cx}
 }
 
 func newParser(moves, labels *Linear) *Parser {
@@ -150,6 +151,9 @@ func (m *Models) Prune(q float64) {
 	m.Parser = newParser(m.Parser.moves.PrunedQuantile(q), m.Parser.labels.PrunedQuantile(q))
 	m.Recognizer.m = m.Recognizer.m.PrunedQuantile(q)
 }
+
+// Context is what the models' features read besides the words.
+func (m *Models) Context() *Context { return m.cx }
 
 // Labels are the dependency labels, in the parser's class order.
 func (p *Parser) Labels() []string { return p.labels.Classes }

@@ -2,8 +2,6 @@ package model
 
 import (
 	"strings"
-
-	"github.com/kg-news/kg/extract/lexicon"
 )
 
 // Recognizer finds the names of people, organisations, places and events. It gives each
@@ -338,7 +336,7 @@ type NERDoc struct {
 }
 
 // TrainRecognizer trains the recogniser on documents.
-func TrainRecognizer(docs []NERDoc, lx *lexicon.Lexicon, types []string, o TrainOptions) *Recognizer {
+func TrainRecognizer(docs []NERDoc, cx *Context, types []string, o TrainOptions) *Recognizer {
 	classes := nerClasses(types)
 	type pdoc struct {
 		ws    [][]wordInfo
@@ -349,7 +347,7 @@ func TrainRecognizer(docs []NERDoc, lx *lexicon.Lexicon, types []string, o Train
 	pd := make([]pdoc, len(docs))
 	for i, d := range docs {
 		for j, s := range d.Sents {
-			pd[i].ws = append(pd[i].ws, prepare(s.Words, lx, nil))
+			pd[i].ws = append(pd[i].ws, prepare(s.Words, cx, nil))
 			pd[i].want = append(pd[i].want, bilou(s.Ents, types))
 			pd[i].tags = append(pd[i].tags, d.Tags[j])
 			if d.Hints != nil {
@@ -416,13 +414,13 @@ type NERScore struct {
 
 // Score compares the recogniser's names with the gold on documents, counting only the
 // types given (PER, ORG, LOC for the usual benchmark figure).
-func (r *Recognizer) Score(docs []NERDoc, lx *lexicon.Lexicon, count []string) NERScore {
+func (r *Recognizer) Score(docs []NERDoc, cx *Context, count []string) NERScore {
 	s := NERScore{PerType: map[string][3]int{}}
 	want := func(t string) bool { return typeIndex(count, t) >= 0 }
 	for _, d := range docs {
 		var wss [][]wordInfo
 		for _, g := range d.Sents {
-			wss = append(wss, prepare(g.Words, lx, nil))
+			wss = append(wss, prepare(g.Words, cx, nil))
 		}
 		mem := NewDocMemory(wss)
 		var cls []int

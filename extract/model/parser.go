@@ -1,7 +1,5 @@
 package model
 
-import "os"
-
 // Parser gives each word its head and dependency label. It is a greedy arc-hybrid
 // transition parser (Kuhlmann, Gómez-Rodríguez and Satta 2011) with the root at the end of
 // the buffer, trained with a dynamic oracle (Goldberg and Nivre 2013); a second linear
@@ -217,8 +215,6 @@ func dist(a, b int) uint64 {
 	return uint64(d) + 1
 }
 
-var smallParserFeatures = os.Getenv("KG_PFEATS") == "small"
-
 // features of the configuration, for choosing the move (after Zhang and Nivre 2011).
 func (st *state) features() []feature {
 	s0, s1, s2 := st.s(0), st.s(1), st.s(2)
@@ -234,32 +230,6 @@ func (st *state) features() []feature {
 		depth = 4
 	}
 	f := st.featBuf[:0]
-	if smallParserFeatures {
-		f = append(f,
-			feat(1, 0), feat(2, depth),
-			feat(3, W(s0)), feat(4, T(s0)), feat2(5, W(s0), T(s0)),
-			feat(6, W(n0)), feat(7, T(n0)), feat2(8, W(n0), T(n0)),
-			feat(9, W(n1)), feat(10, T(n1)), feat(13, T(n2)),
-			feat(14, W(s1)), feat(15, T(s1)), feat(17, T(s2)),
-			feat2(18, W(s0), W(n0)), feat2(19, T(s0), T(n0)),
-			feat3(20, W(s0), T(s0), T(n0)), feat3(21, T(s0), W(n0), T(n0)),
-			feat2(24, T(n0), T(n1)),
-			feat2(25, W(s1), W(s0)), feat2(26, T(s1), T(s0)),
-			feat3(27, W(s1), T(s1), T(s0)), feat3(28, T(s1), W(s0), T(s0)),
-			feat3(29, T(n0), T(n1), T(n2)), feat3(30, T(s0), T(n0), T(n1)),
-			feat3(31, T(s1), T(s0), T(n0)), feat3(32, T(s2), T(s1), T(s0)),
-			feat3(33, T(s0), T(s0l1), T(n0)), feat3(34, T(s0), T(s0r1), T(n0)),
-			feat3(35, T(s0), T(n0), T(n0l1)), feat3(36, T(s1), T(s1r1), T(s0)),
-			feat2(39, W(s0), d), feat2(41, W(n0), d),
-			feat3(43, T(s0), T(n0), d), feat3(44, T(s1), T(s0), d1),
-			feat2(47, T(s0), valency(st.nr, s0)), feat2(49, T(s0), valency(st.nl, s0)), feat2(51, T(n0), valency(st.nl, n0)),
-			feat(55, L(s0l1)), feat(58, L(s0r1)), feat(61, L(n0l1)),
-			feat3(68, T(s0), L(s0l1), L(s0l2)), feat3(69, T(s0), L(s0r1), L(s0r2)),
-			feat3(70, T(n0), L(n0l1), L(n0l2)),
-		)
-		st.featBuf = f
-		return f
-	}
 	f = append(f,
 		feat(1, 0),
 		feat(2, depth),

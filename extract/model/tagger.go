@@ -1,11 +1,11 @@
 package model
 
-import (
-	"github.com/kg-news/kg/extract/lexicon"
-)
+import ()
 
 // UPOS are the universal part-of-speech tags, in the order the tagger's classes use.
 var UPOS = []string{"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"}
+
+const nTags = 17 // len(UPOS)
 
 // Tag is a UPOS tag, an index into UPOS.
 type Tag uint8
@@ -45,7 +45,7 @@ func tagIndex(s string) (Tag, bool) {
 // Tagger gives each word its UPOS tag.
 type Tagger struct {
 	m  *Linear
-	lx *lexicon.Lexicon
+	cx *Context
 }
 
 // noTag stands for the tag before the first word.
@@ -96,12 +96,26 @@ func tagFeatures(ws []wordInfo, i int, p1, p2 uint64, out []feature) []feature {
 // edge is the word information of the positions before and after a sentence.
 var edge = wordInfo{word: 1, lower: 1, shape: 1, pre: [3]uint64{1, 1, 1}, suf: [4]uint64{1, 1, 1, 1}}
 
+// dictTemplate is the feature of a word the tagger knows so well that it tags it without
+// scoring: a word seen often in training, nearly always with one tag.
+const dictTemplate = 999
+
 // Tag gives each word of a sentence its tag, into tags.
 func (t *Tagger) Tag(ws []wordInfo, tags []Tag) {
 	var feats []feature
 	scores := make([]float32, len(UPOS))
 	p1, p2 := uint64(noTag), uint64(noTag)
 	for i := range ws {
+		if row, ok := t.m.row(feat(dictTemplate, ws[i].lower)); ok {
+			for c, w := range row {
+				if w != 0 {
+					tags[i] = Tag(c)
+					break
+				}
+			}
+			p2, p1 = p1, uint64(tags[i])
+			continue
+		}
 		feats = tagFeatures(ws, i, p1, p2, feats[:0])
 		clear(scores)
 		t.m.Score(feats, scores)

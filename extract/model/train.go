@@ -5,8 +5,6 @@ import (
 	"math/rand"
 	"sort"
 	"strings"
-
-	"github.com/kg-news/kg/extract/lexicon"
 )
 
 // TrainOptions says how to train a model.
@@ -32,17 +30,17 @@ type prepared struct {
 	ws []wordInfo
 }
 
-func prepareAll(gold []Gold, lx *lexicon.Lexicon) []prepared {
+func prepareAll(gold []Gold, cx *Context) []prepared {
 	out := make([]prepared, len(gold))
 	for i := range gold {
-		out[i] = prepared{g: &gold[i], ws: prepare(gold[i].Words, lx, nil)}
+		out[i] = prepared{g: &gold[i], ws: prepare(gold[i].Words, cx, nil)}
 	}
 	return out
 }
 
 // TrainTagger trains a tagger on sentences with UPOS tags.
-func TrainTagger(gold []Gold, lx *lexicon.Lexicon, o TrainOptions) (*Tagger, error) {
-	ps := prepareAll(gold, lx)
+func TrainTagger(gold []Gold, cx *Context, o TrainOptions) (*Tagger, error) {
+	ps := prepareAll(gold, cx)
 	want := make([][]Tag, len(ps))
 	for i, p := range ps {
 		want[i] = make([]Tag, len(p.ws))
@@ -85,7 +83,34 @@ func TrainTagger(gold []Gold, lx *lexicon.Lexicon, o TrainOptions) (*Tagger, err
 		}
 		o.logf("tagger epoch %d: train accuracy %.4f, %d features", ep+1, float64(right)/float64(total), len(tr.index))
 	}
-	return &Tagger{m: tr.Model(o.MinSeen, o.MinWeight), lx: lx}, nil
+	m := tr.Model(o.MinSeen, o.MinWeight)
+	// the tag dictionary: words seen 20 times or more, with one tag 99.5% of the time
+	counts := map[string]*[nTags]int{}
+	for i, p := range ps {
+		for k := range p.ws {
+			c := counts[p.ws[k].lowerS]
+			if c == nil {
+				c = new([nTags]int)
+				counts[p.ws[k].lowerS] = c
+			}
+			c[want[i][k]]++
+		}
+	}
+	dict := map[feature]uint8{}
+	for w, c := range counts {
+		total, best := 0, 0
+		for t, n := range c {
+			total += n
+			if n > c[best] {
+				best = t
+			}
+		}
+		if total >= 20 && float64(c[best]) >= 0.995*float64(total) {
+			dict[feat(dictTemplate, hashString(w))] = uint8(best)
+		}
+	}
+	o.logf("tagger: %d words in the tag dictionary", len(dict))
+	return &Tagger{m: m.withRows(dict), cx: cx}, nil
 }
 
 // TagAccuracy is the share of words the tagger tags as the gold does.
@@ -93,7 +118,7 @@ func TagAccuracy(t *Tagger, gold []Gold) float64 {
 	right, total := 0, 0
 	var ws []wordInfo
 	for _, g := range gold {
-		ws = prepare(g.Words, t.lx, ws)
+		ws = prepare(g.Words, t.cx, ws)
 		tags := make([]Tag, len(ws))
 		t.Tag(ws, tags)
 		for i, tg := range tags {
@@ -201,8 +226,8 @@ type ParserData struct {
 }
 
 // TrainParser trains the parser.
-func TrainParser(data ParserData, lx *lexicon.Lexicon, o TrainOptions) (*Parser, error) {
-	ps := prepareAll(data.Gold, lx)
+func TrainParser(data ParserData, cx *Context, o TrainOptions) (*Parser, error) {
+	ps := prepareAll(data.Gold, cx)
 	labelSet := map[string]bool{}
 	for _, g := range data.Gold {
 		for _, l := range g.Labels {
@@ -327,14 +352,14 @@ func (a Attachment) String() string {
 }
 
 // Score parses gold sentences from the given tags and compares the trees with the gold.
-func (p *Parser) Score(gold []Gold, tags [][]Tag, lx *lexicon.Lexicon) Attachment {
+func (p *Parser) Score(gold []Gold, tags [][]Tag, cx *Context) Attachment {
 	var a Attachment
 	var ws []wordInfo
 	var tree Tree
 	var st *state
 	u, l, lu := 0, 0, 0
 	for i, g := range gold {
-		ws = prepare(g.Words, lx, ws)
+		ws = prepare(g.Words, cx, ws)
 		st = p.Parse(ws, tags[i], &tree, st)
 		for k := range g.Words {
 			a.Words++
@@ -369,7 +394,7 @@ func (t *Tagger) TagAll(gold []Gold) [][]Tag {
 	out := make([][]Tag, len(gold))
 	var ws []wordInfo
 	for i, g := range gold {
-		ws = prepare(g.Words, t.lx, ws)
+		ws = prepare(g.Words, t.cx, ws)
 		out[i] = make([]Tag, len(ws))
 		t.Tag(ws, out[i])
 	}

@@ -55,6 +55,12 @@ const (
 	lxLanguage // a language name
 )
 
+// Context is what the models' features read besides the words: kg's lexicon (gazetteers,
+// first names and surnames, role words, the dictionary), whose lists become features.
+type Context struct {
+	Lexicon *lexicon.Lexicon
+}
+
 // plain makes typographic marks plain, so that “ ” ’ – read as " " ' -.
 func plain(s string) string {
 	ascii := true
@@ -101,7 +107,11 @@ func shapeOf(s string) string {
 }
 
 // prepare computes the word information of a sentence.
-func prepare(words []string, lx *lexicon.Lexicon, out []wordInfo) []wordInfo {
+func prepare(words []string, cx *Context, out []wordInfo) []wordInfo {
+	var lx *lexicon.Lexicon
+	if cx != nil {
+		lx = cx.Lexicon
+	}
 	out = out[:0]
 	for i, w := range words {
 		p := plain(w)
@@ -277,4 +287,48 @@ func markPlaces(words []string, lx *lexicon.Lexicon, out []wordInfo) {
 		}
 		i += found
 	}
+}
+
+// TokenizeWords splits a plain sentence into words roughly as the treebanks do, keeping
+// case: punctuation apart, clitics ("n't", "'s") apart. It serves tests and tools; kg's
+// extractor has its own tokeniser.
+func TokenizeWords(line string) []string {
+	var out []string
+	for _, f := range strings.Fields(line) {
+		var tail []string
+		for f != "" {
+			r, size := utf8.DecodeRuneInString(f)
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				break
+			}
+			out = append(out, f[:size])
+			f = f[size:]
+		}
+		for f != "" {
+			r, size := utf8.DecodeLastRuneInString(f)
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				break
+			}
+			tail = append(tail, f[len(f)-size:])
+			f = f[:len(f)-size]
+		}
+		if f != "" {
+			low := strings.ToLower(plain(f))
+			cut := len(f)
+			for _, c := range []string{"n't", "'s", "'re", "'ve", "'ll", "'d", "'m"} {
+				if strings.HasSuffix(low, c) && len(low) > len(c) {
+					cut = len(f) - len(c)
+					break
+				}
+			}
+			out = append(out, f[:cut])
+			if cut < len(f) {
+				out = append(out, f[cut:])
+			}
+		}
+		for i := len(tail) - 1; i >= 0; i-- {
+			out = append(out, tail[i])
+		}
+	}
+	return out
 }
