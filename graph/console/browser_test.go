@@ -6,7 +6,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -19,6 +18,7 @@ import (
 	"github.com/kg-news/kg/extract"
 	"github.com/kg-news/kg/graph"
 	"github.com/kg-news/kg/ingest"
+	"github.com/kg-news/kg/internal/testenv"
 )
 
 // sampleStore builds the sample corpus into an in-memory store.
@@ -48,27 +48,12 @@ func serve(t *testing.T, st *graph.Store, opts Options) string {
 	return "http://" + ln.Addr().String()
 }
 
-// chromium finds the browser, or fails the test saying how to install it.
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{os.Getenv("KG_CHROMIUM"), "chromium", "chromium-browser", "google-chrome"} {
-		if name == "" {
-			continue
-		}
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	t.Fatal("the browser test needs Chromium: install it with `apt-get install chromium` (Debian) or set KG_CHROMIUM to its path; .ci/run installs it")
-	return ""
-}
-
 // TestConsoleInBrowser drives headless Chromium, with no network but the loopback, against
 // the console over the sample corpus: it loads with no console errors, its editor
 // appears, a Gizmo query typed into it finds Marco Rubio among those who attended the
 // summit, and the Visualize view draws a canned relations query.
 func TestConsoleInBrowser(t *testing.T) {
-	bin := chromium(t)
+	bin := testenv.NeedsTool(t, testenv.Chromium)
 	url := serve(t, sampleStore(t), Options{})
 	// Chromium's helper processes may still write to its profile for a moment after the
 	// browser is closed, which would fail t.TempDir's cleanup: remove it with retries
