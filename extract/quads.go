@@ -196,6 +196,7 @@ func (d *Document) Quads(nodes []Node) []quad.Quad {
 	if d.Path != "" {
 		add(lv, pPath, quad.String(d.Path))
 	}
+	d.metaQuads(lv, add)
 	for e := range d.Entities {
 		ent := &d.Entities[e]
 		n := nodes[e]
@@ -248,6 +249,7 @@ func (d *Document) Quads(nodes []Node) []quad.Quad {
 		if r.Symmetric {
 			add(st, pSymmetricFlag, quad.Bool(true))
 		}
+		d.dateQuads(st, r.Sentence, add)
 		for _, q := range r.Qualifiers {
 			add(st, voc.Qualifier(q.Prep), nodes[q.Entity].IRI)
 		}
@@ -263,6 +265,7 @@ func (d *Document) Quads(nodes []Node) []quad.Quad {
 		if q.Sentence >= 0 {
 			add(qn, pEvidence, quad.String(d.SentenceText(q.Sentence)))
 		}
+		d.dateQuads(qn, q.Sentence, add)
 		for _, e := range d.entitiesIn(q.Span) {
 			if e != q.Speaker {
 				add(qn, pAbout, nodes[e].IRI)

@@ -33,8 +33,10 @@ type EntityRow struct {
 
 // Source is an article that states a fact, and the sentence that does.
 type Source struct {
-	Doc      string `json:"doc"`
-	Sentence string `json:"sentence"`
+	Doc      string   `json:"doc"`
+	Sentence string   `json:"sentence"`
+	Date     string   `json:"date,omitempty"` // the date the sentence states, if it states one
+	Article  *Article `json:"article,omitempty"`
 }
 
 // Object is the object of a fact: a node, or a literal value.
@@ -56,9 +58,11 @@ type FactRow struct {
 
 // QuoteRow is one quotation, as `kg quotes --json` prints it.
 type QuoteRow struct {
-	Speaker Ref    `json:"speaker"`
-	Text    string `json:"text"`
-	Doc     string `json:"doc"`
+	Speaker Ref      `json:"speaker"`
+	Text    string   `json:"text"`
+	Doc     string   `json:"doc"`
+	Date    string   `json:"date,omitempty"` // the date its sentence states, if it states one
+	Article *Article `json:"article,omitempty"`
 }
 
 // entityTypes are the classes listed as entities.
@@ -228,6 +232,7 @@ func (s *Store) Facts(ctx context.Context) ([]FactRow, error) {
 	// the same facts in the same order whatever order the store walks its index in
 	sort.SliceStable(stmts, func(i, j int) bool { return stmts[i].Subject.String() < stmts[j].Subject.String() })
 	nm := &names{s: s, ctx: ctx, cache: map[string]string{}}
+	arts := s.articleCache()
 	symmetric := map[string]bool{}
 	if sq, err := s.quadsOf(ctx, quad.Object, quad.IRI(voc.Symmetric)); err == nil {
 		for _, q := range sq {
@@ -247,7 +252,7 @@ func (s *Store) Facts(ctx context.Context) ([]FactRow, error) {
 			return nil, err
 		}
 		var sub, obj quad.Value
-		var pred, doc, evidence string
+		var pred, doc, evidence, date string
 		quals := map[string]string{}
 		for _, q := range qs {
 			p := strings.Trim(q.Predicate.String(), "<>")
@@ -262,6 +267,8 @@ func (s *Store) Facts(ctx context.Context) ([]FactRow, error) {
 				doc = voc.DocID(q.Object.String())
 			case p == voc.Evidence:
 				evidence = quadString(q.Object)
+			case p == voc.Date:
+				date = quadString(q.Object)
 			case strings.HasPrefix(p, voc.QualifierPrefix):
 				quals[strings.TrimPrefix(p, voc.QualifierPrefix)] = nm.of(q.Object)
 			}
@@ -287,7 +294,8 @@ func (s *Store) Facts(ctx context.Context) ([]FactRow, error) {
 				row.Qualifiers[p] = v
 			}
 		}
-		row.Sources = append(row.Sources, Source{Doc: doc, Sentence: evidence})
+		art := arts.of(ctx, doc)
+		row.Sources = append(row.Sources, Source{Doc: doc, Sentence: evidence, Date: date, Article: &art})
 	}
 	rows := make([]FactRow, 0, len(keys))
 	for _, k := range keys {
@@ -319,7 +327,8 @@ func (s *Store) Facts(ctx context.Context) ([]FactRow, error) {
 			roles[k] = row
 			roleKeys = append(roleKeys, k)
 		}
-		row.Sources = append(row.Sources, Source{Doc: labelDoc(q)})
+		art := arts.of(ctx, labelDoc(q))
+		row.Sources = append(row.Sources, Source{Doc: labelDoc(q), Article: &art})
 	}
 	sort.Strings(roleKeys)
 	for _, k := range roleKeys {
@@ -350,6 +359,7 @@ func (s *Store) Quotes(ctx context.Context) ([]QuoteRow, error) {
 		return nil, err
 	}
 	nm := &names{s: s, ctx: ctx, cache: map[string]string{}}
+	arts := s.articleCache()
 	var rows []QuoteRow
 	seen := map[string]bool{}
 	for _, n := range nodes {
@@ -370,8 +380,12 @@ func (s *Store) Quotes(ctx context.Context) ([]QuoteRow, error) {
 				row.Text = quadString(q.Object)
 			case voc.Doc:
 				row.Doc = voc.DocID(q.Object.String())
+			case voc.Date:
+				row.Date = quadString(q.Object)
 			}
 		}
+		art := arts.of(ctx, row.Doc)
+		row.Article = &art
 		rows = append(rows, row)
 	}
 	sort.SliceStable(rows, func(i, j int) bool {

@@ -31,18 +31,18 @@ func writeCorpus(t *testing.T, dir string, n int) []string {
 	return ids
 }
 
-// TestWalkOrder checks that Walk sends files as given and folders' .txt files sorted by
-// path, recursively, skipping hidden folders and other extensions, and stdin for "-".
+// TestWalkOrder checks that Walk sends files as given and folders' article files sorted
+// by path, recursively, skipping hidden folders and files of other kinds, and stdin for "-".
 func TestWalkOrder(t *testing.T) {
 	dir := t.TempDir()
-	for _, f := range []string{"b.txt", "a.TXT", "c.md", "sub/z.txt", "sub/y.txt", ".hidden/x.txt"} {
+	for _, f := range []string{"b.txt", "a.TXT", "c.md", "sub/z.txt", "sub/y.txt", ".hidden/x.txt", "main.go", "README", "LICENSE.txt", "settings.yaml"} {
 		p := filepath.Join(dir, f)
 		os.MkdirAll(filepath.Dir(p), 0o755)
 		if err := os.WriteFile(p, []byte("text of "+f), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	single := filepath.Join(dir, "c.md") // a file named on its own is read whatever its extension
+	single := filepath.Join(dir, "c.md")
 	out := make(chan Input)
 	var found int
 	errc := make(chan error, 1)
@@ -63,9 +63,10 @@ func TestWalkOrder(t *testing.T) {
 		"0 /c.md text of c.md",
 		"1 /a.TXT text of a.TXT",
 		"2 /b.txt text of b.txt",
-		"3 /sub/y.txt text of sub/y.txt",
-		"4 /sub/z.txt text of sub/z.txt",
-		"5 - from stdin",
+		"3 /c.md text of c.md",
+		"4 /sub/y.txt text of sub/y.txt",
+		"5 /sub/z.txt text of sub/z.txt",
+		"6 - from stdin",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("walk order (-want +got):\n%s", diff)

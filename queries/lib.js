@@ -140,11 +140,13 @@ function kgStatements(s, p, o, limit) {
 
 // kgStatementFields are the parts of a statement node, by the key kgStatementRows gives them.
 var kgStatementFields = {
-  "<kg:subject>": "s", "<kg:predicate>": "p", "<kg:object>": "o", "<kg:doc>": "doc", "<kg:evidence>": "evidence"
+  "<kg:subject>": "s", "<kg:predicate>": "p", "<kg:object>": "o", "<kg:doc>": "doc", "<kg:evidence>": "evidence",
+  "<kg:published>": "published", "<kg:date>": "date"
 };
 
-// kgStatementRows reads the statements ids: [{stmt, s, p, o, doc, evidence}]. (Tag and
-// Back per field would make the store intersect the whole path once per field.)
+// kgStatementRows reads the statements ids: [{stmt, s, p, o, doc, evidence, published,
+// date}], those of articles outside params.since..params.until left out. (Tag and Back per
+// field would make the store intersect the whole path once per field.)
 function kgStatementRows(ids) {
   if (ids.length == 0) return [];
   var rows = {}, out = [];
@@ -160,7 +162,48 @@ function kgStatementRows(ids) {
       if (row) row[kgStatementFields[pred]] = vals[j].id;
     }
   }
-  return out.filter(function (r) { return r.s && r.o && r.doc; });
+  return out.filter(function (r) { return r.s && r.o && r.doc && kgInPeriod(r.published); });
+}
+
+// kgInPeriod reports whether an article's date (as stored: "2025-08-15" or an instant)
+// falls within params.since and params.until ("2025-08-15", "2025-08" or "2025"); without
+// them every article does, with them an article without a date does not.
+function kgInPeriod(date) {
+  if (!params.since && !params.until) return true;
+  if (!date) return false;
+  var day = String(date).slice(0, 10);
+  if (params.since && day < params.since.slice(0, day.length)) return false;
+  if (params.until && day.slice(0, params.until.length) > params.until) return false;
+  return true;
+}
+
+// kgArticle is what answers show of an article: {id, headline, date, source}, read once
+// per query. The source is its publisher, else the host of its address.
+var kgArticles = {};
+function kgArticle(docIRI) {
+  if (kgArticles.hasOwnProperty(docIRI)) return kgArticles[docIRI];
+  var a = { id: kgDoc(docIRI) }, fields = {
+    "<schema:headline>": "headline", "<schema:datePublished>": "date", "<schema:publisher>": "source", "<schema:url>": "url"
+  };
+  for (var pred in fields) {
+    var v = kgArr(g.V(docIRI).Out(pred), 1);
+    if (v.length > 0) a[fields[pred]] = v[0];
+  }
+  if (!a.source && a.url) a.source = String(a.url).replace(/^[a-z]+:\/\/(www\.)?/, "").replace(/[\/?#].*$/, "");
+  delete a.url;
+  return (kgArticles[docIRI] = a);
+}
+
+// kgArticleList turns article ids or IRIs into kgArticle objects, sorted by id.
+function kgArticleList(docs) {
+  var seen = {}, out = [];
+  for (var i = 0; i < docs.length; i++) {
+    var iri = docs[i].charAt(0) == "<" ? docs[i] : "<doc:" + docs[i] + ">";
+    if (seen[iri]) continue;
+    seen[iri] = true;
+    out.push(kgArticle(iri));
+  }
+  return out.sort(function (a, b) { return a.id < b.id ? -1 : a.id > b.id ? 1 : 0; });
 }
 
 // kgDoc is the article id of a document IRI.
@@ -204,7 +247,7 @@ function kgGroup(stmts, limit) {
     return rows[b].articles.length - rows[a].articles.length || (a < b ? -1 : a > b ? 1 : 0);
   });
   for (var j = 0; j < order.length && j < (limit || 100); j++) {
-    rows[order[j]].articles.sort();
+    rows[order[j]].articles = kgArticleList(rows[order[j]].articles);
     g.Emit(rows[order[j]]);
   }
 }

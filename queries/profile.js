@@ -15,5 +15,5 @@ g.Emit({
   roles: uniq(kgArr(g.V(n).Out("<kg:role>"))).sort(),
   relations: rels,
   quotations: g.V().Has("<kg:speaker>", n).Count(),
-  articles: uniq(kgArr(g.V(n).In("<schema:mentions>")).map(kgDoc)).sort()
+  articles: kgArticleList(uniq(kgArr(g.V(n).In("<schema:mentions>")))).filter(function (a) { return kgInPeriod(a.date); })
 });

@@ -61,6 +61,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		HideHelpCommand:      false,
 		Commands: []*cli.Command{
 			newBuildCommand(),
+			newFollowCommand(),
 			newExtractCommand(),
 			newAskCommand(),
 			newQueryCommand(),
@@ -111,6 +112,15 @@ func writeJSONLines[T any](w io.Writer, rows []T) error {
 	return nil
 }
 
+// truncate shortens s to n runes with an ellipsis.
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
 func joinLimit(list []string, n int) string {
 	if len(list) <= n {
 		return strings.Join(list, ", ")
@@ -119,11 +129,11 @@ func joinLimit(list []string, n int) string {
 }
 
 // columnOrder puts the columns of query results in the order people read them.
-var columnOrder = []string{"step", "name", "subject", "speaker", "participant", "predicate", "object", "text",
-	"evidence", "type", "statements", "articles", "quotations", "aliases", "roles", "relations"}
+var columnOrder = []string{"step", "date", "kind", "name", "subject", "speaker", "participant", "predicate", "object", "text",
+	"evidence", "type", "statements", "articles", "article", "quotations", "aliases", "roles", "relations"}
 
 // hiddenColumns are kept for the web console's graph view, not for tables.
-var hiddenColumns = map[string]bool{"source": true, "target": true, "id": true}
+var hiddenColumns = map[string]bool{"source": true, "target": true, "id": true, "entities": true}
 
 // printResults prints Gizmo results as a table, or as JSON lines.
 func printResults(w io.Writer, results []any, asJSON bool) error {
@@ -175,6 +185,9 @@ func printResults(w io.Writer, results []any, asJSON bool) error {
 		row := make([]string, len(order))
 		for i, c := range order {
 			row[i] = formatValue(m[c])
+			if list, ok := m[c].([]any); ok && c == "articles" && len(list) > 2 {
+				row[i] = formatValue(list[:2]) + fmt.Sprintf(" (+%d)", len(list)-2)
+			}
 		}
 		t.row(row...)
 	}
@@ -200,6 +213,9 @@ func formatValue(v any) string {
 		if id, ok := x["@id"].(string); ok && len(x) == 1 {
 			return id // a node as Cayley's JSON-LD gives it
 		}
+		if a, ok := articleOf(x); ok {
+			return a.Label()
+		}
 		keys := make([]string, 0, len(x))
 		for k := range x {
 			keys = append(keys, k)
@@ -217,6 +233,22 @@ func formatValue(v any) string {
 		return fmt.Sprint(x)
 	}
 	return fmt.Sprint(v)
+}
+
+// articleOf reads an article as canned queries give it ({id, headline, date, source}).
+func articleOf(m map[string]any) (graph.Article, bool) {
+	id, ok := m["id"].(string)
+	if !ok {
+		return graph.Article{}, false
+	}
+	_, h := m["headline"]
+	_, d := m["date"]
+	_, s := m["source"]
+	if !h && !d && !s && len(m) > 1 {
+		return graph.Article{}, false
+	}
+	str := func(k string) string { v, _ := m[k].(string); return v }
+	return graph.Article{ID: id, Headline: str("headline"), Date: str("date"), Source: str("source")}, true
 }
 
 // isTerminal reports whether w is a terminal.

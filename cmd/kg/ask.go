@@ -33,13 +33,13 @@ func newAskCommand() *cli.Command {
 			"--set name=value; flags may come before or after them (kg ask who criticized Trump --json).\n" +
 			"--set name=value. Names are matched as people type them: \"Putin\", \"Vladimir Putin\" and\n" +
 			"\"the Russian president\" reach the same node.",
-		Flags: append(storeFlags(),
+		Flags: append(append(storeFlags(),
 			&cli.BoolFlag{Name: "list", Aliases: []string{"l"}, Usage: "list the canned queries with their parameters"},
 			&cli.StringSliceFlag{Name: "set", Usage: "a parameter as name=value (repeatable)"},
 			&cli.BoolFlag{Name: "print", Usage: "print the Gizmo script instead of running it"},
 			&cli.DurationFlag{Name: "timeout", Value: 30 * time.Second, Usage: "stop a query that runs longer"},
 			jsonFlag,
-		),
+		), periodFlags()...),
 		Action: func(c *cli.Context) error {
 			set := queries.MustLoad()
 			if c.Bool("list") {
@@ -55,6 +55,16 @@ func newAskCommand() *cli.Command {
 			args, err := queryArgs(q, c.Args().Tail(), c.StringSlice("set"))
 			if err != nil {
 				return err
+			}
+			period, err := periodOf(c)
+			if err != nil {
+				return err
+			}
+			if period.Since != "" {
+				args[queries.Since] = period.Since
+			}
+			if period.Until != "" {
+				args[queries.Until] = period.Until
 			}
 			opts := askOptions{store: storeConfig(c, true), name: q.Name, args: args, json: c.Bool("json"), timeout: c.Duration("timeout")}
 			if c.Bool("print") {

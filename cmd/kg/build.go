@@ -24,12 +24,13 @@ type buildOptions struct {
 	maxBytes int
 	progress bool
 	quiet    bool
+	fetch    bool
 }
 
 func newBuildCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "build",
-		Usage:     "extract articles (.txt files, folders, - for stdin) into the knowledge graph",
+		Usage:     "extract articles (text, HTML pages, JSON Lines, WARC, feeds; folders; - for stdin) into the knowledge graph",
 		ArgsUsage: "PATH...",
 		Description: "Each article becomes a named graph in the store: rebuilding an unchanged article writes\n" +
 			"nothing, a changed one has its facts replaced, and every article lands whole or not at all.",
@@ -38,6 +39,7 @@ func newBuildCommand() *cli.Command {
 			&cli.IntFlag{Name: "batch", Value: ingest.DefaultBatch, Usage: "articles per transaction"},
 			&cli.IntFlag{Name: "max-bytes", Value: extract.DefaultMaxBytes, Usage: "largest article accepted, in bytes"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
+			&cli.BoolFlag{Name: "fetch", Usage: "fetch the pages of feed items that carry only a link"},
 		),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
@@ -45,7 +47,7 @@ func newBuildCommand() *cli.Command {
 			}
 			opts := buildOptions{
 				store: storeConfig(c, false), paths: c.Args().Slice(), workers: c.Int("workers"),
-				batch: c.Int("batch"), maxBytes: c.Int("max-bytes"), quiet: c.Bool("quiet"),
+				batch: c.Int("batch"), maxBytes: c.Int("max-bytes"), quiet: c.Bool("quiet"), fetch: c.Bool("fetch"),
 				progress: isTerminal(c.App.ErrWriter) && !c.Bool("quiet"),
 			}
 			return runBuild(c.Context, opts, c.App.Reader, c.App.Writer, c.App.ErrWriter)
@@ -60,7 +62,8 @@ func runBuild(ctx context.Context, opts buildOptions, stdin io.Reader, stdout, s
 		return err
 	}
 	defer st.Close()
-	bo := ingest.Options{Workers: opts.workers, Batch: opts.batch, MaxBytes: opts.maxBytes, Stdin: stdin}
+	bo := ingest.Options{Workers: opts.workers, Batch: opts.batch, MaxBytes: opts.maxBytes, Stdin: stdin,
+		Fetch: ingest.FetchOptions{Enabled: opts.fetch}}
 	var bar *progressbar.ProgressBar
 	var finishing *status
 	defer func() {
@@ -115,6 +118,9 @@ func runBuild(ctx context.Context, opts buildOptions, stdin io.Reader, stdout, s
 		fmt.Fprintf(stdout, "%d articles: %d added, %d replaced, %d unchanged; %d quads written, %d deleted; %.1f MB in %s\n",
 			rep.Articles(), rep.Added, rep.Replaced, rep.Unchanged, rep.QuadsAdded, rep.QuadsDeleted,
 			float64(rep.Bytes)/1e6, rep.Duration.Round(time.Millisecond))
+	}
+	if rep.LinkOnly > 0 && !opts.quiet {
+		fmt.Fprintf(stderr, "kg: %d feed items carry only a link and were passed over; --fetch fetches their pages\n", rep.LinkOnly)
 	}
 	if len(rep.Failed) > 0 {
 		return fmt.Errorf("%d of %d inputs were not articles and were skipped", len(rep.Failed), len(rep.Failed)+rep.Articles())

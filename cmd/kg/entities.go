@@ -14,18 +14,22 @@ func newEntitiesCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "entities",
 		Usage: "list the entities of the graph with their types, aliases and articles",
-		Flags: append(storeFlags(),
+		Flags: append(append(storeFlags(),
 			&cli.StringFlag{Name: "type", Usage: "only entities of this type: Person, Organization, Place or Event (people, places, ... too)"},
 			jsonFlag,
-		),
+		), periodFlags()...),
 		Action: func(c *cli.Context) error {
-			return runEntities(c.Context, storeConfig(c, true), c.String("type"), c.Bool("json"), c.App.Writer)
+			period, err := periodOf(c)
+			if err != nil {
+				return err
+			}
+			return runEntities(c.Context, storeConfig(c, true), period, c.String("type"), c.Bool("json"), c.App.Writer)
 		},
 	}
 }
 
 // runEntities prints the entities of the store.
-func runEntities(ctx context.Context, cfg graph.Config, typ string, asJSON bool, stdout io.Writer) error {
+func runEntities(ctx context.Context, cfg graph.Config, period graph.Period, typ string, asJSON bool, stdout io.Writer) error {
 	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
@@ -40,6 +44,7 @@ func runEntities(ctx context.Context, cfg graph.Config, typ string, asJSON bool,
 	if err != nil {
 		return err
 	}
+	rows = st.EntitiesIn(ctx, rows, period)
 	if typ != "" {
 		out := rows[:0]
 		for _, r := range rows {

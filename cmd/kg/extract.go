@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 
@@ -45,7 +46,10 @@ func runExtract(ctx context.Context, paths []string, maxBytes int, stdin io.Read
 		err := in.Err
 		var d *extract.Document
 		if err == nil {
-			d, err = x.Extract(in.ID, in.Path, in.Data)
+			d, err = ingest.Extract(ctx, x, in, ingest.FetchOptions{})
+		}
+		if errors.Is(err, ingest.ErrLinkOnly) {
+			continue
 		}
 		if err != nil {
 			failed++

@@ -15,19 +15,23 @@ func newFactsCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "facts",
 		Usage: "list the facts of the graph, each with the articles and sentences that state it",
-		Flags: append(storeFlags(),
+		Flags: append(append(storeFlags(),
 			&cli.StringFlag{Name: "about", Usage: "only facts whose subject or object this name stands for (matched as kg ask matches names)"},
 			&cli.StringFlag{Name: "predicate", Usage: "only facts of this verb, in any form (invite, invited)"},
 			jsonFlag,
-		),
+		), periodFlags()...),
 		Action: func(c *cli.Context) error {
-			return runFacts(c.Context, storeConfig(c, true), c.String("about"), c.String("predicate"), c.Bool("json"), c.App.Writer)
+			period, err := periodOf(c)
+			if err != nil {
+				return err
+			}
+			return runFacts(c.Context, storeConfig(c, true), period, c.String("about"), c.String("predicate"), c.Bool("json"), c.App.Writer)
 		},
 	}
 }
 
 // runFacts prints the facts of the store.
-func runFacts(ctx context.Context, cfg graph.Config, about, pred string, asJSON bool, stdout io.Writer) error {
+func runFacts(ctx context.Context, cfg graph.Config, period graph.Period, about, pred string, asJSON bool, stdout io.Writer) error {
 	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
@@ -43,6 +47,7 @@ func runFacts(ctx context.Context, cfg graph.Config, about, pred string, asJSON 
 	if err != nil {
 		return err
 	}
+	rows = graph.FactsIn(rows, period)
 	out := rows[:0]
 	for _, r := range rows {
 		if id != "" && r.Subject.ID != id && r.Object.ID != id {
@@ -70,10 +75,11 @@ func runFacts(ctx context.Context, cfg graph.Config, about, pred string, asJSON 
 			q = append(q, k+" "+v)
 		}
 		docs := make([]string, len(r.Sources))
+		arts := make([]*graph.Article, len(r.Sources))
 		for i, s := range r.Sources {
-			docs[i] = s.Doc
+			docs[i], arts[i] = s.Doc, s.Article
 		}
-		t.row(r.Subject.Name, strings.ReplaceAll(r.Predicate, "_", " "), obj, strings.Join(q, ", "), fmt.Sprintf("%d: %s", len(docs), joinLimit(docs, 3)))
+		t.row(r.Subject.Name, strings.ReplaceAll(r.Predicate, "_", " "), obj, strings.Join(q, ", "), fmt.Sprintf("%d: %s", len(docs), articleLabels(arts, docs, 2)))
 	}
 	return t.flush()
 }

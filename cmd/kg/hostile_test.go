@@ -163,8 +163,9 @@ func hostileCases() []hostileCase {
 			}
 			return []string{p}
 		}, want: "permission denied"},
-		{name: "folder without .txt files", setup: func(t *testing.T, dir string) []string {
-			writeFile(t, dir, "notes.md", []byte("Acme Corp hired Jane Roe.\n"))
+		{name: "folder without articles", setup: func(t *testing.T, dir string) []string {
+			writeFile(t, dir, "main.go", []byte("package main\n\nfunc main() {}\n"))
+			writeFile(t, dir, "config.yaml", []byte("store: kg.db\nworkers: 4\n"))
 			return []string{dir}
 		}, want: "no articles found"},
 		{name: "very long file name", setup: oneText(strings.Repeat("long", 61)+"name.txt", "Acme Corp hired Jane Roe as chief executive on Monday.\n"), articles: 1},

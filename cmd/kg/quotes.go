@@ -14,18 +14,22 @@ func newQuotesCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "quotes",
 		Usage: "list the quotations of the graph with their speakers and articles",
-		Flags: append(storeFlags(),
+		Flags: append(append(storeFlags(),
 			&cli.StringFlag{Name: "speaker", Usage: "only quotations of the speaker this name stands for (matched as kg ask matches names)"},
 			jsonFlag,
-		),
+		), periodFlags()...),
 		Action: func(c *cli.Context) error {
-			return runQuotes(c.Context, storeConfig(c, true), c.String("speaker"), c.Bool("json"), c.App.Writer)
+			period, err := periodOf(c)
+			if err != nil {
+				return err
+			}
+			return runQuotes(c.Context, storeConfig(c, true), period, c.String("speaker"), c.Bool("json"), c.App.Writer)
 		},
 	}
 }
 
 // runQuotes prints the quotations of the store.
-func runQuotes(ctx context.Context, cfg graph.Config, speaker string, asJSON bool, stdout io.Writer) error {
+func runQuotes(ctx context.Context, cfg graph.Config, period graph.Period, speaker string, asJSON bool, stdout io.Writer) error {
 	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
@@ -41,6 +45,7 @@ func runQuotes(ctx context.Context, cfg graph.Config, speaker string, asJSON boo
 	if err != nil {
 		return err
 	}
+	rows = graph.QuotesIn(rows, period)
 	out := rows[:0]
 	for _, r := range rows {
 		if id == "" || r.Speaker.ID == id {
@@ -55,7 +60,7 @@ func runQuotes(ctx context.Context, cfg graph.Config, speaker string, asJSON boo
 	}
 	t := newTable(stdout, "speaker", "quotation", "article")
 	for _, r := range out {
-		t.row(r.Speaker.Name, r.Text, r.Doc)
+		t.row(r.Speaker.Name, r.Text, articleLabels([]*graph.Article{r.Article}, []string{r.Doc}, 1))
 	}
 	return t.flush()
 }

@@ -16,7 +16,7 @@ import (
 func TestSentence(t *testing.T) {
 	for in, want := range map[string]string{
 		`Error: nothing in the graph is known as "Putn" at kgFind (<eval>:72:28(61))`: `nothing in the graph is known as "Putn"`,
-		`no relation "slapped" in the graph at kgPredicates (<eval>:120:9(12))`:        `no relation "slapped" in the graph`,
+		`no relation "slapped" in the graph at kgPredicates (<eval>:120:9(12))`:       `no relation "slapped" in the graph`,
 		`plain`: `plain`,
 	} {
 		if got := Sentence(in); got != want {

@@ -214,7 +214,12 @@
   function refOf(v) {
     if (v && typeof v == "object" && !Array.isArray(v)) {
       if (typeof v["@id"] == "string") return { id: v["@id"] };
-      if (typeof v.id == "string") return { id: strip(v.id), name: typeof v.name == "string" ? v.name : undefined };
+      if (typeof v.id == "string") {
+        // an entity {id, name}, or a node id; not an article {id, headline, date, source}
+        if (typeof v.name == "string") return { id: strip(v.id), name: v.name };
+        if (v.headline === undefined && strip(v.id).indexOf(":") > 0) return { id: strip(v.id) };
+        return null;
+      }
       if (v.id && typeof v.id["@id"] == "string") return { id: v.id["@id"] };
       return null;
     }

@@ -45,6 +45,14 @@ const (
 	Headline = "schema:headline"
 	Mentions = "schema:mentions"
 
+	// what an article's source says about it
+	DatePublished = "schema:datePublished" // "2025-08-15" or "2025-08-15T09:30:00Z"
+	URL           = "schema:url"
+	Publisher     = "schema:publisher" // the site or outlet, as a name
+	Author        = "schema:author"    // one quad per author, as a name
+	InLanguage    = "schema:inLanguage"
+	GUID          = Prefix + "guid" // a feed item's identifier
+
 	Alias    = Prefix + "alias"    // any surface form an article uses for an entity
 	Key      = Prefix + "key"      // normalised form of a name, for lookups
 	AliasKey = Prefix + "aliasKey" // normalised form of any alias, nominal ones included
@@ -63,6 +71,8 @@ const (
 	Doc       = Prefix + "doc"      // the article a statement or quotation belongs to
 
 	SymmetricFlag = Prefix + "symmetric" // on a statement whose relation has no direction
+	Published     = Prefix + "published" // on a statement or quotation: its article's date
+	Date          = Prefix + "date"      // on a statement or quotation: the date its sentence states
 
 	Quote   = Prefix + "Quote"   // class of quotation nodes
 	Speaker = Prefix + "speaker" // who said it

@@ -1,0 +1,165 @@
+package ingest
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	nurl "net/url"
+	"strings"
+	"unicode"
+
+	"github.com/kg-news/kg/extract"
+	"github.com/kg-news/kg/graph"
+)
+
+// urlID names an article found at an address: the last part of its path, made fit for an
+// id, and a short hash of the whole address, so that two articles whose paths end alike
+// ("/index.html") are told apart and a rebuild gives the same id again.
+func urlID(addr string) string {
+	sum := sha256.Sum256([]byte(addr))
+	h := hex.EncodeToString(sum[:4])
+	name := ""
+	if u, err := nurl.Parse(addr); err == nil {
+		parts := strings.Split(strings.Trim(u.Path, "/"), "/")
+		for i := len(parts) - 1; i >= 0 && name == ""; i-- {
+			p := parts[i]
+			if j := strings.LastIndexByte(p, '.'); j > 0 {
+				p = p[:j]
+			}
+			if p != "" && p != "index" && !isDigits(p) {
+				name = p
+			}
+		}
+		if name == "" {
+			name = strings.TrimPrefix(u.Hostname(), "www.")
+		}
+	}
+	var b strings.Builder
+	for _, r := range name {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(unicode.ToLower(r))
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
+			b.WriteByte('-')
+		}
+		if b.Len() >= 60 {
+			break
+		}
+	}
+	s := strings.Trim(b.String(), "-")
+	if s == "" {
+		return "page_" + h
+	}
+	return s + "_" + h
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// hostOf is the host of an address without "www.", or "".
+func hostOf(addr string) string {
+	u, err := nurl.Parse(strings.TrimSpace(addr))
+	if err != nil || u.Host == "" {
+		if err == nil && u.Scheme == "" && u.Path != "" && !strings.Contains(u.Path, "/") {
+			return strings.TrimPrefix(u.Path, "www.") // "example.com"
+		}
+		return ""
+	}
+	return strings.TrimPrefix(u.Hostname(), "www.")
+}
+
+// errTwice marks an input named twice in one build.
+var errTwice = errors.New("read already")
+
+// identities decides the id each article of a build is written under:
+//   - an article with the address of one the store holds (or one written earlier in this
+//     build) takes that article's id, so that it replaces it;
+//   - an article whose id is taken, in this build by another file or in the store by an
+//     article at another address, gets an id of its own: its id and a short hash of its
+//     address, else of its path.
+type identities struct {
+	st      *graph.Store
+	paths   map[string]string // id -> the path written under it in this build
+	urls    map[string]string // address -> id, in this build
+	inBatch map[string]bool   // ids in the batch not yet written
+}
+
+func newIdentities(st *graph.Store) *identities {
+	return &identities{st: st, paths: map[string]string{}, urls: map[string]string{}, inBatch: map[string]bool{}}
+}
+
+// assign sets d.ID, and reports whether that id is in the batch not yet written.
+func (ids *identities) assign(ctx context.Context, d *extract.Document, path string) (bool, error) {
+	if u := d.Meta.URL; u != "" {
+		id, ok := ids.urls[u]
+		if !ok {
+			var err error
+			if id, err = ids.st.ArticleByURL(ctx, u); err != nil {
+				return false, err
+			}
+		}
+		if id != "" {
+			d.ID = id
+			ids.paths[id] = path
+			return ids.inBatch[id], nil
+		}
+	}
+	if prev, ok := ids.paths[d.ID]; ok && prev == path && ids.urls[d.Meta.URL] == d.ID {
+		return false, fmt.Errorf("%w: %s is named twice in this build", errTwice, path)
+	}
+	base := d.ID
+	for try := 0; ; try++ {
+		taken, err := ids.taken(ctx, d, path)
+		if err != nil {
+			return false, err
+		}
+		if !taken {
+			break
+		}
+		key := d.Meta.URL
+		if key == "" {
+			key = path
+		}
+		if try > 0 {
+			key += fmt.Sprint(try)
+		}
+		d.ID = extract.ArticleID(base + "_" + shortHash([]byte(key))[:8])
+	}
+	ids.paths[d.ID] = path
+	return false, nil
+}
+
+// taken reports whether d's id names another article: another path in this build, or
+// an article at another address in the store.
+func (ids *identities) taken(ctx context.Context, d *extract.Document, path string) (bool, error) {
+	if prev, ok := ids.paths[d.ID]; ok && prev != path {
+		return true, nil
+	}
+	if d.Meta.URL == "" {
+		return false, nil
+	}
+	u, err := ids.st.ArticleURL(ctx, d.ID)
+	if err != nil {
+		return false, err
+	}
+	return u != "" && u != d.Meta.URL, nil
+}
+
+// written records that d goes into the batch.
+func (ids *identities) written(d *extract.Document) {
+	ids.inBatch[d.ID] = true
+	if d.Meta.URL != "" {
+		ids.urls[d.Meta.URL] = d.ID
+	}
+}
+
+// flushed records that the batch was written.
+func (ids *identities) flushed() { clear(ids.inBatch) }
