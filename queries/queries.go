@@ -251,8 +251,8 @@ func (s *Set) Render(name string, args map[string]string) (string, error) {
 	}
 	// the library goes between region markers, which the console's editor folds, so
 	// that a question opened there shows its own lines
-	return "// kg ask " + q.Name + ": " + q.Description + "\n" +
-		"var params = " + string(js) + ";\n" +
+	return "var params = " + string(js) + ";\n" +
+		"// kg ask " + q.Name + ": " + q.Description + "\n" +
 		"//#region kg library: the helpers every canned question uses (queries/lib.js)\n" +
 		s.lib + "\n//#endregion\n" + q.Source, nil
 }
