@@ -79,6 +79,12 @@ type entityAcc struct {
 // Entities lists every entity of the graph with its name, type, aliases and articles,
 // the most-mentioned first.
 func (s *Store) Entities(ctx context.Context) ([]EntityRow, error) {
+	return s.entities(ctx, nil)
+}
+
+// entities is Entities, handing every quad whose subject is an entity to also, when it
+// is not nil.
+func (s *Store) entities(ctx context.Context, also func(quad.Quad)) ([]EntityRow, error) {
 	acc := map[quad.IRI]*entityAcc{}
 	var order []quad.IRI
 	for _, t := range entityTypes {
@@ -114,6 +120,9 @@ func (s *Store) Entities(ctx context.Context) ([]EntityRow, error) {
 			return nil, err
 		}
 		for _, q := range qs {
+			if also != nil {
+				also(q)
+			}
 			switch q.Predicate.String() {
 			case quad.IRI(voc.Name).String():
 				a.names[quadString(q.Object)]++

@@ -277,6 +277,7 @@ type Progress struct {
 	Total        int // inputs found so far: all of them once the folders are listed
 	Bytes        int64
 	Elapsed      time.Duration
+	Finishing    bool // every article is written; the graph's summary is being counted
 }
 
 // Report says what a build did.
@@ -480,6 +481,9 @@ func build(ctx context.Context, st *graph.Store, x *extract.Extractor, source fu
 	})
 	err := g.Wait()
 	if err == nil && rep.Articles() > 0 {
+		if opts.Progress != nil {
+			opts.Progress(Progress{Done: rep.Articles(), Failed: len(rep.Failed), Total: int(total.Load()), Bytes: rep.Bytes, Elapsed: time.Since(start), Finishing: true})
+		}
 		err = refreshSummary(ctx, st, rep.Added+rep.Replaced > 0)
 	}
 	if serr := st.Sync(); err == nil && serr != nil {

@@ -211,10 +211,16 @@ function kgDoc(iri) {
   return iri.replace(/^<doc:|>$/g, "");
 }
 
-// kgNode is a node reference in the JSON-LD form the console's graph view draws:
-// {"@id": "ent:Vladimir_Putin"}.
-function kgNode(iri) {
-  return { "@id": iri.replace(/^<|>$/g, "") };
+// kgId is the id of a node as kg prints it everywhere: "ent:Vladimir_Putin".
+function kgId(iri) {
+  return String(iri).replace(/^<|>$/g, "");
+}
+
+// kgRef is an entity as every answer gives it, the shape of the listings' JSON too:
+// {"id": "ent:Vladimir_Putin", "name": "Vladimir Putin"}. The console's graph view draws
+// a row's subject and object refs as an edge labelled with its predicate.
+function kgRef(iri) {
+  return { id: kgId(iri), name: kgName(iri) };
 }
 
 // kgGroup merges statements into one row per (subject, predicate, object) with all the
@@ -225,8 +231,8 @@ function kgGroup(stmts, limit) {
     var st = stmts[i], k = st.s + " " + st.p + " " + st.o, doc = kgDoc(st.doc);
     if (!rows[k]) {
       rows[k] = {
-        subject: kgName(st.s), predicate: kgVerb(st.p), object: kgName(st.o),
-        articles: [], evidence: st.evidence, source: kgNode(st.s), target: kgNode(st.o)
+        subject: kgRef(st.s), predicate: kgVerb(st.p), object: kgRef(st.o),
+        evidence: st.evidence, articles: []
       };
       evDoc[k] = doc;
       order.push(k);

@@ -50,7 +50,6 @@ for (var s = 0; s < stmts.length; s++) {
   var docs = kgStatements(e.s, e.p, e.o, 1000).map(function (r) { return kgDoc(r.doc); });
   docs = kgArticleList(docs);
   g.Emit({
-    step: s + 1, subject: kgName(e.s), predicate: kgVerb(e.p), object: kgName(e.o),
-    articles: docs, source: kgNode(e.s), target: kgNode(e.o)
+    step: s + 1, subject: kgRef(e.s), predicate: kgVerb(e.p), object: kgRef(e.o), articles: docs
   });
 }

@@ -10,7 +10,7 @@ for (var i = 0; i < outs.length; i++) { var k = kgVerb(outs[i]); rels[k] = (rels
 var ins = kgArr(g.V().Has("<kg:object>", n).Out("<kg:predicate>"));
 for (var j = 0; j < ins.length; j++) { var k2 = kgVerb(ins[j]) + " (by others)"; rels[k2] = (rels[k2] || 0) + 1; }
 g.Emit({
-  name: kgName(n), id: n, type: types.join(", "),
+  id: kgId(n), name: kgName(n), type: types.join(", "),
   aliases: uniq(kgArr(g.V(n).Out("<kg:alias>"))).sort(),
   roles: uniq(kgArr(g.V(n).Out("<kg:role>"))).sort(),
   relations: rels,

@@ -8,8 +8,8 @@
 //
 // A parameter line gives the name, the kind (entity, verb, number or text) and an example.
 // Render turns a query and its arguments into a self-contained Gizmo script: the
-// arguments JSON-encoded into `var params = {...}` (never spliced into code), then lib.js,
-// then the query. The same text runs in kg and in Cayley's web console.
+// arguments JSON-encoded into `var params = {...}` (never spliced into code), then lib.js
+// between //#region markers (the console's editor folds it), then the query. The same text runs in kg and in Cayley's web console.
 package queries
 
 import (
@@ -249,7 +249,12 @@ func (s *Set) Render(name string, args map[string]string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return "var params = " + string(js) + ";\n" + s.lib + "\n" + q.Source, nil
+	// the library goes between region markers, which the console's editor folds, so
+	// that a question opened there shows its own lines
+	return "var params = " + string(js) + ";\n" +
+		"// kg ask " + q.Name + ": " + q.Description + "\n" +
+		"//#region kg library: the helpers every canned question uses (queries/lib.js)\n" +
+		s.lib + "\n//#endregion\n" + q.Source, nil
 }
 
 func (q *Query) hasParam(name string) bool {

@@ -1,7 +1,7 @@
 // name: quotes
 // description: What did <speaker> say? Their quotations, with the articles they appear in.
 // param: speaker entity Donald Trump
-var sp = kgFind(params.speakerKey, params.speaker), name = kgName(sp);
+var sp = kgFind(params.speakerKey, params.speaker), speaker = kgRef(sp);
 // the quotation nodes first, then their text and article (not Tag and Back)
 var ids = kgArr(g.V(sp).In("<kg:speaker>").Unique(), 5000), byQuote = {};
 if (ids.length > 0) {
@@ -19,7 +19,7 @@ for (var i = 0; i < ids.length; i++) {
   var qt = byQuote[ids[i]];
   if (!qt || !qt.text || !qt.doc || !kgInPeriod(qt.published)) continue;
   var t = qt.text;
-  if (!rows[t]) { rows[t] = { speaker: name, text: t, articles: [] }; order.push(t); }
+  if (!rows[t]) { rows[t] = { speaker: speaker, text: t, articles: [] }; order.push(t); }
   var d = kgDoc(qt.doc);
   if (rows[t].articles.indexOf(d) < 0) rows[t].articles.push(d);
 }

@@ -17,7 +17,7 @@ for (var i = 0; i < stmts.length; i++) {
   var st = stmts[i];
   add({
     kind: "fact", text: kgName(st.s) + " " + kgVerb(st.p) + " " + kgName(st.o), evidence: st.evidence,
-    source: kgNode(st.s), target: kgNode(st.o)
+    entities: [kgRef(st.s), kgRef(st.o)]
   }, st);
 }
 // the quotation nodes first, then their fields (not Tag and Back)
@@ -35,7 +35,7 @@ if (ids.length > 0) {
 for (var j = 0; j < ids.length; j++) {
   var qt = byQuote[ids[j]];
   if (!qt || !qt.text || !qt.doc || !kgInPeriod(qt.published)) continue;
-  add({ kind: "quote", text: name + ": \u201c" + qt.text + "\u201d", evidence: qt.evidence, source: kgNode(n) }, qt);
+  add({ kind: "quote", text: name + ": \u201c" + qt.text + "\u201d", evidence: qt.evidence, entities: [kgRef(n)] }, qt);
 }
 // by date, the undated last; then by article and text, whatever order the store walks in
 rows.sort(function (a, b) {

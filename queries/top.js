@@ -7,7 +7,10 @@ var limit = Math.min(params.limit || 20, 1000);
 var summary = params.since || params.until ? [] : kgArr(g.V("<kg:summary>").Out("<kg:top>"), 1);
 if (summary.length > 0) {
   var rows = JSON.parse(summary[0]);
-  for (var r = 0; r < rows.length && r < limit; r++) g.Emit(rows[r]);
+  for (var r = 0; r < rows.length && r < limit; r++) {
+    rows[r].id = kgId(rows[r].id); // summaries kept "<ent:…>" before kgId
+    g.Emit(rows[r]);
+  }
 } else {
   var counts = {}, docs = {};
   var st = kgStatementRows(kgArr(g.V("<kg:Statement>").In("<rdf:type>").Unique(), 1000000));
@@ -30,7 +33,7 @@ if (summary.length > 0) {
       if ((types["<schema:" + c + ">"] || 0) > (types["<schema:" + type + ">"] || 0)) type = c;
     });
     g.Emit({
-      id: n, name: kgName(n), type: type,
+      id: kgId(n), name: kgName(n), type: type,
       statements: counts[n], articles: Object.keys(docs[n]).length
     });
   }

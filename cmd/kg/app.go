@@ -10,9 +10,9 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
 
 	"github.com/kg-news/kg/graph"
 	"github.com/kg-news/kg/queries"
@@ -56,6 +56,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		Reader:               stdin,
 		Writer:               stdout,
 		ErrWriter:            stderr,
+		Version:              versionString(),
 		EnableBashCompletion: true,
 		HideHelpCommand:      false,
 		Commands: []*cli.Command{
@@ -111,28 +112,6 @@ func writeJSONLines[T any](w io.Writer, rows []T) error {
 	return nil
 }
 
-// table prints rows as aligned columns.
-type table struct {
-	tw *tabwriter.Writer
-}
-
-func newTable(w io.Writer, header ...string) *table {
-	t := &table{tw: tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)}
-	if len(header) > 0 {
-		t.row(header...)
-	}
-	return t
-}
-
-func (t *table) row(cols ...string) {
-	for i, c := range cols {
-		cols[i] = strings.ReplaceAll(strings.ReplaceAll(c, "\t", " "), "\n", " ")
-	}
-	fmt.Fprintln(t.tw, strings.Join(cols, "\t"))
-}
-
-func (t *table) flush() error { return t.tw.Flush() }
-
 // truncate shortens s to n runes with an ellipsis.
 func truncate(s string, n int) string {
 	r := []rune(s)
@@ -151,10 +130,10 @@ func joinLimit(list []string, n int) string {
 
 // columnOrder puts the columns of query results in the order people read them.
 var columnOrder = []string{"step", "date", "kind", "name", "subject", "speaker", "participant", "predicate", "object", "text",
-	"type", "statements", "articles", "article", "quotations", "aliases", "roles", "relations", "evidence"}
+	"evidence", "type", "statements", "articles", "article", "quotations", "aliases", "roles", "relations"}
 
 // hiddenColumns are kept for the web console's graph view, not for tables.
-var hiddenColumns = map[string]bool{"source": true, "target": true, "id": true}
+var hiddenColumns = map[string]bool{"source": true, "target": true, "id": true, "entities": true}
 
 // printResults prints Gizmo results as a table, or as JSON lines.
 func printResults(w io.Writer, results []any, asJSON bool) error {
@@ -209,9 +188,6 @@ func printResults(w io.Writer, results []any, asJSON bool) error {
 			if list, ok := m[c].([]any); ok && c == "articles" && len(list) > 2 {
 				row[i] = formatValue(list[:2]) + fmt.Sprintf(" (+%d)", len(list)-2)
 			}
-			if c == "evidence" || c == "text" {
-				row[i] = truncate(row[i], 100)
-			}
 		}
 		t.row(row...)
 	}
@@ -231,6 +207,12 @@ func formatValue(v any) string {
 		}
 		return joinLimit(parts, 6)
 	case map[string]any:
+		if name, ok := x["name"].(string); ok && x["id"] != nil && len(x) == 2 {
+			return name // an entity: {"id": "ent:…", "name": "…"}
+		}
+		if id, ok := x["@id"].(string); ok && len(x) == 1 {
+			return id // a node as Cayley's JSON-LD gives it
+		}
 		if a, ok := articleOf(x); ok {
 			return a.Label()
 		}
@@ -272,11 +254,7 @@ func articleOf(m map[string]any) (graph.Article, bool) {
 // isTerminal reports whether w is a terminal.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 // throughputGC lets the heap grow to five times what is live before the collector runs,

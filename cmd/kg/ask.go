@@ -30,6 +30,7 @@ func newAskCommand() *cli.Command {
 		Usage:     "run a canned question: kg ask who criticized Trump",
 		ArgsUsage: "QUERY [ARG...]",
 		Description: "Arguments follow the query's parameters in order (see kg ask --list), or come as\n" +
+			"--set name=value; flags may come before or after them (kg ask who criticized Trump --json).\n" +
 			"--set name=value. Names are matched as people type them: \"Putin\", \"Vladimir Putin\" and\n" +
 			"\"the Russian president\" reach the same node.",
 		Flags: append(append(storeFlags(),
@@ -47,7 +48,7 @@ func newAskCommand() *cli.Command {
 			if c.NArg() == 0 {
 				return usagef("ask needs a query name; kg ask --list shows them")
 			}
-			q, err := set.Get(c.Args().First())
+			q, err := getQuery(set, c.Args().First())
 			if err != nil {
 				return err
 			}
@@ -128,7 +129,7 @@ func runAsk(ctx context.Context, opts askOptions, set *queries.Set, stdout io.Wr
 	}
 	res, err := st.Gizmo(ctx, script, opts.limit)
 	if err != nil {
-		return cannedError(err)
+		return withNameSuggestions(ctx, st, cannedError(err))
 	}
 	return printResults(stdout, res, opts.json)
 }
@@ -137,7 +138,7 @@ func printQueryList(w io.Writer, set *queries.Set, asJSON bool) error {
 	if asJSON {
 		return writeJSONLines(w, set.List())
 	}
-	t := newTable(w, "QUERY", "DESCRIPTION", "EXAMPLE")
+	t := newTable(w, "question", "description", "example")
 	for _, q := range set.List() {
 		var ex []string
 		for _, p := range q.Params {

@@ -65,6 +65,12 @@ func runBuild(ctx context.Context, opts buildOptions, stdin io.Reader, stdout, s
 	bo := ingest.Options{Workers: opts.workers, Batch: opts.batch, MaxBytes: opts.maxBytes, Stdin: stdin,
 		Fetch: ingest.FetchOptions{Enabled: opts.fetch}}
 	var bar *progressbar.ProgressBar
+	var finishing *status
+	defer func() {
+		if finishing != nil {
+			finishing.done()
+		}
+	}()
 	if opts.progress {
 		bar = progressbar.NewOptions(-1,
 			progressbar.OptionSetWriter(stderr),
@@ -77,6 +83,14 @@ func runBuild(ctx context.Context, opts buildOptions, stdin io.Reader, stdout, s
 			progressbar.OptionClearOnFinish(),
 		)
 		bo.Progress = func(p ingest.Progress) {
+			if p.Finishing {
+				// the articles are written; what is left is no article, so it is no
+				// part of the bar and its ETA, but a line of its own
+				bar.Finish()
+				finishing = newStatus(stderr, true)
+				finishing.say(fmt.Sprintf("%d articles written; counting the graph's summary", p.Done))
+				return
+			}
 			if p.Total > 0 && int64(p.Total) != bar.GetMax64() {
 				bar.ChangeMax(p.Total)
 			}
@@ -84,6 +98,10 @@ func runBuild(ctx context.Context, opts buildOptions, stdin io.Reader, stdout, s
 		}
 	}
 	rep, err := ingest.Build(ctx, st, extract.New(), opts.paths, bo)
+	if finishing != nil {
+		finishing.done()
+		finishing = nil
+	}
 	if bar != nil {
 		bar.Finish()
 	}

@@ -92,7 +92,7 @@ func testSampleCorpusAnswers(t *testing.T, cfg graph.Config) {
 		rows := ask(t, cfg, "whom", map[string]string{"subject": "Vladimir Putin", "verb": "invite"})
 		found := false
 		for _, r := range rows {
-			if r["object"] == "Donald Trump" {
+			if formatValue(r["object"]) == "Donald Trump" {
 				found = true
 				if n := len(r["articles"].([]any)); n < 3 {
 					t.Errorf("Putin invited Trump is backed by %d articles, want at least 3: %v", n, r["articles"])

@@ -16,8 +16,8 @@ func newFactsCommand() *cli.Command {
 		Name:  "facts",
 		Usage: "list the facts of the graph, each with the articles and sentences that state it",
 		Flags: append(append(storeFlags(),
-			&cli.StringFlag{Name: "about", Usage: "only facts whose subject or object has this name"},
-			&cli.StringFlag{Name: "predicate", Usage: "only facts with this predicate"},
+			&cli.StringFlag{Name: "about", Usage: "only facts whose subject or object this name stands for (matched as kg ask matches names)"},
+			&cli.StringFlag{Name: "predicate", Usage: "only facts of this verb, in any form (invite, invited)"},
 			jsonFlag,
 		), periodFlags()...),
 		Action: func(c *cli.Context) error {
@@ -37,6 +37,12 @@ func runFacts(ctx context.Context, cfg graph.Config, period graph.Period, about,
 		return err
 	}
 	defer st.Close()
+	id := ""
+	if about != "" {
+		if id, err = resolveName(ctx, st, about); err != nil {
+			return err
+		}
+	}
 	rows, err := st.Facts(ctx)
 	if err != nil {
 		return err
@@ -44,18 +50,21 @@ func runFacts(ctx context.Context, cfg graph.Config, period graph.Period, about,
 	rows = graph.FactsIn(rows, period)
 	out := rows[:0]
 	for _, r := range rows {
-		if about != "" && !strings.EqualFold(r.Subject.Name, about) && !strings.EqualFold(r.Object.Name, about) {
+		if id != "" && r.Subject.ID != id && r.Object.ID != id {
 			continue
 		}
-		if pred != "" && !strings.EqualFold(r.Predicate, pred) {
+		if pred != "" && !samePredicate(r.Predicate, pred) {
 			continue
 		}
 		out = append(out, r)
 	}
+	if len(out) == 0 && (about != "" || pred != "") {
+		return noMatch("facts", "--about", about, "--predicate", pred)
+	}
 	if asJSON {
 		return writeJSONLines(stdout, out)
 	}
-	t := newTable(stdout, "SUBJECT", "PREDICATE", "OBJECT", "QUALIFIERS", "ARTICLES")
+	t := newTable(stdout, "subject", "predicate", "object", "qualifiers", "articles")
 	for _, r := range out {
 		obj := r.Object.Name
 		if obj == "" {

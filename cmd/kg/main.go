@@ -14,7 +14,7 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	err := newApp(os.Stdin, os.Stdout, os.Stderr).RunContext(ctx, os.Args)
+	err := run(ctx, os.Stdin, os.Stdout, os.Stderr, os.Args)
 	var child exitStatus
 	if errors.As(err, &child) {
 		os.Exit(int(child)) // a child kg said why already

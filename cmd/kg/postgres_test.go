@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"sort"
 	"strings"
 	"testing"
@@ -30,10 +31,10 @@ func TestPostgresAnswersMatchBolt(t *testing.T) {
 		"quotes": func(cfg graph.Config, w *bytes.Buffer) error { return runQuotes(ctx, cfg, graph.Period{}, "", true, w) },
 		"stats":  func(cfg graph.Config, w *bytes.Buffer) error { return runStats(ctx, cfg, true, w) },
 		"nquads": func(cfg graph.Config, w *bytes.Buffer) error {
-			return runExport(ctx, exportOptions{store: cfg, format: "nquads"}, w)
+			return runExport(ctx, exportOptions{store: cfg, format: "nquads"}, w, io.Discard)
 		},
 		"gexf": func(cfg graph.Config, w *bytes.Buffer) error {
-			return runExport(ctx, exportOptions{store: cfg, format: "gexf"}, w)
+			return runExport(ctx, exportOptions{store: cfg, format: "gexf"}, w, io.Discard)
 		},
 	}
 	for _, q := range set.List() {

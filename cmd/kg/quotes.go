@@ -2,8 +2,8 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
-	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -15,7 +15,7 @@ func newQuotesCommand() *cli.Command {
 		Name:  "quotes",
 		Usage: "list the quotations of the graph with their speakers and articles",
 		Flags: append(append(storeFlags(),
-			&cli.StringFlag{Name: "speaker", Usage: "only quotations of a speaker with this name"},
+			&cli.StringFlag{Name: "speaker", Usage: "only quotations of the speaker this name stands for (matched as kg ask matches names)"},
 			jsonFlag,
 		), periodFlags()...),
 		Action: func(c *cli.Context) error {
@@ -35,6 +35,12 @@ func runQuotes(ctx context.Context, cfg graph.Config, period graph.Period, speak
 		return err
 	}
 	defer st.Close()
+	id := ""
+	if speaker != "" {
+		if id, err = resolveName(ctx, st, speaker); err != nil {
+			return err
+		}
+	}
 	rows, err := st.Quotes(ctx)
 	if err != nil {
 		return err
@@ -42,16 +48,19 @@ func runQuotes(ctx context.Context, cfg graph.Config, period graph.Period, speak
 	rows = graph.QuotesIn(rows, period)
 	out := rows[:0]
 	for _, r := range rows {
-		if speaker == "" || strings.EqualFold(r.Speaker.Name, speaker) {
+		if id == "" || r.Speaker.ID == id {
 			out = append(out, r)
 		}
+	}
+	if len(out) == 0 && speaker != "" {
+		return fmt.Errorf("no quotations of %s (%s) in the graph", speaker, id)
 	}
 	if asJSON {
 		return writeJSONLines(stdout, out)
 	}
-	t := newTable(stdout, "SPEAKER", "QUOTATION", "ARTICLE")
+	t := newTable(stdout, "speaker", "quotation", "article")
 	for _, r := range out {
-		t.row(r.Speaker.Name, truncate(r.Text, 100), articleLabels([]*graph.Article{r.Article}, []string{r.Doc}, 1))
+		t.row(r.Speaker.Name, r.Text, articleLabels([]*graph.Article{r.Article}, []string{r.Doc}, 1))
 	}
 	return t.flush()
 }

@@ -52,12 +52,28 @@ func newServeCommand() *cli.Command {
 // runServe serves until ctx is done. When ready is not nil it receives the address the
 // server listens on.
 func runServe(ctx context.Context, opts serveOptions, stdout io.Writer, ready chan<- string) error {
-	st, err := openStore(ctx, opts.store)
-	if err != nil {
-		return err
+	copts := console.Options{Writable: opts.writable, Timeout: opts.timeout, MaxBody: opts.maxBody}
+	var st *graph.Store
+	if perRequest(opts) {
+		// a read-only bolt store is opened for each request and closed after it, so that
+		// kg build can write while the console is open and the console sees what it
+		// wrote; a request waits for a build's write for as long as a query may run
+		cfg := opts.store
+		cfg.LockTimeout = opts.timeout
+		copts.Open = func(ctx context.Context) (*graph.Store, error) { return openStore(ctx, cfg) }
+		check, err := openStore(ctx, opts.store) // fail now on a missing or broken store
+		if err != nil {
+			return err
+		}
+		check.Close()
+	} else {
+		var err error
+		if st, err = openStore(ctx, opts.store); err != nil {
+			return err
+		}
+		defer st.Close()
 	}
-	defer st.Close()
-	h, err := console.New(st, console.Options{Writable: opts.writable, Timeout: opts.timeout, MaxBody: opts.maxBody})
+	h, err := console.New(st, copts)
 	if err != nil {
 		return err
 	}
@@ -70,6 +86,9 @@ func runServe(ctx context.Context, opts serveOptions, stdout io.Writer, ready ch
 	mode := "read-only"
 	if opts.writable {
 		mode = "writable"
+	}
+	if perRequest(opts) {
+		mode += ", kg build may add articles meanwhile"
 	}
 	fmt.Fprintf(stdout, "kg: serving %s (%s) at %s — canned questions at %sask\n", opts.store.Path, mode, url, url)
 	if ready != nil {
@@ -88,6 +107,14 @@ func runServe(ctx context.Context, opts serveOptions, stdout io.Writer, ready ch
 		}
 		return nil
 	}
+}
+
+// perRequest reports whether the server opens the store for each request: a read-only
+// bolt file (PostgreSQL stores see other processes' writes anyway; a writable server
+// keeps its write lock).
+func perRequest(opts serveOptions) bool {
+	b := opts.store.Backend
+	return !opts.writable && (b == "" || b == graph.Bolt)
 }
 
 // serveChildEnv marks the kg serve process that a supervising kg serve started.

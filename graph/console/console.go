@@ -44,7 +44,7 @@ import (
 	"github.com/kg-news/kg/queries"
 )
 
-//go:embed vendor/monaco vendor/material-icons ask.html
+//go:embed vendor/monaco vendor/material-icons vendor/cytoscape ask.html kg.js kg.css
 var assets embed.FS
 
 // Defaults of Options.
@@ -61,6 +61,12 @@ type Options struct {
 	MaxBody  int64         // largest request body in bytes; DefaultMaxBody if 0
 	Limit    int           // most results a console query returns; DefaultLimit if 0
 	Queries  *queries.Set  // the canned queries; queries.MustLoad() if nil
+	// Open, when set, opens the store for each request, which closes it when it is done,
+	// and New's st may be nil: a read-only server then holds no lock between requests, so
+	// that kg build can write to the store while the console is open, and every request
+	// sees what the last build wrote. A request made while a build writes waits for it
+	// (the opener decides how long).
+	Open func(ctx context.Context) (*graph.Store, error)
 }
 
 // Handler serves the console, the API and the canned queries.
@@ -97,8 +103,34 @@ func New(st *graph.Store, opts Options) (*Handler, error) {
 	if err := h.loadAssets(); err != nil {
 		return nil, err
 	}
+	if opts.Open != nil && opts.Writable {
+		return nil, errors.New("console: a writable console keeps its store open; Options.Open is for read-only ones")
+	}
+	if st != nil {
+		api, err := h.newAPI(st)
+		if err != nil {
+			return nil, err
+		}
+		h.api = api
+	}
+	h.mux.HandleFunc("/api/v2/", h.serveAPI)
+	h.mux.HandleFunc("/api/v1/shape/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusNotImplemented, "kg serve does not support Query Shape: Cayley's shape API (/api/v1/shape) is not served; run the query on the Query page, or draw it on Visualize")
+	})
+	h.mux.HandleFunc("/api/kg/info", h.serveInfo)
+	h.mux.HandleFunc("/api/kg/nodes", h.serveNodes)
+	h.mux.HandleFunc("/api/kg/articles", h.serveArticles)
+	h.mux.HandleFunc("/api/ask", h.serveAskList)
+	h.mux.HandleFunc("/api/ask/", h.serveAsk)
+	h.mux.HandleFunc("/ask", h.serveAskPage)
+	h.mux.HandleFunc("/", h.serveFile)
+	return h, nil
+}
+
+// newAPI returns Cayley's API v2 over st, as the options say.
+func (h *Handler) newAPI(st *graph.Store) (*chttp.APIv2, error) {
 	handle := &cgraph.Handle{QuadStore: st.QS}
-	if opts.Writable {
+	if h.opts.Writable {
 		w, err := cgraph.NewQuadWriter("single", st.QS, cgraph.Options{"ignore_duplicate": true, "ignore_missing": true})
 		if err != nil {
 			return nil, fmt.Errorf("console writer: %w", err)
@@ -106,19 +138,24 @@ func New(st *graph.Store, opts Options) (*Handler, error) {
 		handle.QuadWriter = w
 	}
 	api := chttp.NewAPIv2(handle)
-	api.SetReadOnly(!opts.Writable)
-	api.SetQueryTimeout(opts.Timeout)
-	api.SetQueryLimit(opts.Limit)
-	h.api = api
-	h.mux.HandleFunc("/api/v2/", h.serveAPI)
-	h.mux.HandleFunc("/api/v1/shape/", func(w http.ResponseWriter, r *http.Request) {
-		writeError(w, http.StatusNotImplemented, "query shapes are not available in kg serve")
-	})
-	h.mux.HandleFunc("/api/ask", h.serveAskList)
-	h.mux.HandleFunc("/api/ask/", h.serveAsk)
-	h.mux.HandleFunc("/ask", h.serveAskPage)
-	h.mux.HandleFunc("/", h.serveFile)
-	return h, nil
+	api.SetReadOnly(!h.opts.Writable)
+	api.SetQueryTimeout(h.opts.Timeout)
+	api.SetQueryLimit(h.opts.Limit)
+	return api, nil
+}
+
+// withStore runs f with the store: the one New was given, or one Options.Open opens for
+// this request alone.
+func (h *Handler) withStore(ctx context.Context, f func(st *graph.Store) error) error {
+	if h.opts.Open == nil {
+		return f(h.st)
+	}
+	st, err := h.opts.Open(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return f(st)
 }
 
 // ServeHTTP serves a request, answering a panic with an error and bounding its body.
@@ -179,7 +216,20 @@ func (h *Handler) serveAPI(w http.ResponseWriter, r *http.Request) {
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))
 	}
-	h.api.ServeHTTP(w, r)
+	if h.opts.Open == nil {
+		h.api.ServeHTTP(w, r)
+		return
+	}
+	err := h.withStore(r.Context(), func(st *graph.Store) error {
+		api, err := h.newAPI(st)
+		if err == nil {
+			api.ServeHTTP(w, r)
+		}
+		return err
+	})
+	if err != nil {
+		writeError(w, http.StatusServiceUnavailable, err.Error())
+	}
 }
 
 // sameOrigin reports whether a request comes from a page of this server: no Origin
@@ -222,6 +272,9 @@ func (h *Handler) loadAssets() error {
 		if ext == ".js" || ext == ".css" || ext == ".html" {
 			data = []byte(rewrite.Replace(string(data)))
 		}
+		if p == "web/index.html" {
+			data = []byte(strings.Replace(string(data), "</head>", `<link href="/kg/kg.css" rel="stylesheet"><script src="/vendor/cytoscape/cytoscape.min.js"></script><script src="/kg/kg.js"></script></head>`, 1))
+		}
 		if strings.HasSuffix(p, "service-worker.js") {
 			// an old service worker would keep serving a cached, broken console
 			data = []byte("self.addEventListener('install', function () { self.skipWaiting(); });\n")
@@ -248,6 +301,13 @@ func (h *Handler) loadAssets() error {
 		return fmt.Errorf("vendored assets: %w", err)
 	}
 	h.files["/vendor/material-icons/material-icons.css"] = asset{typ: "text/css; charset=utf-8", data: []byte(materialIconsCSS)}
+	for name, typ := range map[string]string{"kg.js": "application/javascript; charset=utf-8", "kg.css": "text/css; charset=utf-8"} {
+		data, err := fs.ReadFile(assets, name)
+		if err != nil {
+			return err
+		}
+		h.files["/kg/"+name] = asset{data: data, typ: typ}
+	}
 	if _, ok := h.files["/index.html"]; !ok {
 		return errors.New("console bundle has no index.html")
 	}
@@ -353,13 +413,17 @@ func (h *Handler) serveAsk(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), h.opts.Timeout)
 	defer cancel()
-	res, err := h.st.Gizmo(ctx, script, h.opts.Limit)
+	var res []any
+	err = h.withStore(ctx, func(st *graph.Store) (err error) {
+		res, err = st.Gizmo(ctx, script, h.opts.Limit)
+		return err
+	})
 	if err != nil {
 		code := http.StatusBadRequest
 		if !errors.Is(err, graph.ErrQuery) {
 			code = http.StatusInternalServerError
 		}
-		writeError(w, code, err.Error())
+		writeError(w, code, Sentence(strings.TrimPrefix(err.Error(), graph.ErrQuery.Error()+": ")))
 		return
 	}
 	if res == nil {
