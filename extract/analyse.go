@@ -52,9 +52,10 @@ func tagWords(x *Extractor, d *Document) {
 	}
 }
 
-// parse parses each sentence of running text and finds its names with the learned
-// recogniser, which reads the names the rules proposed (the parse stage).
-func parse(x *Extractor, d *Document) {
+// findNames finds the names of each sentence of running text with the learned recogniser,
+// which reads the names the rules proposed (the names stage's first half). Sentences are
+// parsed later, and only those a stage asks for (Document.Parse).
+func findNames(x *Extractor, d *Document) {
 	if d.read == nil {
 		return
 	}
@@ -63,14 +64,6 @@ func parse(x *Extractor, d *Document) {
 		s := &d.Sentences[si]
 		if s.Kind != Body || s.EndWord == s.FirstWord {
 			continue
-		}
-		heads, labels := d.read.Parse(si)
-		for k := range heads {
-			w := &d.Words[s.FirstWord+k]
-			if h := heads[k]; h >= 0 {
-				w.Head = s.FirstWord + h
-			}
-			w.Rel = labels[k]
 		}
 		for _, n := range d.read.Names(si, hs[s.FirstWord:s.EndWord]) {
 			first, end := s.FirstWord+n.Start, s.FirstWord+n.End
@@ -83,7 +76,39 @@ func parse(x *Extractor, d *Document) {
 			})
 		}
 	}
-	d.read = nil
+}
+
+// Parse parses sentence si with the learned parser, if it was not parsed yet, filling the
+// Head and Rel of its words, and reports whether it could: only sentences of running text
+// are parsed, and only while the document is being extracted. Parsing is the costliest
+// thing the models do, so stages parse the sentences they read and no others.
+func (d *Document) Parse(si int) bool {
+	s := &d.Sentences[si]
+	if s.Kind != Body || s.EndWord == s.FirstWord {
+		return false
+	}
+	if d.parsed == nil {
+		if d.read == nil {
+			return false
+		}
+		d.parsed = make([]bool, len(d.Sentences))
+	}
+	if d.parsed[si] {
+		return true
+	}
+	if d.read == nil {
+		return false
+	}
+	heads, labels := d.read.Parse(si)
+	for k := range heads {
+		w := &d.Words[s.FirstWord+k]
+		if h := heads[k]; h >= 0 {
+			w.Head = s.FirstWord + h
+		}
+		w.Rel = labels[k]
+	}
+	d.parsed[si] = true
+	return true
 }
 
 func nerType(t string) Type {

@@ -215,7 +215,8 @@ type Document struct {
 	Quotes     []Quotation
 
 	analysis *analysis      // clause index shared by the quotes and relations stages
-	read     *model.Article // the models' reading, from the tag stage to the parse stage
+	read     *model.Article // the models' reading, kept while the document is extracted
+	parsed   []bool         // the sentences Parse has parsed
 }
 
 // TokenText returns the text of token i.

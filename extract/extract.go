@@ -45,8 +45,7 @@ var Stages = []Stage{
 	{"junk", "marks navigation, credits, captions, comments and other languages as junk", func(x *Extractor, d *Document) { markJunk(d, x.lx) }},
 	{"tag", "the models' words and their parts of speech, from the learned tagger", tagWords},
 	{"mentions", "name, title, nominal and event mentions with types, by rule", func(x *Extractor, d *Document) { findMentions(d, x.lx) }},
-	{"parse", "dependency parses and names, from the learned parser and recogniser", parse},
-	{"names", "the rules' names settled against the recogniser's", weighNames},
+	{"names", "the learned recogniser's names, and the rules' names settled against them", func(x *Extractor, d *Document) { findNames(x, d); weighNames(x, d) }},
 	{"resolve", "entities: mentions grouped within the article, with names and aliases", func(x *Extractor, d *Document) { resolve(d, x.lx) }},
 	{"events", "the event the article is about, and other named events", func(x *Extractor, d *Document) { findEvents(d, x.lx) }},
 	{"quotes", "direct quotations with their speakers", func(x *Extractor, d *Document) { x.analysis(d).findQuotes() }},
@@ -148,7 +147,7 @@ func (x *Extractor) ExtractMeta(id, path string, text []byte, meta Meta) (*Docum
 	for _, st := range Stages {
 		st.Run(x, d)
 	}
-	d.analysis, d.read = nil, nil
+	d.analysis, d.read, d.parsed = nil, nil, nil
 	return d, nil
 }
 

@@ -21,6 +21,9 @@ func TestDebugNames(t *testing.T) {
 	for _, m := range d.Mentions {
 		fmt.Printf("MENTION %q full=%q %s str=%d src=%s kind=%d role=%q\n", m.Text(d.Text), m.Full.Text(d.Text), m.Type, m.Strength, m.Source, m.Kind, m.Role)
 	}
+	for si := range d.Sentences {
+		d.Parse(si)
+	}
 	for _, w := range d.Words[:min(len(d.Words), 60)] {
 		fmt.Printf("%s/%s/%s ", w.Text(d.Text), w.Tag, w.Rel)
 	}

@@ -26,8 +26,12 @@ type Linear struct {
 
 	nc    int
 	slots []uint64 // fingerprint << 32 | row+1; 0 is empty
-	rows  []uint16 // nc weights a row
+	rows  []uint16 // nc weights a row (dense models)
 	size  uint64   // number of slots
+	// A model of many classes keeps its rows sparse: row r is pairs[start[r]:start[r+1]],
+	// each a class << 16 | weight.
+	start []uint32
+	pairs []uint32
 
 	src *sparse // the model as trained, for Write; nil once loaded
 }
@@ -72,6 +76,12 @@ func (m *Linear) Score(feats []feature, scores []float32) {
 				continue
 			}
 			r := int(s&0xffffffff) - 1
+			if m.pairs != nil {
+				for _, p := range m.pairs[m.start[r]:m.start[r+1]] {
+					scores[p>>16] += math.Float32frombits(p << 16)
+				}
+				continue
+			}
 			row := m.rows[r*m.nc : r*m.nc+m.nc]
 			for c, w := range row {
 				scores[c] += math.Float32frombits(uint32(w) << 16)
@@ -92,6 +102,9 @@ func (m *Linear) row(f feature) ([]uint16, bool) {
 		}
 		if s>>32 == fp {
 			r := int(s&0xffffffff) - 1
+			if m.rows == nil {
+				return nil, false // a sparse model: not asked so
+			}
 			return m.rows[r*m.nc : r*m.nc+m.nc], true
 		}
 		if i++; i == int(m.size) {
@@ -139,10 +152,13 @@ func (m *Linear) home(f feature) int {
 }
 
 // Features is the number of features the model knows.
-func (m *Linear) Features() int { return len(m.rows) / max(m.nc, 1) }
+func (m *Linear) Features() int { return int(m.size-1) / 2 }
 
 // Bytes is the size of the model in memory.
-func (m *Linear) Bytes() int { return 8*len(m.slots) + 2*len(m.rows) }
+func (m *Linear) Bytes() int { return 8*len(m.slots) + 2*len(m.rows) + 4*len(m.start) + 4*len(m.pairs) }
+
+// sparseClasses is the number of classes from which a model keeps its rows sparse.
+const sparseClasses = 24
 
 // build makes the table from a sparse model.
 func (m *Linear) build(sp *sparse) {
@@ -160,8 +176,14 @@ func bf16(x float32) uint16 {
 func (m *Linear) setTable(sp *sparse) {
 	size := 2*len(sp.keys) + 1
 	m.slots = make([]uint64, size)
-	m.rows = make([]uint16, len(sp.keys)*m.nc)
 	m.size = uint64(size)
+	if m.nc >= sparseClasses {
+		m.rows = nil
+		m.start = make([]uint32, len(sp.keys)+1)
+		m.pairs = make([]uint32, 0, len(sp.wt))
+	} else {
+		m.rows = make([]uint16, len(sp.keys)*m.nc)
+	}
 	for r, f := range sp.keys {
 		i := m.home(f)
 		for m.slots[i] != 0 {
@@ -170,6 +192,15 @@ func (m *Linear) setTable(sp *sparse) {
 			}
 		}
 		m.slots[i] = f>>32<<32 | uint64(r+1)
+		if m.start != nil {
+			for j := sp.start[r]; j < sp.start[r+1]; j++ {
+				if w := bf16(sp.wt[j]); w != 0 {
+					m.pairs = append(m.pairs, uint32(sp.cls[j])<<16|uint32(w))
+				}
+			}
+			m.start[r+1] = uint32(len(m.pairs))
+			continue
+		}
 		row := m.rows[r*m.nc : r*m.nc+m.nc]
 		for j := sp.start[r]; j < sp.start[r+1]; j++ {
 			row[sp.cls[j]] = bf16(sp.wt[j])
