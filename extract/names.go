@@ -262,7 +262,7 @@ func reshape(d *Document, m *Mention, n *Name, byTok []int32, ni int) bool {
 	case titled && n.Type != Person && n.Start <= m.Full.Start && n.End >= m.Full.End:
 	case !titled && n.Start < m.Span.Start && n.End == m.Span.End:
 		// words before the rule's name: "People's Relief Front"
-	case !titled && n.Start <= m.Span.Start && n.End > m.Span.End && joins(d, m.End):
+	case !titled && n.Start <= m.Span.Start && n.End > m.Span.End && joins(d, m.End) && capitalisedTail(d, m.End+1, b):
 		// a name the rules cut at a function word: "Centre for Policy Studies"
 	default:
 		return false
@@ -297,4 +297,19 @@ func joins(d *Document, k int) bool {
 		return true
 	}
 	return false
+}
+
+// capitalisedTail reports whether tokens [a, b) are capitalised words or words that join
+// the parts of a name, and the last is capitalised.
+func capitalisedTail(d *Document, a, b int) bool {
+	if a >= b {
+		return false
+	}
+	for k := a; k < b; k++ {
+		t := &d.Tokens[k]
+		if t.Kind != Word || !t.Has(Cap) && !joins(d, k) {
+			return false
+		}
+	}
+	return d.Tokens[b-1].Has(Cap)
 }

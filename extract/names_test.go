@@ -1,0 +1,84 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestModelNames checks what the learned core adds to the name rules, on invented
+// sentences: a capitalised first word the tagger reads as a verb or an adjective is no
+// name, and a body's name that opens with a title word stays whole.
+func TestModelNames(t *testing.T) {
+	x := New()
+	for _, tc := range []struct {
+		text      string
+		want, not []string // names that must be, and must not be, mentions
+	}{
+		{"Rebranded as a charity, the group met Jane Roe in Paris.", []string{"Jane Roe", "Paris"}, []string{"Rebranded"}},
+		{"A report by the Centre for Policy Studies criticised the plan.", []string{"Centre for Policy Studies"}, []string{"for Policy Studies"}},
+		{"The Institute for Coastal Research said the sea had risen.", []string{"Institute for Coastal Research"}, nil},
+	} {
+		d, err := x.Extract("t", "t", []byte("Headline\n"+tc.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]bool{}
+		for _, m := range d.Mentions {
+			got[m.Text(d.Text)] = true
+		}
+		for _, w := range tc.want {
+			if !got[w] {
+				t.Errorf("%q: no mention %q (have %v)", tc.text, w, keys(got))
+			}
+		}
+		for _, w := range tc.not {
+			if got[w] {
+				t.Errorf("%q: mention %q", tc.text, w)
+			}
+		}
+	}
+}
+
+func keys(m map[string]bool) string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return strings.Join(out, ", ")
+}
+
+// TestParseOnDemand checks that a sentence is parsed when a stage asks, and only then.
+func TestParseOnDemand(t *testing.T) {
+	x := New()
+	d := &Document{ID: "t", Text: "Headline\nJane Roe met the mayor of Westfield on Tuesday."}
+	for _, st := range Stages {
+		st.Run(x, d)
+		if st.Name == "names" {
+			break
+		}
+	}
+	s := d.Sentences[1]
+	for w := s.FirstWord; w < s.EndWord; w++ {
+		if d.Words[w].Rel != "" {
+			t.Fatalf("word %d parsed before anyone asked", w)
+		}
+	}
+	if !d.Parse(1) {
+		t.Fatal("Parse(1) = false")
+	}
+	roots := 0
+	for w := s.FirstWord; w < s.EndWord; w++ {
+		if d.Words[w].Rel == "" {
+			t.Errorf("word %d has no label", w)
+		}
+		if d.Words[w].Head < 0 {
+			roots++
+		}
+	}
+	if roots != 1 {
+		t.Errorf("%d roots", roots)
+	}
+	if d.Parse(0) {
+		t.Error("the headline was parsed")
+	}
+}
