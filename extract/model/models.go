@@ -145,9 +145,10 @@ func newParser(moves, labels *Linear) *Parser {
 	return p
 }
 
-// Prune drops from each model the share q of its features that weigh least.
-func (m *Models) Prune(q float64) {
-	m.Tagger.m = m.Tagger.m.PrunedQuantile(q)
+// Prune drops from each model the share q of its features that weigh least (the share
+// qTagger from the tagger).
+func (m *Models) Prune(q, qTagger float64) {
+	m.Tagger.m = m.Tagger.m.PrunedQuantile(qTagger)
 	m.Parser = newParser(m.Parser.moves.PrunedQuantile(q), m.Parser.labels.PrunedQuantile(q))
 	m.Recognizer.m = m.Recognizer.m.PrunedQuantile(q)
 }

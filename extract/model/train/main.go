@@ -90,14 +90,15 @@ func main() {
 	data := flag.String("data", "/work/corpora", "corpus folder")
 	out := flag.String("out", "", "write the weights into this folder")
 	eval := flag.String("eval", "", "only score the weights in this folder")
-	epochs := flag.Int("epochs", 12, "tagger training epochs")
+	epochs := flag.Int("epochs", 16, "tagger training epochs")
 	pepochs := flag.Int("pepochs", 15, "parser training epochs")
 	nepochs := flag.Int("nepochs", 15, "recogniser training epochs")
 	folds := flag.Int("folds", 4, "jackknife folds for the parser's training tags")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of scoring")
 	reuse := flag.String("reuse", "", "start from the weights in this folder and train only -only")
 	only := flag.String("only", "", "with -reuse: the model to train again (tagger, parser or ner)")
-	prune := flag.Float64("prune", 0.7, "drop this share of each model's features, the ones that weigh least")
+	prune := flag.Float64("prune", 0.7, "drop this share of the parser's and the recogniser's features, the ones that weigh least")
+	tagPrune := flag.Float64("tagger-prune", 0.5, "drop this share of the tagger's features, the ones that weigh least")
 	flag.Parse()
 	lx := lexicon.Default()
 	p := func(s string) string { return filepath.Join(*data, s) }
@@ -136,7 +137,7 @@ func main() {
 		default:
 			log.Fatalf("-only %q: want tagger or ner", *only)
 		}
-		m.Prune(*prune)
+		m.Prune(*prune, *tagPrune)
 		if *out != "" {
 			if err := m.Save(*out, model.Notice); err != nil {
 				log.Fatal(err)
@@ -144,7 +145,7 @@ func main() {
 		}
 	} else {
 		m = train(p, &model.Context{Lexicon: lx}, *epochs, *pepochs, *nepochs, *folds)
-		m.Prune(*prune)
+		m.Prune(*prune, *tagPrune)
 		if *out != "" {
 			if err := m.Save(*out, model.Notice); err != nil {
 				log.Fatal(err)
