@@ -11,7 +11,6 @@ import (
 	"github.com/cayleygraph/cayley/query/path"
 	"github.com/cayleygraph/quad"
 
-	"github.com/kg-news/kg/extract"
 	"github.com/kg-news/kg/graph/voc"
 )
 
@@ -429,11 +428,11 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 }
 
 // Find returns the IRI of the entity a name stands for, as people type it: by the keys of
-// its names, else of its aliases ("the Russian president"); among several, the one named
-// in the most articles.
+// its names, else of its aliases ("President Putin"), else of the references articles make
+// to it ("the Russian president"); among several, the one named in the most articles.
 func (s *Store) Find(ctx context.Context, name string) (string, error) {
-	key := extract.Key(name)
-	for _, pred := range []string{voc.Key, voc.AliasKey} {
+	key := voc.KeyOf(name)
+	for _, pred := range []string{voc.Key, voc.AliasKey, voc.RefKey} {
 		qs, err := s.quadsOf(ctx, quad.Object, quad.String(key))
 		if err != nil {
 			return "", err
