@@ -103,6 +103,8 @@ var (
 	pPath          quad.Value = quad.IRI(voc.Path)
 	pPredicate     quad.Value = quad.IRI(voc.Predicate)
 	pRDFType       quad.Value = quad.IRI(voc.RDFType)
+	pReference     quad.Value = quad.IRI(voc.Reference)
+	pRefKey        quad.Value = quad.IRI(voc.RefKey)
 	pRole          quad.Value = quad.IRI(voc.Role)
 	pSHA256        quad.Value = quad.IRI(voc.SHA256)
 	pSentence      quad.Value = quad.IRI(voc.Sentence)
@@ -137,15 +139,24 @@ func (d *Document) Quads(nodes []Node) []quad.Quad {
 	for e := range d.Entities {
 		ent := &d.Entities[e]
 		n := nodes[e]
+		if n.IRI == "" {
+			continue // linking found no entity here ("the government" of no country)
+		}
 		var iri quad.Value = n.IRI
 		add(lv, pMentions, iri)
 		add(iri, pRDFType, voc.TypeIRI(string(ent.Type)))
 		add(iri, pName, quad.String(n.Name))
-		aliases := append([]string{n.Name}, ent.Aliases...)
-		for _, a := range aliases {
+		names, refs := d.Forms(e)
+		for _, a := range append([]string{n.Name}, names...) {
 			add(iri, pAlias, quad.String(a))
 			if k := Key(a); k != "" {
 				add(iri, pAliasKey, quad.String(k))
+			}
+		}
+		for _, a := range refs {
+			add(iri, pReference, quad.String(a))
+			if k := Key(a); k != "" {
+				add(iri, pRefKey, quad.String(k))
 			}
 		}
 		keys := NameKeys(ent)
@@ -162,11 +173,18 @@ func (d *Document) Quads(nodes []Node) []quad.Quad {
 	preds := map[string]bool{}
 	for _, r := range d.Relations {
 		s, o := nodes[r.Subject].IRI, nodes[r.Object].IRI
-		if r.Symmetric && o < s {
-			s, o = o, s
+		if s == "" || o == "" {
+			continue
 		}
 		var sv, pv, ov quad.Value = s, voc.RelationIRI(r.Predicate), o
-		add(sv, pv, ov)
+		// the edge of a relation without direction goes one way only, whichever way an
+		// article says it; its statement keeps the article's order, so that a statement
+		// never changes when cross-article linking moves one of its entities
+		if r.Symmetric && o < s {
+			add(ov, pv, sv)
+		} else {
+			add(sv, pv, ov)
+		}
 		if !preds[r.Predicate] {
 			preds[r.Predicate] = true
 			add(pv, pRDFType, quad.IRI(voc.Relation))
@@ -175,7 +193,13 @@ func (d *Document) Quads(nodes []Node) []quad.Quad {
 				add(pv, pRDFType, quad.IRI(voc.Symmetric))
 			}
 		}
-		var st quad.Value = quad.IRI(voc.StmtPrefix + hashID(d.ID, string(s), r.Predicate, string(o)))
+		// statements are named after the article's own entities, never after the nodes
+		// they were linked to
+		a, b := r.Subject, r.Object
+		if r.Symmetric && b < a {
+			a, b = b, a
+		}
+		var st quad.Value = quad.IRI(voc.StmtPrefix + hashID(d.ID, itoa(a), r.Predicate, itoa(b)))
 		add(st, pRDFType, quad.IRI(voc.Statement))
 		add(st, pSubject, sv)
 		add(st, pPredicate, pv)
@@ -187,13 +211,18 @@ func (d *Document) Quads(nodes []Node) []quad.Quad {
 			add(st, pSymmetricFlag, quad.Bool(true))
 		}
 		for _, q := range r.Qualifiers {
-			add(st, voc.Qualifier(q.Prep), nodes[q.Entity].IRI)
+			if iri := nodes[q.Entity].IRI; iri != "" {
+				add(st, voc.Qualifier(q.Prep), iri)
+			}
 		}
 	}
 	for _, q := range d.Quotes {
-		text := strings.Join(strings.Fields(q.Text(d.Text)), " ")
 		speaker := nodes[q.Speaker].IRI
-		var qn, sp quad.Value = quad.IRI(voc.QuotePrefix + hashID(d.ID, string(speaker), text)), speaker
+		if speaker == "" {
+			continue
+		}
+		text := strings.Join(strings.Fields(q.Text(d.Text)), " ")
+		var qn, sp quad.Value = quad.IRI(voc.QuotePrefix + hashID(d.ID, itoa(q.Speaker), text)), speaker
 		add(qn, pRDFType, quad.IRI(voc.Quote))
 		add(qn, pSpeaker, sp)
 		add(qn, pText, quad.String(text))
@@ -202,12 +231,53 @@ func (d *Document) Quads(nodes []Node) []quad.Quad {
 			add(qn, pEvidence, quad.String(d.SentenceText(q.Sentence)))
 		}
 		for _, e := range d.entitiesIn(q.Span) {
-			if e != q.Speaker {
+			if e != q.Speaker && nodes[e].IRI != "" {
 				add(qn, pAbout, nodes[e].IRI)
 			}
 		}
 	}
 	return sortUnique(qs)
+}
+
+// Forms returns the surface forms of entity e: its names, with and without the titles
+// given with them ("Putin", "President Putin"), and its references, the descriptions that
+// stand for it in this article only ("the Russian president", "the party"). Names link
+// articles; references never do.
+func (d *Document) Forms(e int) (names, refs []string) {
+	seen := map[string]bool{}
+	for _, mi := range d.Entities[e].Mentions {
+		m := &d.Mentions[mi]
+		for _, sp := range []Span{m.Span, m.Full} {
+			a := strings.Join(strings.Fields(sp.Text(d.Text)), " ")
+			if a == "" || seen[a] {
+				continue
+			}
+			seen[a] = true
+			if m.Kind == NameMention {
+				names = append(names, a)
+			} else {
+				refs = append(refs, a)
+			}
+		}
+	}
+	for _, a := range d.Entities[e].Aliases {
+		if !seen[a] {
+			seen[a] = true
+			names = append(names, a) // the canonical name an entity was given
+		}
+	}
+	return names, refs
+}
+
+func itoa(i int) string {
+	var b [20]byte
+	n := len(b)
+	for i > 0 || n == len(b) {
+		n--
+		b[n] = byte('0' + i%10)
+		i /= 10
+	}
+	return string(b[n:])
 }
 
 // entitiesIn returns the entities named inside a span.
