@@ -22,12 +22,28 @@ type Ref struct {
 
 // EntityRow is one entity of the graph, as `kg entities --json` prints it.
 type EntityRow struct {
-	ID      string   `json:"id"`
-	Name    string   `json:"name"`
-	Type    string   `json:"type"`
-	Aliases []string `json:"aliases"`
-	Sources []string `json:"sources"`
-	Roles   []string `json:"roles,omitempty"`
+	ID         string    `json:"id"`
+	Name       string    `json:"name"`
+	Type       string    `json:"type"`
+	Aliases    []string  `json:"aliases"` // names, in every article
+	Sources    []string  `json:"sources"`
+	Roles      []string  `json:"roles,omitempty"`
+	References []DocText `json:"references,omitempty"` // descriptions, each in the article that uses it
+	Links      []LinkRow `json:"links,omitempty"`      // why names that are not its own are this node
+}
+
+// DocText is a surface form in one article.
+type DocText struct {
+	Doc  string `json:"doc"`
+	Text string `json:"text"`
+}
+
+// LinkRow is one decision of the linking stage that put an article's entity on a node
+// other than by its name in full: the name it had there, the article, and why.
+type LinkRow struct {
+	Name   string `json:"name"`
+	Doc    string `json:"doc"`
+	Reason string `json:"reason"`
 }
 
 // Source is an article that states a fact, and the sentence that does.
@@ -69,6 +85,7 @@ type entityAcc struct {
 	aliases map[string]int
 	docs    map[string]bool
 	roles   map[string]bool
+	refs    map[DocText]bool
 }
 
 // Entities lists every entity of the graph with its name, type, aliases and articles,
@@ -91,7 +108,7 @@ func (s *Store) Entities(ctx context.Context) ([]EntityRow, error) {
 			}
 			a := acc[iri]
 			if a == nil {
-				a = &entityAcc{names: map[string]int{}, types: map[string]map[string]bool{}, aliases: map[string]int{}, docs: map[string]bool{}, roles: map[string]bool{}}
+				a = &entityAcc{names: map[string]int{}, types: map[string]map[string]bool{}, aliases: map[string]int{}, docs: map[string]bool{}, roles: map[string]bool{}, refs: map[DocText]bool{}}
 				acc[iri] = a
 				order = append(order, iri)
 			}
@@ -116,6 +133,8 @@ func (s *Store) Entities(ctx context.Context) ([]EntityRow, error) {
 				a.aliases[quadString(q.Object)]++
 			case quad.IRI(voc.Role).String():
 				a.roles[quadString(q.Object)] = true
+			case refPred:
+				a.refs[DocText{Doc: labelDoc(q), Text: quadString(q.Object)}] = true
 			}
 			if d := labelDoc(q); d != "" {
 				a.docs[d] = true
@@ -129,6 +148,18 @@ func (s *Store) Entities(ctx context.Context) ([]EntityRow, error) {
 		row.Aliases = sortedByCount(a.aliases)
 		row.Sources = sortedKeys(a.docs)
 		row.Roles = sortedKeys(a.roles)
+		for r := range a.refs {
+			row.References = append(row.References, r)
+		}
+		sort.Slice(row.References, func(i, j int) bool {
+			x, y := row.References[i], row.References[j]
+			return x.Doc < y.Doc || x.Doc == y.Doc && x.Text < y.Text
+		})
+		links, err := s.Links(ctx, iri)
+		if err != nil {
+			return nil, err
+		}
+		row.Links = links
 		rows = append(rows, row)
 	}
 	sort.SliceStable(rows, func(i, j int) bool {
@@ -139,6 +170,47 @@ func (s *Store) Entities(ctx context.Context) ([]EntityRow, error) {
 	})
 	return rows, nil
 }
+
+var refPred = quad.IRI(voc.Reference).String()
+
+// Links returns the link records of a node: each article's entity that the linking stage
+// put on it other than by its name in full, with the reason, in order.
+func (s *Store) Links(ctx context.Context, node quad.IRI) ([]LinkRow, error) {
+	qs, err := s.quadsOf(ctx, quad.Object, node)
+	if err != nil {
+		return nil, err
+	}
+	var out []LinkRow
+	for _, q := range qs {
+		rec, ok := q.Subject.(quad.IRI)
+		if !ok || q.Predicate.String() != nodePred || !strings.HasPrefix(string(rec), voc.LinkPrefix) {
+			continue
+		}
+		rqs, err := s.quadsOf(ctx, quad.Subject, rec)
+		if err != nil {
+			return nil, err
+		}
+		row := LinkRow{Doc: labelDoc(q)}
+		for _, r := range rqs {
+			switch r.Predicate.String() {
+			case textPred:
+				row.Name = quadString(r.Object)
+			case reasonPred:
+				row.Reason = quadString(r.Object)
+			}
+		}
+		out = append(out, row)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Doc != out[j].Doc {
+			return out[i].Doc < out[j].Doc
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out, nil
+}
+
+var textPred = quad.IRI(voc.Text).String()
 
 func majorityType(types map[string]map[string]bool) string {
 	best, n := "", -1

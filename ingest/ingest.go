@@ -23,6 +23,7 @@ import (
 
 	"github.com/kg-news/kg/extract"
 	"github.com/kg-news/kg/graph"
+	"github.com/kg-news/kg/link"
 )
 
 // Input is one article read from a file or stdin.
@@ -250,6 +251,7 @@ type Options struct {
 	MaxBytes int            // largest article; extract.DefaultMaxBytes if 0
 	Stdin    io.Reader      // read for the path "-"
 	Progress func(Progress) // called after each batch, from the writer goroutine
+	Linker   *link.Linker   // link.New() if nil
 }
 
 // Progress reports a build under way.
@@ -265,6 +267,7 @@ type Report struct {
 	Added, Replaced, Unchanged int
 	Failed                     []FileError
 	QuadsAdded, QuadsDeleted   int
+	Link                       link.SettleReport // what settling the links across articles did
 	Bytes                      int64
 	Duration                   time.Duration
 }
@@ -273,10 +276,11 @@ type Report struct {
 func (r Report) Articles() int { return r.Added + r.Replaced + r.Unchanged }
 
 type extracted struct {
-	seq int
-	doc *extract.Document
-	in  Input
-	err error
+	seq   int
+	art   graph.Article
+	bytes int
+	in    Input
+	err   error
 }
 
 // DefaultBatch is how many articles kg build writes in one transaction. Each article
@@ -301,6 +305,16 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, paths []s
 		opts.MaxBytes = extract.DefaultMaxBytes
 	}
 	x.MaxBytes = opts.MaxBytes
+	lk := opts.Linker
+	if lk == nil {
+		lk = link.New()
+	}
+	// a build or removal stopped before it settled its links leaves a mark: then every
+	// link key is settled at the end, not only those this build touches
+	unsettled, err := st.RelinkPending(ctx)
+	if err != nil {
+		return Report{}, err
+	}
 	g, gctx := errgroup.WithContext(ctx)
 	walked := make(chan Input)
 	inputs := make(chan Input, opts.Workers)
@@ -336,7 +350,10 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, paths []s
 			for in := range inputs {
 				r := extracted{seq: in.Seq, in: in, err: in.Err}
 				if r.err == nil {
-					r.doc, r.err = x.Extract(in.ID, in.Path, in.Data)
+					var d *extract.Document
+					if d, r.err = x.Extract(in.ID, in.Path, in.Data); r.err == nil {
+						r.art, r.bytes = lk.Prepare(d), len(d.Text)
+					}
 				}
 				r.in.Data = nil
 				select {
@@ -353,7 +370,7 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, paths []s
 	var rep Report
 	w := st.NewWriter()
 	ids := map[string]string{}
-	var batch []*extract.Document
+	var batch []graph.Article
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
@@ -398,13 +415,13 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, paths []s
 					rep.Failed = append(rep.Failed, FileError{Path: cur.in.Path, Err: cur.err})
 					continue
 				}
-				if prev, dup := ids[cur.doc.ID]; dup {
-					rep.Failed = append(rep.Failed, FileError{Path: cur.in.Path, Err: fmt.Errorf("its id %q is taken by %s in this build; rename one of them", cur.doc.ID, prev)})
+				if prev, dup := ids[cur.art.ID]; dup {
+					rep.Failed = append(rep.Failed, FileError{Path: cur.in.Path, Err: fmt.Errorf("its id %q is taken by %s in this build; rename one of them", cur.art.ID, prev)})
 					continue
 				}
-				ids[cur.doc.ID] = cur.in.Path
-				rep.Bytes += int64(len(cur.doc.Text))
-				batch = append(batch, cur.doc)
+				ids[cur.art.ID] = cur.in.Path
+				rep.Bytes += int64(cur.bytes)
+				batch = append(batch, cur.art)
 				if len(batch) >= opts.Batch {
 					if err := flush(); err != nil {
 						return err
@@ -417,7 +434,10 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, paths []s
 		}
 		return flush()
 	})
-	err := g.Wait()
+	err = g.Wait()
+	if err == nil && (w.Marked() || unsettled) {
+		rep.Link, err = lk.Settle(ctx, st, w.Touched(), unsettled)
+	}
 	if err == nil && rep.Articles() > 0 {
 		err = refreshSummary(ctx, st, rep.Added+rep.Replaced > 0)
 	}

@@ -130,7 +130,7 @@ func TestConsoleInBrowser(t *testing.T) {
 	shot := filepath.Join(t.TempDir(), "console.png")
 	var buf []byte
 	var results string
-	query := `g.V("<ent:Alaska_summit>").In("<attended>").Unique().Out("<schema:name>").Unique().All()`
+	query := `g.V("<ent:Alaska_Summit>").In("<attended>").Unique().Out("<schema:name>").Unique().All()`
 	err = chromedp.Run(ctx,
 		chromedp.Navigate(url+"/"),
 		chromedp.WaitVisible(`.monaco-editor`, chromedp.ByQuery),
