@@ -530,3 +530,57 @@ func (s *Store) Find(ctx context.Context, name string) (string, error) {
 	}
 	return "", fmt.Errorf("nothing in the graph is known as %q", name)
 }
+
+// NodeForms is what one article calls a node: its names (with and without titles) and
+// its references.
+type NodeForms struct {
+	ID         string
+	Type       string
+	Names      []string
+	References []string
+}
+
+// DocForms returns the forms article doc gives each node it mentions, in the order of
+// the nodes' IRIs.
+func (s *Store) DocForms(ctx context.Context, doc string) ([]NodeForms, error) {
+	label := voc.DocIRI(doc)
+	qs, err := s.quadsOf(ctx, quad.Subject, label)
+	if err != nil {
+		return nil, err
+	}
+	var out []NodeForms
+	for _, q := range qs {
+		if q.Predicate.String() != mentionsPred || q.Label == nil || q.Label.String() != label.String() {
+			continue
+		}
+		node, ok := q.Object.(quad.IRI)
+		if !ok {
+			continue
+		}
+		nqs, err := s.labelledQuadsOf(ctx, quad.Subject, node, label)
+		if err != nil {
+			return nil, err
+		}
+		f := NodeForms{ID: string(node)}
+		for _, x := range nqs {
+			switch x.Predicate.String() {
+			case namePred, aliasPred:
+				f.Names = append(f.Names, quadString(x.Object))
+			case refPred:
+				f.References = append(f.References, quadString(x.Object))
+			case typePred:
+				f.Type = voc.TypeName(x.Object.String())
+			}
+		}
+		sort.Strings(f.Names)
+		sort.Strings(f.References)
+		out = append(out, f)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
+}
+
+var (
+	aliasPred = quad.IRI(voc.Alias).String()
+	typePred  = quad.IRI(voc.RDFType).String()
+)
