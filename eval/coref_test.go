@@ -27,21 +27,21 @@ func TestCorefMetrics(t *testing.T) {
 		{
 			name: "identical",
 			key:  [][]int{{1, 2}, {3}}, response: [][]int{{3}, {2, 1}},
-			muc:  PRF{1, 1, 1}, b3: PRF{1, 1, 1}, ceaf: PRF{1, 1, 1},
+			muc: PRF{1, 1, 1}, b3: PRF{1, 1, 1}, ceaf: PRF{1, 1, 1},
 		},
 		{
 			// a b c against a | b | c: no links kept; B³ precision 1, recall 1/3;
 			// CEAF-e: the best singleton has φ4 = 2/4, over 3 response clusters and 1 key
 			name: "all apart",
 			key:  [][]int{{1, 2, 3}}, response: [][]int{{1}, {2}, {3}},
-			muc:  PRF{0, 0, 0}, b3: PRF{1, 1.0 / 3, 0.5}, ceaf: PRF{1.0 / 6, 0.5, 0.25},
+			muc: PRF{0, 0, 0}, b3: PRF{1, 1.0 / 3, 0.5}, ceaf: PRF{1.0 / 6, 0.5, 0.25},
 		},
 		{
 			// a b | c d against a b c d: MUC recall 2/2, precision 2/3; B³ P 1/2 R 1;
 			// CEAF-e: φ4(ab, abcd) = 4/6, over 1 response and 2 key clusters
 			name: "all together",
 			key:  [][]int{{1, 2}, {3, 4}}, response: [][]int{{1, 2, 3, 4}},
-			muc:  PRF{2.0 / 3, 1, 0.8}, b3: PRF{0.5, 1, 2.0 / 3}, ceaf: PRF{2.0 / 3, 1.0 / 3, 4.0 / 9},
+			muc: PRF{2.0 / 3, 1, 0.8}, b3: PRF{0.5, 1, 2.0 / 3}, ceaf: PRF{2.0 / 3, 1.0 / 3, 4.0 / 9},
 		},
 	} {
 		got := ScoreCoref(c.key, c.response)
