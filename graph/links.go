@@ -168,12 +168,14 @@ var (
 	namePred     = quad.IRI(voc.Name).String()
 	rolePred     = quad.IRI(voc.Role).String()
 	movingPred   = quad.IRI(voc.Moving).String()
-	docPred      = quad.IRI(voc.Doc).String()
+	docPred       = quad.IRI(voc.Doc).String()
+	dependentPred = quad.IRI(voc.Dependent).String()
+	symFlagPred   = quad.IRI(voc.SymmetricFlag).String()
 )
 
 // Mentions returns the nodes article doc names in full, in order: the nodes it mentions
-// but those of its dependents (records with a kg:linkKey), whose node is a decision of
-// the linking stage and so no evidence for another.
+// but those of its dependents (kg:dependent), whose node is a decision of the linking
+// stage and so no evidence for another.
 func (s *Store) Mentions(ctx context.Context, doc string) ([]quad.IRI, error) {
 	label := voc.DocIRI(doc)
 	qs, err := s.quadsOf(ctx, quad.Subject, label)
@@ -181,39 +183,20 @@ func (s *Store) Mentions(ctx context.Context, doc string) ([]quad.IRI, error) {
 		return nil, err
 	}
 	var out []quad.IRI
-	for _, q := range qs {
-		if q.Predicate.String() == mentionsPred && q.Label != nil && q.Label.String() == label.String() {
-			if iri, ok := q.Object.(quad.IRI); ok {
-				out = append(out, iri)
-			}
-		}
-	}
-	back, err := s.quadsOf(ctx, quad.Object, label)
-	if err != nil {
-		return nil, err
-	}
 	dependent := map[quad.IRI]bool{}
-	for _, q := range back {
-		rec, ok := q.Subject.(quad.IRI)
-		if !ok || q.Predicate.String() != docPred || !strings.HasPrefix(string(rec), voc.LinkPrefix) {
+	for _, q := range qs {
+		if q.Label == nil || q.Label.String() != label.String() {
 			continue
 		}
-		rqs, err := s.labelledQuadsOf(ctx, quad.Subject, rec, label)
-		if err != nil {
-			return nil, err
+		iri, ok := q.Object.(quad.IRI)
+		if !ok {
+			continue
 		}
-		var node quad.IRI
-		waits := false
-		for _, r := range rqs {
-			switch r.Predicate.String() {
-			case nodePred:
-				node, _ = r.Object.(quad.IRI)
-			case linkKeyPred:
-				waits = true
-			}
-		}
-		if waits {
-			dependent[node] = true
+		switch q.Predicate.String() {
+		case mentionsPred:
+			out = append(out, iri)
+		case dependentPred:
+			dependent[iri] = true
 		}
 	}
 	kept := out[:0]
@@ -350,15 +333,9 @@ func (s *Store) moveQuads(ctx context.Context, doc string, moves []LinkMove) (ad
 		}
 		return adds, dels, nil
 	}
-	qs, err := s.ArticleQuads(ctx, doc)
+	qs, symmetric, err := s.quadsOn(ctx, label, subst)
 	if err != nil {
 		return nil, nil, err
-	}
-	symmetric := map[string]bool{}
-	for _, q := range qs {
-		if q.Predicate.String() == quad.IRI(voc.RDFType).String() && q.Object.String() == quad.IRI(voc.Symmetric).String() {
-			symmetric[q.Subject.String()] = true
-		}
 	}
 	swap := func(v quad.Value) (quad.Value, bool) {
 		if iri, ok := v.(quad.IRI); ok {
@@ -404,6 +381,78 @@ func (s *Store) moveQuads(ctx context.Context, doc string, moves []LinkMove) (ad
 	}
 	return adds, dels, nil
 }
+
+// quadsOn returns the quads of article label that have one of the nodes of subst as
+// subject or object, with the reason quads of the link records among them, and which of
+// their relation predicates are symmetric (from the statements' flags). It reads only
+// those nodes' quads, never the article's others.
+func (s *Store) quadsOn(ctx context.Context, label quad.IRI, subst map[quad.IRI]quad.IRI) ([]quad.Quad, map[string]bool, error) {
+	var out []quad.Quad
+	seen := map[string]bool{}
+	keep := func(q quad.Quad) {
+		if k := q.NQuad(); !seen[k] {
+			seen[k] = true
+			out = append(out, q)
+		}
+	}
+	symmetric := map[string]bool{}
+	nodes := make([]quad.IRI, 0, len(subst))
+	for n := range subst {
+		nodes = append(nodes, n)
+	}
+	sort.Slice(nodes, func(i, j int) bool { return nodes[i] < nodes[j] })
+	for _, n := range nodes {
+		for _, dir := range []quad.Direction{quad.Subject, quad.Object} {
+			qs, err := s.labelledQuadsOf(ctx, dir, n, label)
+			if err != nil {
+				return nil, nil, err
+			}
+			for _, q := range qs {
+				keep(q)
+				p := q.Predicate.String()
+				rec, _ := q.Subject.(quad.IRI)
+				switch {
+				case p == nodePred:
+					// the record's reason goes too (moveQuads writes the new one)
+					rqs, err := s.labelledQuadsOf(ctx, quad.Subject, rec, label)
+					if err != nil {
+						return nil, nil, err
+					}
+					for _, r := range rqs {
+						if r.Predicate.String() == reasonPred {
+							keep(r)
+						}
+					}
+				case p == subjectPred || p == objectPred:
+					sqs, err := s.labelledQuadsOf(ctx, quad.Subject, rec, label)
+					if err != nil {
+						return nil, nil, err
+					}
+					var pred string
+					sym := false
+					for _, r := range sqs {
+						switch r.Predicate.String() {
+						case symFlagPred:
+							sym = true
+						case predicatePred:
+							pred = r.Object.String()
+						}
+					}
+					if sym {
+						symmetric[pred] = true
+					}
+				}
+			}
+		}
+	}
+	return out, symmetric, nil
+}
+
+var (
+	subjectPred   = quad.IRI(voc.Subject).String()
+	objectPred    = quad.IRI(voc.Object).String()
+	predicatePred = quad.IRI(voc.Predicate).String()
+)
 
 // RecoverMoves finishes moves that a crash interrupted between their two transactions:
 // the quads on the old nodes of such articles are deleted. It reports how many articles

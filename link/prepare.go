@@ -286,6 +286,7 @@ func (l *Linker) Quads(d *extract.Document, decs []Decision) []quad.Quad {
 		add(rec, quad.IRI(voc.Text), quad.String(d.Entities[e].Name))
 		add(rec, quad.IRI(voc.Reason), quad.String(dec.Reason))
 		if dec.Wait != "" {
+			add(label, quad.IRI(voc.Dependent), dec.Node)
 			add(rec, quad.IRI(voc.LinkKey), quad.String(dec.Wait))
 			js, _ := json.Marshal(dec.ev)
 			add(rec, quad.IRI(voc.LinkEvidence), quad.String(js))

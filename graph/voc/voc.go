@@ -87,6 +87,7 @@ const (
 	LinkKey      = Prefix + "linkKey"       // on a record: the link key its entity is decided by ("p:smith")
 	LinkEvidence = Prefix + "linkEvidence"  // on a record: what its entity's article says of it, as JSON
 	Moving       = Prefix + "moving"        // on an article: its record is being moved off this node
+	Dependent    = Prefix + "dependent"     // on an article: the node of one of its dependents
 	Pending      = Prefix + "relinkPending" // under Links: a build or removal has not relinked yet
 	Links        = Prefix + "links"         // subject and label of the linking stage's bookkeeping
 )
