@@ -146,10 +146,19 @@ func (d *Document) Quads(nodes []Node) []quad.Quad {
 		add(lv, pMentions, iri)
 		add(iri, pRDFType, voc.TypeIRI(string(ent.Type)))
 		add(iri, pName, quad.String(n.Name))
+		keys := NameKeys(ent)
+		if k := Key(n.Name); !contains(keys, k) {
+			keys = append(keys, k)
+		}
+		for _, k := range keys {
+			add(iri, pKey, quad.String(k))
+		}
 		names, refs := d.Forms(e)
 		for _, a := range append([]string{n.Name}, names...) {
 			add(iri, pAlias, quad.String(a))
-			if k := Key(a); k != "" {
+			// an alias key is a lookup's second resort: a key the names give already
+			// needs no quad of its own
+			if k := Key(a); k != "" && !contains(keys, k) {
 				add(iri, pAliasKey, quad.String(k))
 			}
 		}
@@ -158,13 +167,6 @@ func (d *Document) Quads(nodes []Node) []quad.Quad {
 			if k := Key(a); k != "" {
 				add(iri, pRefKey, quad.String(k))
 			}
-		}
-		keys := NameKeys(ent)
-		if k := Key(n.Name); !contains(keys, k) {
-			keys = append(keys, k)
-		}
-		for _, k := range keys {
-			add(iri, pKey, quad.String(k))
 		}
 		for _, r := range ent.Roles {
 			add(iri, pRole, quad.String(r.Title))
