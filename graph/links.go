@@ -36,11 +36,10 @@ type LinkDependent struct {
 	Evidence string
 }
 
-// NodeProfile is what some articles say of a node: the names and roles they give it, and
-// the other nodes they mention, each with the number of those articles.
+// NodeProfile is what some articles say of a node: the names, roles and types they give
+// it, each with the number of quads that do.
 type NodeProfile struct {
-	Names, Roles map[string]int
-	With         map[quad.IRI]int
+	Names, Roles, Types map[string]int
 }
 
 // LinkMove relinks the entity of a link record: in article Doc, From becomes To and the
@@ -100,7 +99,8 @@ func (s *Store) LinkKeys(ctx context.Context) ([]string, error) {
 	return sortedKeys(keys), nil
 }
 
-// LinkAnchors returns the articles that name a node in full under key, in order.
+// LinkAnchors returns the nodes that articles give a name whose lookup key (kg:key) is
+// key, with those articles, in order. The linking stage leaves out its own dependents.
 func (s *Store) LinkAnchors(ctx context.Context, key string) ([]LinkAnchor, error) {
 	qs, err := s.quadsOf(ctx, quad.Object, quad.String(key))
 	if err != nil {
@@ -108,7 +108,7 @@ func (s *Store) LinkAnchors(ctx context.Context, key string) ([]LinkAnchor, erro
 	}
 	var out []LinkAnchor
 	for _, q := range qs {
-		if q.Predicate.String() != anchorPred {
+		if q.Predicate.String() != keyPred {
 			continue
 		}
 		if iri, ok := q.Subject.(quad.IRI); ok {
@@ -211,7 +211,7 @@ func (s *Store) Mentions(ctx context.Context, doc string) ([]quad.IRI, error) {
 
 // Profile returns what the articles docs say of node.
 func (s *Store) Profile(ctx context.Context, node quad.IRI, docs []string) (NodeProfile, error) {
-	p := NodeProfile{Names: map[string]int{}, Roles: map[string]int{}, With: map[quad.IRI]int{}}
+	p := NodeProfile{Names: map[string]int{}, Roles: map[string]int{}, Types: map[string]int{}}
 	want := map[string]bool{}
 	for _, d := range docs {
 		want[d] = true
@@ -229,17 +229,8 @@ func (s *Store) Profile(ctx context.Context, node quad.IRI, docs []string) (Node
 			p.Names[quadString(q.Object)]++
 		case rolePred:
 			p.Roles[quadString(q.Object)]++
-		}
-	}
-	for _, d := range docs {
-		with, err := s.Mentions(ctx, d)
-		if err != nil {
-			return p, err
-		}
-		for _, n := range with {
-			if n != node {
-				p.With[n]++
-			}
+		case typePred:
+			p.Types[voc.TypeName(q.Object.String())]++
 		}
 	}
 	return p, nil

@@ -39,9 +39,8 @@ type DocText struct {
 }
 
 // LinkRow is one decision of the linking stage that put an article's entity on a node
-// other than by its name in full: the name it had there, the article, and why.
+// other than by its name in full: the article, and why (the reason names the name).
 type LinkRow struct {
-	Name   string `json:"name"`
 	Doc    string `json:"doc"`
 	Reason string `json:"reason"`
 }
@@ -192,10 +191,7 @@ func (s *Store) Links(ctx context.Context, node quad.IRI) ([]LinkRow, error) {
 		}
 		row := LinkRow{Doc: labelDoc(q)}
 		for _, r := range rqs {
-			switch r.Predicate.String() {
-			case textPred:
-				row.Name = quadString(r.Object)
-			case reasonPred:
+			if r.Predicate.String() == reasonPred {
 				row.Reason = quadString(r.Object)
 			}
 		}
@@ -205,12 +201,11 @@ func (s *Store) Links(ctx context.Context, node quad.IRI) ([]LinkRow, error) {
 		if out[i].Doc != out[j].Doc {
 			return out[i].Doc < out[j].Doc
 		}
-		return out[i].Name < out[j].Name
+		return out[i].Reason < out[j].Reason
 	})
 	return out, nil
 }
 
-var textPred = quad.IRI(voc.Text).String()
 
 func majorityType(types map[string]map[string]bool) string {
 	best, n := "", -1

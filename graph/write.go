@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
@@ -45,11 +46,13 @@ type Article struct {
 	ID     string
 	SHA256 string
 	Quads  []quad.Quad
+	Keys   []string // the link keys its entities are decided by or are candidates for ("p:roe")
 }
 
 // Writer writes articles to a store. Each call to Write is one transaction: all of its
-// articles land, or none. It remembers the link keys that the articles it wrote or
-// replaced name (kg:anchor, kg:linkKey), for the linking stage to settle after the build.
+// articles land, or none. It remembers the link keys of the articles it wrote or
+// replaced (Article.Keys, and for an old version the keys its quads hold), for the
+// linking stage to settle after the build.
 type Writer struct {
 	s       *Store
 	hashes  map[string]string // content hashes of the batch's articles, prefetched from SQL
@@ -126,7 +129,9 @@ func (w *Writer) Write(ctx context.Context, arts []Article) ([]Result, error) {
 		}
 		for _, q := range a.Quads {
 			deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
-			linkKeyOf(q, touched)
+		}
+		for _, k := range a.Keys {
+			touched[k] = true
 		}
 		r.Added, r.Deleted = len(a.Quads), len(del)
 		results = append(results, r)
@@ -184,19 +189,26 @@ func (s *Store) addQuads(ctx context.Context, deltas []cgraph.Delta) error {
 	return s.QS.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
 }
 
-// linkKeyOf adds the link key a quad names, if it is a kg:anchor or kg:linkKey quad.
+// linkKeyOf adds the link keys a quad of an article being deleted names: a record's key,
+// and for a name key the person and acronym keys it may be a candidate for.
 func linkKeyOf(q quad.Quad, keys map[string]bool) {
 	if q.Predicate == nil {
 		return
 	}
 	switch q.Predicate.String() {
-	case anchorPred, linkKeyPred:
+	case linkKeyPred:
 		keys[quadString(q.Object)] = true
+	case keyPred:
+		k := quadString(q.Object)
+		if !strings.Contains(k, " ") {
+			keys["p:"+k] = true
+			keys["a:"+k] = true
+		}
 	}
 }
 
 var (
-	anchorPred  = quad.IRI(voc.Anchor).String()
+	keyPred     = quad.IRI(voc.Key).String()
 	linkKeyPred = quad.IRI(voc.LinkKey).String()
 )
 

@@ -101,7 +101,7 @@ func choose(dep Dependent, cands []Candidate, names func(quad.IRI) string) (quad
 	})
 	kind := "full name with the surname " + surnameOf(dep)
 	if strings.HasPrefix(dep.Key, "a:") {
-		kind = "name the acronym " + strings.TrimPrefix(dep.Key, "a:") + " stands for"
+		kind = "name the acronym " + dep.Name + " stands for"
 	}
 	if len(ss) == 0 {
 		return dep.Own, ownReason(dep.Name, dep.Key, len(cands)), 0
@@ -112,7 +112,7 @@ func choose(dep Dependent, cands []Candidate, names func(quad.IRI) string) (quad
 		second = ss[1].score
 	}
 	if best.score < minScore || best.score < minMargin*second {
-		why := fmt.Sprintf("no %s stands out by role or shared context (best %s %.2f", kind, names(best.c.Node), best.score)
+		why := fmt.Sprintf("%s: no %s stands out by role or shared context (best %s %.2f", dep.Name, kind, names(best.c.Node), best.score)
 		if len(ss) > 1 {
 			why += fmt.Sprintf(", next %s %.2f", names(ss[1].c.Node), second)
 		}
@@ -137,7 +137,7 @@ func choose(dep Dependent, cands []Candidate, names func(quad.IRI) string) (quad
 		ev = append(ev, "the acronym spelled out so in another article")
 	}
 	score := best.score / (best.score + second + 0.5)
-	why := fmt.Sprintf("the %s that shares %s; score %.2f, next %.2f of %d candidates", kind, strings.Join(ev, " and "), best.score, second, len(cands))
+	why := fmt.Sprintf("%s: the %s that shares %s; score %.2f, next %.2f of %d candidates", dep.Name, kind, strings.Join(ev, " and "), best.score, second, len(cands))
 	return best.c.Node, why, score
 }
 
@@ -153,9 +153,9 @@ func surnameOf(dep Dependent) string {
 func ownReason(name, key string, cands int) string {
 	if strings.HasPrefix(key, "a:") {
 		if cands == 0 {
-			return fmt.Sprintf("no article spells out %s or has a name with those initials", name)
+			return fmt.Sprintf("no article spells out %s", name)
 		}
-		return fmt.Sprintf("%s is not any of the %d names with those initials", name, cands)
+		return fmt.Sprintf("%s is none of the %d names articles spell it out as", name, cands)
 	}
 	if cands == 0 {
 		return fmt.Sprintf("no person of the graph is named in full with the surname of %s", name)

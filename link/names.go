@@ -160,33 +160,8 @@ func acronymOf(name string) string {
 	return b.String()
 }
 
-// initialsSkip are the words an acronym leaves out.
+// initialsSkip are the small words of a name written in lower case ("Bank of England").
 var initialsSkip = map[string]bool{"of": true, "for": true, "and": true, "the": true, "&": true, "de": true, "du": true, "des": true, "la": true, "le": true, "in": true, "on": true}
-
-// initials returns the acronym a name of two or more words would have ("World Trade
-// Organization" -> "WTO"), or "".
-func initials(name string) string {
-	fs := strings.Fields(name)
-	if len(fs) < 2 {
-		return ""
-	}
-	var b strings.Builder
-	for _, w := range fs {
-		if initialsSkip[strings.ToLower(w)] {
-			continue
-		}
-		r := []rune(w)[0]
-		if !unicode.IsUpper(r) {
-			return "" // "Acme widget makers" is no name an acronym stands for
-		}
-		b.WriteRune(r)
-		// "Co-operation" gives one letter, "Elmendorf-Richardson" too
-	}
-	if b.Len() < 2 || b.Len() > 6 {
-		return ""
-	}
-	return b.String()
-}
 
 // slugOf makes the local part of a node's IRI from the words of its identity key: each
 // word capitalised, words joined by "_" ("tony blair" -> "Tony_Blair"). upper says which

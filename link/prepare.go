@@ -35,7 +35,7 @@ type Decision struct {
 	Entity  int
 	Node    quad.IRI // "" when the entity is no entity at all ("the government" of no country)
 	Name    string   // the name the article gives the node
-	Anchors []string // link keys the entity is a candidate for
+	Anchors []string // link keys the entity is a candidate for (its kg:key quads say so in the store)
 	Wait    string   // the link key a dependent waits on, "" for an anchor
 	Reason  string   // why, in words; "" for an entity named in full on the node of that name
 	Score   float64  // how sure, 0..1
@@ -97,7 +97,7 @@ func (l *Linker) person(d *extract.Document, e int, dec *Decision) {
 		return
 	}
 	if p.given == "" {
-		dec.Wait = "p:" + p.surname
+		dec.Wait = "p:" + surnameKey(ent.Name)
 		dec.ev = evidence{Name: ent.Name, Roles: l.roleHeads(ent)}
 		switch ent.Gender {
 		case 'm', 'f':
@@ -109,7 +109,7 @@ func (l *Linker) person(d *extract.Document, e int, dec *Decision) {
 		return
 	}
 	dec.Node = l.iri("Person", p.key())
-	dec.Anchors = []string{"p:" + p.surname}
+	dec.Anchors = []string{"p:" + surnameKey(ent.Name)}
 	if p.written != p.given {
 		dec.Reason = fmt.Sprintf("%s is a short form of the given name %s (link/data/nicknames.tsv)", title(p.written), title(p.given))
 		dec.Score = 0.95
@@ -128,8 +128,10 @@ func (l *Linker) organisation(d *extract.Document, e int, dec *Decision) {
 				dec.Reason = fmt.Sprintf("%s is a known name of %s (link/data/variants.tsv)", ent.Name, v.Name)
 				dec.Score = 0.95
 			}
-			if a := initials(v.Name); a != "" {
-				dec.Anchors = append(dec.Anchors, "i:"+a)
+			for _, n := range names {
+				if isAcronym(n) {
+					dec.Anchors = append(dec.Anchors, "a:"+voc.KeyOf(acronymOf(n)))
+				}
 			}
 			return
 		}
@@ -144,7 +146,7 @@ func (l *Linker) organisation(d *extract.Document, e int, dec *Decision) {
 		if long == "" {
 			// an acronym the article does not expand: decided across articles
 			a := acronymOf(ent.Name)
-			dec.Wait = "a:" + a
+			dec.Wait = "a:" + voc.KeyOf(a)
 			dec.Node = l.iri(string(ent.Type), strings.ToLower(a))
 			dec.ev = evidence{Name: ent.Name, Own: dec.Node}
 			dec.Reason, dec.Score = ownReason(ent.Name, dec.Wait, 0), 0
@@ -160,11 +162,18 @@ func (l *Linker) organisation(d *extract.Document, e int, dec *Decision) {
 		}
 	}
 	for _, a := range sortedSet(explicit) {
-		dec.Anchors = append(dec.Anchors, "a:"+a) // the article spells it out: "World Trade Organization (WTO)"
+		dec.Anchors = append(dec.Anchors, "a:"+voc.KeyOf(a)) // the article spells it out: "World Trade Organization (WTO)"
 	}
-	if a := initials(dec.Name); a != "" && !explicit[a] {
-		dec.Anchors = append(dec.Anchors, "i:"+a)
+}
+
+// surnameKey is the lookup key of the last word of a name (voc.KeyOf), as the store
+// keeps it for every person's name (kg:key).
+func surnameKey(name string) string {
+	fs := strings.Fields(voc.KeyOf(name))
+	if len(fs) == 0 {
+		return ""
 	}
+	return fs[len(fs)-1]
 }
 
 // localSurnames links a surname alone to the one person of the same article whose full
@@ -251,11 +260,19 @@ func (l *Linker) roleHead(t string) string {
 
 // Prepare links the entities of d and returns the article as the store takes it: every
 // quad extraction states, on the nodes linking chose, with the link records that explain
-// the decisions that were not a name in full, and the anchors later articles' dependents
-// are decided against.
+// the decisions that were not a name in full, and the link keys it touches.
 func (l *Linker) Prepare(d *extract.Document) graph.Article {
 	decs := l.Link(d)
-	return graph.Article{ID: d.ID, SHA256: d.SHA256, Quads: l.Quads(d, decs)}
+	keys := map[string]bool{}
+	for _, dec := range decs {
+		for _, k := range dec.Anchors {
+			keys[k] = true
+		}
+		if dec.Wait != "" {
+			keys[dec.Wait] = true
+		}
+	}
+	return graph.Article{ID: d.ID, SHA256: d.SHA256, Quads: l.Quads(d, decs), Keys: sortedSet(keys)}
 }
 
 // Quads returns the quads of d with its entities on the nodes of decs.
@@ -273,17 +290,12 @@ func (l *Linker) Quads(d *extract.Document, decs []Decision) []quad.Quad {
 		if dec.Node == "" {
 			continue
 		}
-		for _, a := range dec.Anchors {
-			add(dec.Node, quad.IRI(voc.Anchor), quad.String(a))
-		}
 		if dec.Reason == "" && dec.Wait == "" {
 			continue
 		}
 		rec := voc.LinkIRI(d.ID, e)
-		add(rec, quad.IRI(voc.RDFType), quad.IRI(voc.Link))
 		add(rec, quad.IRI(voc.Node), dec.Node)
 		add(rec, quad.IRI(voc.Doc), label)
-		add(rec, quad.IRI(voc.Text), quad.String(d.Entities[e].Name))
 		add(rec, quad.IRI(voc.Reason), quad.String(dec.Reason))
 		if dec.Wait != "" {
 			add(label, quad.IRI(voc.Dependent), dec.Node)

@@ -29,7 +29,7 @@ type Store interface {
 
 // maxSampled bounds the articles read of one candidate: the ones whose ids hash lowest,
 // so that the sample is a function of the set of articles.
-const maxSampled = 64
+const maxSampled = 24
 
 // movesPerCall bounds the articles relinked in one pair of transactions.
 const movesPerCall = 256
@@ -66,6 +66,7 @@ func (l *Linker) Settle(ctx context.Context, st Store, touched []string, all boo
 			keys[k] = true
 		}
 	}
+	st = &cachedStore{Store: st, mentions: map[string][]quad.IRI{}}
 	var moves []graph.LinkMove
 	docs := map[string]bool{}
 	flush := func() error {
@@ -109,14 +110,32 @@ func (l *Linker) Settle(ctx context.Context, st Store, touched []string, all boo
 	return rep, st.ClearRelinkPending(ctx)
 }
 
-// dependentKey is the key whose dependents an anchor key concerns: a name with some
-// initials ("i:WTO") is a candidate for the acronym ("a:WTO").
-func dependentKey(k string) string {
-	if strings.HasPrefix(k, "i:") {
-		return "a:" + k[2:]
-	}
-	return k
+// cachedStore keeps what articles name in full (Mentions) during one Settle: it does not
+// change while dependents are decided, and the same articles are read for many keys. It
+// holds at most maxCachedDocs articles.
+type cachedStore struct {
+	Store
+	mentions map[string][]quad.IRI
 }
+
+const maxCachedDocs = 1 << 14
+
+func (c *cachedStore) Mentions(ctx context.Context, doc string) ([]quad.IRI, error) {
+	if m, ok := c.mentions[doc]; ok {
+		return m, nil
+	}
+	m, err := c.Store.Mentions(ctx, doc)
+	if err == nil {
+		if len(c.mentions) >= maxCachedDocs {
+			clear(c.mentions)
+		}
+		c.mentions[doc] = m
+	}
+	return m, err
+}
+
+// dependentKey is the key whose dependents a touched key concerns: itself.
+func dependentKey(k string) string { return k }
 
 // settleKey decides the dependents of one key and returns the moves they need.
 func (l *Linker) settleKey(ctx context.Context, st Store, key string) ([]graph.LinkMove, int, error) {
@@ -124,7 +143,12 @@ func (l *Linker) settleKey(ctx context.Context, st Store, key string) ([]graph.L
 	if err != nil || len(deps) == 0 {
 		return nil, 0, err
 	}
-	cands, err := l.candidates(ctx, st, key)
+	// an article's own dependent gives its node the key too: that is no anchor
+	own := map[graph.LinkAnchor]bool{}
+	for _, d := range deps {
+		own[graph.LinkAnchor{Node: d.Node, Doc: d.Doc}] = true
+	}
+	cands, err := l.candidates(ctx, st, key, own)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -152,27 +176,19 @@ func (l *Linker) settleKey(ctx context.Context, st Store, key string) ([]graph.L
 	return moves, len(deps), nil
 }
 
-// candidates reads the anchors of a key (and, for an acronym, of the names with its
-// initials) and what a sample of their articles says of them.
-func (l *Linker) candidates(ctx context.Context, st Store, key string) ([]Candidate, error) {
-	anchors, err := st.LinkAnchors(ctx, key)
+// candidates reads the anchors of a key and what a sample of their articles says of them.
+func (l *Linker) candidates(ctx context.Context, st Store, key string, own map[graph.LinkAnchor]bool) ([]Candidate, error) {
+	anchors, err := st.LinkAnchors(ctx, key[2:])
 	if err != nil {
 		return nil, err
 	}
-	explicit := map[quad.IRI]bool{}
-	for _, a := range anchors {
-		explicit[a.Node] = strings.HasPrefix(key, "a:")
-	}
-	if strings.HasPrefix(key, "a:") {
-		more, err := st.LinkAnchors(ctx, "i:"+key[2:])
-		if err != nil {
-			return nil, err
-		}
-		anchors = append(anchors, more...)
-	}
+	acronym := strings.HasPrefix(key, "a:")
 	byNode := map[quad.IRI][]string{}
 	var nodes []quad.IRI
 	for _, a := range anchors {
+		if own[a] {
+			continue
+		}
 		if byNode[a.Node] == nil {
 			nodes = append(nodes, a.Node)
 		}
@@ -189,8 +205,26 @@ func (l *Linker) candidates(ctx context.Context, st Store, key string) ([]Candid
 		if err != nil {
 			return nil, err
 		}
-		c := Candidate{Node: n, Name: NodeName(n), Docs: len(docs), Explicit: explicit[n], Sampled: len(sample),
-			Roles: map[string]int{}, With: p.With}
+		want := "Person"
+		if acronym {
+			want = "Organization"
+		}
+		c := Candidate{Node: n, Name: NodeName(n), Docs: len(docs), Explicit: acronym, Sampled: len(sample),
+			Roles: map[string]int{}, With: map[quad.IRI]int{}}
+		if majority(p.Types) != want || !strings.Contains(c.Name, " ") {
+			continue // a candidate is named in full, with the type of the dependent
+		}
+		for _, d := range sample {
+			with, err := st.Mentions(ctx, d)
+			if err != nil {
+				return nil, err
+			}
+			for _, m := range with {
+				if m != n {
+					c.With[m]++
+				}
+			}
+		}
 		for r, k := range p.Roles {
 			if h := l.roleHead(r); h != "" {
 				c.Roles[h] += k
@@ -202,6 +236,17 @@ func (l *Linker) candidates(ctx context.Context, st Store, key string) ([]Candid
 		cands = append(cands, c)
 	}
 	return cands, nil
+}
+
+// majority is the type most articles give a node.
+func majority(types map[string]int) string {
+	best, n := "", 0
+	for _, t := range []string{"Person", "Organization", "Place", "Event"} {
+		if types[t] > n {
+			best, n = t, types[t]
+		}
+	}
+	return best
 }
 
 // sampleDocs returns at most n of docs: those whose ids hash lowest, sorted.

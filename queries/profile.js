@@ -11,11 +11,11 @@ var ins = kgArr(g.V().Has("<kg:object>", n).Out("<kg:predicate>"));
 for (var j = 0; j < ins.length; j++) { var k2 = kgVerb(ins[j]) + " (by others)"; rels[k2] = (rels[k2] || 0) + 1; }
 // why the names of the node are one: each decision of the linking stage other than a name
 // in full, with its reason and the articles that brought it
-var recs = kgTags(g.V(n).In("<kg:node>").Tag("rec").Out("<kg:reason>").Tag("reason").Back("rec").Out("<kg:text>").Tag("name").Back("rec").Out("<kg:doc>").Tag("doc"));
+var recs = kgTags(g.V(n).In("<kg:node>").Tag("rec").Out("<kg:reason>").Tag("reason").Back("rec").Out("<kg:doc>").Tag("doc"));
 var why = {}, whyKeys = [];
 for (var w = 0; w < recs.length; w++) {
-  var key = recs[w].name + "\u0000" + recs[w].reason;
-  if (!why[key]) { why[key] = {name: recs[w].name, reason: recs[w].reason, articles: []}; whyKeys.push(key); }
+  var key = recs[w].reason;
+  if (!why[key]) { why[key] = {reason: recs[w].reason, articles: []}; whyKeys.push(key); }
   var d = kgDoc(recs[w].doc);
   if (why[key].articles.indexOf(d) < 0) why[key].articles.push(d);
 }
@@ -23,7 +23,7 @@ whyKeys.sort();
 var linked = whyKeys.map(function (k) {
   var x = why[k];
   x.articles.sort();
-  return x.name + ": " + x.reason + " (" + x.articles.join(", ") + ")";
+  return x.reason + " (" + x.articles.join(", ") + ")";
 });
 g.Emit({
   name: kgName(n), id: n, type: types.join(", "),

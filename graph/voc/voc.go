@@ -80,10 +80,8 @@ const (
 	LinkPrefix = "link:" // link records: <link:DOC/N>, entity N of article DOC
 	LinkNS     = Base + "link/"
 
-	Link         = Prefix + "Link"          // class of link records
 	Node         = Prefix + "node"          // the node a record's entity is linked to
 	Reason       = Prefix + "reason"        // why, in words, with the score
-	Anchor       = Prefix + "anchor"        // on a node: the article names it in full under this link key
 	LinkKey      = Prefix + "linkKey"       // on a record: the link key its entity is decided by ("p:smith")
 	LinkEvidence = Prefix + "linkEvidence"  // on a record: what its entity's article says of it, as JSON
 	Moving       = Prefix + "moving"        // on an article: its record is being moved off this node
