@@ -161,13 +161,13 @@ func (s *Store) LinkDependents(ctx context.Context, key string) ([]LinkDependent
 }
 
 var (
-	nodePred     = quad.IRI(voc.Node).String()
-	reasonPred   = quad.IRI(voc.Reason).String()
-	evidencePred = quad.IRI(voc.LinkEvidence).String()
-	mentionsPred = quad.IRI(voc.Mentions).String()
-	namePred     = quad.IRI(voc.Name).String()
-	rolePred     = quad.IRI(voc.Role).String()
-	movingPred   = quad.IRI(voc.Moving).String()
+	nodePred      = quad.IRI(voc.Node).String()
+	reasonPred    = quad.IRI(voc.Reason).String()
+	evidencePred  = quad.IRI(voc.LinkEvidence).String()
+	mentionsPred  = quad.IRI(voc.Mentions).String()
+	namePred      = quad.IRI(voc.Name).String()
+	rolePred      = quad.IRI(voc.Role).String()
+	movingPred    = quad.IRI(voc.Moving).String()
 	docPred       = quad.IRI(voc.Doc).String()
 	dependentPred = quad.IRI(voc.Dependent).String()
 	symFlagPred   = quad.IRI(voc.SymmetricFlag).String()

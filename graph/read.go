@@ -206,7 +206,6 @@ func (s *Store) Links(ctx context.Context, node quad.IRI) ([]LinkRow, error) {
 	return out, nil
 }
 
-
 func majorityType(types map[string]map[string]bool) string {
 	best, n := "", -1
 	for _, t := range []string{"Person", "Organization", "Place", "Event"} {
