@@ -2,6 +2,7 @@ package link
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 
@@ -23,20 +24,23 @@ type Candidate struct {
 
 // Dependent is an entity named only in part, as its link record keeps it.
 type Dependent struct {
-	Key    string
-	Doc    string
-	Name   string
-	Gender string     // "m", "f" or ""
-	Roles  []string   // role heads
-	With   []quad.IRI // the other nodes its article mentions
-	Own    quad.IRI   // its node when it links to no candidate
+	Key     string
+	Doc     string
+	Name    string
+	Gender  string     // "m", "f" or ""
+	Initial string     // the initial of its given name, "" if none
+	Roles   []string   // role heads
+	With    []quad.IRI // the other nodes its article mentions
+	Own     quad.IRI   // its node when it links to no candidate
 }
 
 // The thresholds of a decision: the evidence a candidate needs (a shared role counts 1,
 // shared context the share of the candidate's articles that mention each node the
 // dependent's article mentions too), and how far it must stand above the next.
 const (
-	minScore  = 0.5
+	smoothing = 2
+	prior     = 0.1
+	minScore  = 0.3
 	minMargin = 2.0
 	maxShown  = 3 // nodes of shared context named in a reason
 )
@@ -65,7 +69,13 @@ func choose(dep Dependent, cands []Candidate, names func(quad.IRI) string) (quad
 			gendered++
 			continue // "Mrs Roe" is not John Roe
 		}
+		if !sameInitial(dep.Initial, c.Name) {
+			continue // "J Roe" is not Mary Roe
+		}
 		s := scored{c: c}
+		if dep.Initial != "" {
+			s.score += 0.5 // the initial of its given name
+		}
 		for _, r := range dep.Roles {
 			if c.Roles[r] > 0 {
 				s.role = r
@@ -74,12 +84,17 @@ func choose(dep Dependent, cands []Candidate, names func(quad.IRI) string) (quad
 			}
 		}
 		if c.Sampled > 0 {
+			// the share of the candidate's articles that mention each node the dependent's
+			// article mentions too, smoothed so that two articles weigh less than twenty
 			for n := range with {
 				if k := c.With[n]; k > 0 {
-					s.score += float64(k) / float64(c.Sampled)
+					s.score += float64(k) / float64(c.Sampled+smoothing)
 					s.shared = append(s.shared, n)
 				}
 			}
+		}
+		if len(s.shared) > 0 || s.role != "" {
+			s.score += prior * math.Log10(float64(1+c.Docs)) // among candidates with evidence, the better known
 		}
 		if c.Explicit {
 			s.score += 0.5 // the acronym spelled out as this name elsewhere

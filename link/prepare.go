@@ -45,10 +45,11 @@ type Decision struct {
 // evidence is what a dependent's article says of it, kept on its link record so that
 // Settle can decide it again without the article.
 type evidence struct {
-	Own    quad.IRI `json:"own"`              // its node when it links to no other
-	Name   string   `json:"name"`             // the name it goes by ("Roe", "WTO")
-	Gender string   `json:"gender,omitempty"` // "m" or "f", from a form of address
-	Roles  []string `json:"roles,omitempty"`  // role heads ("minister")
+	Own     quad.IRI `json:"own"`               // its node when it links to no other
+	Name    string   `json:"name"`              // the name it goes by ("Roe", "WTO")
+	Gender  string   `json:"gender,omitempty"`  // "m" or "f", from a form of address
+	Roles   []string `json:"roles,omitempty"`   // role heads ("minister")
+	Initial string   `json:"initial,omitempty"` // the initial of a given name ("j" for "J Roe")
 }
 
 // Link decides the node of every entity of d, from d alone. Dependents get their own
@@ -61,7 +62,11 @@ func (l *Linker) Link(d *extract.Document) []Decision {
 		ent := &d.Entities[e]
 		dec := &decs[e]
 		dec.Entity, dec.Name, dec.Score = e, ent.Name, 1
-		switch ent.Type {
+		typ := ent.Type
+		if v := l.t.Variant(ent.Name); v != nil && v.Type != string(typ) && ent.Strength <= 1 {
+			typ = extract.Type(v.Type) // a known organisation's name, typed on weak evidence
+		}
+		switch typ {
 		case extract.Person:
 			l.person(d, e, dec)
 		case extract.Organization:
@@ -72,7 +77,7 @@ func (l *Linker) Link(d *extract.Document) []Decision {
 				l.government(ent, country, dec)
 				continue
 			}
-			l.organisation(d, e, dec)
+			l.organisation(d, e, typ, dec)
 		default:
 			k := orgKey(ent.Name, false)
 			dec.Node = l.iri(string(ent.Type), k)
@@ -86,43 +91,66 @@ func (l *Linker) Link(d *extract.Document) []Decision {
 // alone, a dependent.
 func (l *Linker) person(d *extract.Document, e int, dec *Decision) {
 	ent := &d.Entities[e]
-	p := splitPerson(ent.Name, l.t.nick)
+	name := withoutLeadingAcronym(ent.Name)
+	p := splitPerson(name, l.t.nick)
 	if p.given != "" {
 		if _, title := l.lx.Title(p.written); title && len(p.middle) == 0 {
 			p = personName{surname: p.surname} // "Chancellor Roe": a surname with a title
 		}
 	}
 	if p.surname == "" {
-		dec.Node = l.iri("Person", strings.Join(words(ent.Name), " "))
+		dec.Node = l.iri("Person", strings.Join(words(name), " "))
 		return
 	}
-	if p.given == "" {
-		dec.Wait = "p:" + surnameKey(ent.Name)
-		dec.ev = evidence{Name: ent.Name, Roles: l.roleHeads(ent)}
+	initial := ""
+	if len(p.written) == 1 && len(p.middle) == 0 {
+		initial = p.written // "J Roe" in a line-up: a surname with an initial
+	}
+	if p.given == "" || initial != "" {
+		dec.Wait = "p:" + surnameKey(name)
+		dec.ev = evidence{Name: name, Roles: l.roleHeads(ent), Initial: initial}
 		switch ent.Gender {
 		case 'm', 'f':
 			dec.ev.Gender = string(ent.Gender)
 		}
-		dec.Node = l.iri("Person", p.surname)
+		own := p.surname
+		if initial != "" {
+			own = initial + " " + p.surname
+		}
+		dec.Node = l.iri("Person", own)
 		dec.ev.Own = dec.Node
 		dec.Reason, dec.Score = ownReason(dec.ev.Name, dec.Wait, 0), 0
 		return
 	}
 	dec.Node = l.iri("Person", p.key())
-	dec.Anchors = []string{"p:" + surnameKey(ent.Name)}
+	dec.Anchors = []string{"p:" + surnameKey(name)}
 	if p.written != p.given {
 		dec.Reason = fmt.Sprintf("%s is a short form of the given name %s (link/data/nicknames.tsv)", title(p.written), title(p.given))
 		dec.Score = 0.95
 	}
 }
 
+// withoutLeadingAcronym drops an acronym that starts a name of three words or more: an
+// organisation written before a person's name ("BBC Jane Roe").
+func withoutLeadingAcronym(name string) string {
+	fs := strings.Fields(name)
+	if len(fs) >= 3 && len(acronymOf(fs[0])) >= 3 && isAcronym(fs[0]) {
+		return strings.Join(fs[1:], " ")
+	}
+	return name
+}
+
 // organisation decides an organisation: a known variant of a table entry, a name in full
 // (an anchor under its acronyms), or an acronym alone (a dependent).
-func (l *Linker) organisation(d *extract.Document, e int, dec *Decision) {
+func (l *Linker) organisation(d *extract.Document, e int, typ extract.Type, dec *Decision) {
 	ent := &d.Entities[e]
 	names, _ := d.Forms(e)
 	for _, n := range append([]string{ent.Name}, names...) {
-		if v := l.t.Variant(n); v != nil && v.Type == string(ent.Type) {
+		v := l.t.Variant(n)
+		if v == nil {
+			v = l.t.Variant(l.withoutRoles(n)) // "Labour MPs", "Tory leader": the party
+		}
+		if v != nil && v.Type == string(typ) {
 			dec.Node, dec.Name = l.iri(v.Type, orgKey(v.Name, true)), v.Name
 			if orgKey(ent.Name, true) != orgKey(v.Name, true) {
 				dec.Reason = fmt.Sprintf("%s is a known name of %s (link/data/variants.tsv)", ent.Name, v.Name)
@@ -147,14 +175,14 @@ func (l *Linker) organisation(d *extract.Document, e int, dec *Decision) {
 			// an acronym the article does not expand: decided across articles
 			a := acronymOf(ent.Name)
 			dec.Wait = "a:" + voc.KeyOf(a)
-			dec.Node = l.iri(string(ent.Type), strings.ToLower(a))
+			dec.Node = l.iri(string(typ), strings.ToLower(a))
 			dec.ev = evidence{Name: ent.Name, Own: dec.Node}
 			dec.Reason, dec.Score = ownReason(ent.Name, dec.Wait, 0), 0
 			return
 		}
 		dec.Name = long
 	}
-	dec.Node = l.iri(string(ent.Type), orgKey(dec.Name, true))
+	dec.Node = l.iri(string(typ), orgKey(dec.Name, true))
 	explicit := map[string]bool{}
 	for _, n := range names {
 		if isAcronym(n) {
@@ -164,6 +192,26 @@ func (l *Linker) organisation(d *extract.Document, e int, dec *Decision) {
 	for _, a := range sortedSet(explicit) {
 		dec.Anchors = append(dec.Anchors, "a:"+voc.KeyOf(a)) // the article spells it out: "World Trade Organization (WTO)"
 	}
+}
+
+// withoutRoles returns a name without the role words that end it ("Labour MPs" ->
+// "Labour"), or "" when none does.
+func (l *Linker) withoutRoles(name string) string {
+	fs := strings.Fields(name)
+	n := len(fs)
+	for n > 1 {
+		w := strings.ToLower(fs[n-1])
+		if _, ok := l.lx.Title(w); !ok {
+			if _, ok := l.lx.Title(strings.TrimSuffix(w, "s")); !ok {
+				break
+			}
+		}
+		n--
+	}
+	if n == len(fs) {
+		return ""
+	}
+	return strings.Join(fs[:n], " ")
 }
 
 // surnameKey is the lookup key of the last word of a name (voc.KeyOf), as the store
@@ -199,7 +247,7 @@ func (l *Linker) localSurnames(d *extract.Document, decs []Decision) {
 		}
 		var cands []int
 		for _, o := range full[dec.Wait] {
-			if compatibleGender(dec.ev.Gender, l.givenGender(d.Entities[o].Name)) {
+			if compatibleGender(dec.ev.Gender, l.givenGender(d.Entities[o].Name)) && sameInitial(dec.ev.Initial, d.Entities[o].Name) {
 				cands = append(cands, o)
 			}
 		}
@@ -217,6 +265,15 @@ func (l *Linker) localSurnames(d *extract.Document, decs []Decision) {
 			dec.Score = 0
 		}
 	}
+}
+
+// sameInitial reports whether a full name's given name starts with an initial ("" fits any).
+func sameInitial(initial, name string) bool {
+	if initial == "" {
+		return true
+	}
+	ws := words(name)
+	return len(ws) > 0 && strings.HasPrefix(ws[0], initial)
 }
 
 // givenGender is the gender a person's given name is used for only, or 0.

@@ -162,7 +162,7 @@ func (l *Linker) settleKey(ctx context.Context, st Store, key string) ([]graph.L
 		if err != nil {
 			return nil, 0, err
 		}
-		dep := Dependent{Key: key, Doc: d.Doc, Name: ev.Name, Gender: ev.Gender, Roles: ev.Roles, Own: ev.Own}
+		dep := Dependent{Key: key, Doc: d.Doc, Name: ev.Name, Gender: ev.Gender, Initial: ev.Initial, Roles: ev.Roles, Own: ev.Own}
 		for _, n := range with {
 			if n != d.Node {
 				dep.With = append(dep.With, n)
