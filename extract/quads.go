@@ -255,7 +255,7 @@ func (d *Document) Forms(e int) (names, refs []string) {
 				continue
 			}
 			seen[a] = true
-			if m.Kind == NameMention {
+			if m.Kind == NameMention && !Describes(a) {
 				names = append(names, a)
 			} else {
 				refs = append(refs, a)
@@ -269,6 +269,32 @@ func (d *Document) Forms(e int) (names, refs []string) {
 		}
 	}
 	return names, refs
+}
+
+// Describes reports whether a form of a name is a description: it starts with a
+// determiner or a possessive and goes on in lower case ("his wife Jane", "the official
+// Acme", but "the Hague").
+func Describes(form string) bool {
+	fs := strings.Fields(form)
+	if len(fs) < 2 {
+		return false
+	}
+	switch strings.ToLower(fs[0]) {
+	case "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that":
+		return !startsName(fs[1:])
+	}
+	return false
+}
+
+// startsName reports whether the words after a determiner are all capitalised, a name
+// that takes "the" ("the Hague", "the United Nations").
+func startsName(ws []string) bool {
+	for _, w := range ws {
+		if r := []rune(w)[0]; !unicode.IsUpper(r) && w != "of" && w != "and" && w != "for" {
+			return false
+		}
+	}
+	return true
 }
 
 func itoa(i int) string {
