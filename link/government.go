@@ -7,10 +7,12 @@ import (
 
 	"github.com/kg-news/kg/extract"
 	"github.com/kg-news/kg/extract/lexicon"
+	"github.com/kg-news/kg/graph/voc"
 )
 
-// A bare "the government" is the government of the country the article is about, or no
-// entity at all: never one node for every country's government.
+// A bare "the government" is the government of the country the article is about, or,
+// where the article names none, a node of that article alone: never one node for every
+// country's government.
 
 func isGovernment(name string) bool {
 	return name == "Government" || strings.HasPrefix(name, "Government of ")
@@ -18,13 +20,16 @@ func isGovernment(name string) bool {
 
 // government decides "the government": "Government of X" when the article or its
 // extraction says which country, else no node.
-func (l *Linker) government(ent *extract.Entity, country string, dec *Decision) {
+func (l *Linker) government(d *extract.Document, ent *extract.Entity, country string, dec *Decision) {
 	c := strings.TrimPrefix(strings.TrimPrefix(ent.Name, "Government of "), "the ")
 	reason := ""
 	if ent.Name == "Government" {
 		if country == "" {
-			dec.Node, dec.Name = "", ""
-			dec.Reason = "a government of no country the article names: no entity"
+			// the article names no country: a government of this article only, which
+			// links to no other
+			dec.Name = "Government"
+			dec.Node = voc.EntityIRI(extract.Slug("Government_(" + d.ID + ")"))
+			dec.Reason = "the government of a country this article does not name: a node of this article only"
 			dec.Score = 0
 			return
 		}

@@ -66,6 +66,12 @@ func (l *Linker) Link(d *extract.Document) []Decision {
 		if v := l.t.Variant(ent.Name); v != nil && v.Type != string(typ) && ent.Strength <= 1 {
 			typ = extract.Type(v.Type) // a known organisation's name, typed on weak evidence
 		}
+		if ent.Type != extract.Event && l.onlyRoleWords(ent.Name) && (l.hasTitleWord(ent.Name) || startsSentences(d, ent)) {
+			// nothing but descriptions and role words ("Former", "the official"): no name
+			// to link by, and no entity of its own
+			dec.Node, dec.Name, dec.Reason, dec.Score = "", "", "no name, only descriptions: no entity", 0
+			continue
+		}
 		switch typ {
 		case extract.Person:
 			l.person(d, e, dec)
@@ -74,7 +80,7 @@ func (l *Linker) Link(d *extract.Document) []Decision {
 				if !countryDone {
 					country, countryDone = l.articleCountry(d), true
 				}
-				l.government(ent, country, dec)
+				l.government(d, ent, country, dec)
 				continue
 			}
 			l.organisation(d, e, typ, dec)
@@ -192,6 +198,44 @@ func (l *Linker) organisation(d *extract.Document, e int, typ extract.Type, dec 
 	for _, a := range sortedSet(explicit) {
 		dec.Anchors = append(dec.Anchors, "a:"+voc.KeyOf(a)) // the article spells it out: "World Trade Organization (WTO)"
 	}
+}
+
+// onlyRoleWords reports whether a name has nothing but role and modifier words
+// ("Former", "Shadow"), what is left where extraction found no name, and is no known
+// organisation's.
+func (l *Linker) onlyRoleWords(name string) bool {
+	fs := strings.Fields(name)
+	if len(fs) == 0 || l.t.Variant(name) != nil {
+		return len(fs) == 0
+	}
+	for _, w := range fs {
+		lw := strings.ToLower(strings.Trim(w, ".,'’"))
+		if _, ok := l.lx.Title(lw); !ok && !l.lx.IsModifier(lw) {
+			return false
+		}
+	}
+	return true
+}
+
+func (l *Linker) hasTitleWord(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if _, ok := l.lx.Title(strings.ToLower(strings.Trim(w, ".,'’"))); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// startsSentences reports whether every name mention of an entity starts its sentence,
+// where a capital says nothing ("Former ..." but "rival Creative").
+func startsSentences(d *extract.Document, ent *extract.Entity) bool {
+	for _, mi := range ent.Mentions {
+		m := &d.Mentions[mi]
+		if m.Kind == extract.NameMention && !d.Tokens[m.First].Has(extract.Initial) {
+			return false
+		}
+	}
+	return true
 }
 
 // withoutRoles returns a name without the role words that end it ("Labour MPs" ->
