@@ -46,13 +46,11 @@ type Article struct {
 	ID     string
 	SHA256 string
 	Quads  []quad.Quad
-	Keys   []string // the link keys its entities are decided by or are candidates for ("p:roe")
 }
 
 // Writer writes articles to a store. Each call to Write is one transaction: all of its
-// articles land, or none. It remembers the link keys of the articles it wrote or
-// replaced (Article.Keys, and for an old version the keys its quads hold), for the
-// linking stage to settle after the build.
+// articles land, or none. It remembers the link keys the quads it wrote or deleted hold
+// (see linkKeyOf), for the linking stage to settle after the build.
 type Writer struct {
 	s       *Store
 	hashes  map[string]string // content hashes of the batch's articles, prefetched from SQL
@@ -129,9 +127,7 @@ func (w *Writer) Write(ctx context.Context, arts []Article) ([]Result, error) {
 		}
 		for _, q := range a.Quads {
 			deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
-		}
-		for _, k := range a.Keys {
-			touched[k] = true
+			linkKeyOf(q, touched)
 		}
 		r.Added, r.Deleted = len(a.Quads), len(del)
 		results = append(results, r)
@@ -189,8 +185,9 @@ func (s *Store) addQuads(ctx context.Context, deltas []cgraph.Delta) error {
 	return s.QS.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
 }
 
-// linkKeyOf adds the link keys a quad of an article being deleted names: a record's key,
-// and for a name key the person and acronym keys it may be a candidate for.
+// linkKeyOf adds the link keys a quad of an article written or deleted concerns: a
+// record's key, and for a name key of one word (kg:key "roe") the person and acronym keys
+// whose candidates it makes (package link reads candidates by these keys).
 func linkKeyOf(q quad.Quad, keys map[string]bool) {
 	if q.Predicate == nil {
 		return

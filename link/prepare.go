@@ -361,19 +361,10 @@ func (l *Linker) roleHead(t string) string {
 
 // Prepare links the entities of d and returns the article as the store takes it: every
 // quad extraction states, on the nodes linking chose, with the link records that explain
-// the decisions that were not a name in full, and the link keys it touches.
+// the decisions that were not a name in full.
 func (l *Linker) Prepare(d *extract.Document) graph.Article {
 	decs := l.Link(d)
-	keys := map[string]bool{}
-	for _, dec := range decs {
-		for _, k := range dec.Anchors {
-			keys[k] = true
-		}
-		if dec.Wait != "" {
-			keys[dec.Wait] = true
-		}
-	}
-	return graph.Article{ID: d.ID, SHA256: d.SHA256, Quads: l.Quads(d, decs), Keys: sortedSet(keys)}
+	return graph.Article{ID: d.ID, SHA256: d.SHA256, Quads: l.Quads(d, decs)}
 }
 
 // Quads returns the quads of d with its entities on the nodes of decs.
