@@ -308,18 +308,47 @@ func (s *Store) moveQuads(ctx context.Context, doc string, moves []LinkMove) (ad
 	reason := func(rec quad.IRI) quad.Quad {
 		return quad.Quad{Subject: rec, Predicate: quad.IRI(voc.Reason), Object: quad.String(reasons[rec]), Label: label}
 	}
-	if len(subst) == 0 {
-		// reasons only: each record's old reason goes, its new one comes
-		for _, m := range moves {
-			qs, err := s.labelledQuadsOf(ctx, quad.Subject, m.Record, label)
-			if err != nil {
-				return nil, nil, err
+	// the reasons that stay as they are: neither deleted nor written again (a quad added
+	// that is there already and then deleted would be lost)
+	kept := map[quad.IRI]bool{}
+	defer func() {
+		if err != nil {
+			return
+		}
+		a, d := adds[:0], dels[:0]
+		for _, q := range adds {
+			if rec, ok := q.Subject.(quad.IRI); !ok || !kept[rec] || q.Predicate.String() != reasonPred {
+				a = append(a, q)
 			}
-			for _, q := range qs {
-				if q.Predicate.String() == reasonPred {
-					dels = append(dels, q)
+		}
+		for _, q := range dels {
+			if rec, ok := q.Subject.(quad.IRI); !ok || !kept[rec] || q.Predicate.String() != reasonPred || quadString(q.Object) != reasons[rec] {
+				d = append(d, q)
+			}
+		}
+		adds, dels = a, d
+	}()
+	// a record whose node stays only changes its reason: its old reason goes, its new one
+	// comes (records whose node moves have their reasons among the quads on the node)
+	for _, m := range moves {
+		if m.From != m.To {
+			continue
+		}
+		qs, err := s.labelledQuadsOf(ctx, quad.Subject, m.Record, label)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, q := range qs {
+			if q.Predicate.String() == reasonPred {
+				dels = append(dels, q)
+				if quadString(q.Object) == m.Reason {
+					kept[m.Record] = true
 				}
 			}
+		}
+	}
+	if len(subst) == 0 {
+		for _, m := range moves {
 			adds = append(adds, reason(m.Record))
 		}
 		return adds, dels, nil
@@ -341,6 +370,9 @@ func (s *Store) moveQuads(ctx context.Context, doc string, moves []LinkMove) (ad
 		rec, isRec := q.Subject.(quad.IRI)
 		if _, moved := reasons[rec]; isRec && moved && q.Predicate.String() == reasonPred {
 			dels = append(dels, q)
+			if quadString(q.Object) == reasons[rec] {
+				kept[rec] = true
+			}
 			continue
 		}
 		sub, s1 := swap(q.Subject)
