@@ -218,7 +218,7 @@ func TestConsoleInBrowser(t *testing.T) {
 	url := serve(t, sampleStore(t), Options{})
 
 	var results string
-	query := `g.V("<ent:Alaska_summit>").In("<attended>").Unique().Out("<schema:name>").Unique().All()`
+	query := `g.V("<ent:Alaska_Summit>").In("<attended>").Unique().Out("<schema:name>").Unique().All()`
 	b.run(t, "console query",
 		chromedp.Navigate(url+"/"),
 		chromedp.WaitVisible(`.monaco-editor`, chromedp.ByQuery),
