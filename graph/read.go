@@ -11,7 +11,6 @@ import (
 	"github.com/cayleygraph/cayley/query/path"
 	"github.com/cayleygraph/quad"
 
-	"github.com/kg-news/kg/extract"
 	"github.com/kg-news/kg/graph/voc"
 )
 
@@ -23,12 +22,27 @@ type Ref struct {
 
 // EntityRow is one entity of the graph, as `kg entities --json` prints it.
 type EntityRow struct {
-	ID      string   `json:"id"`
-	Name    string   `json:"name"`
-	Type    string   `json:"type"`
-	Aliases []string `json:"aliases"`
-	Sources []string `json:"sources"`
-	Roles   []string `json:"roles,omitempty"`
+	ID         string    `json:"id"`
+	Name       string    `json:"name"`
+	Type       string    `json:"type"`
+	Aliases    []string  `json:"aliases"` // names, in every article
+	Sources    []string  `json:"sources"`
+	Roles      []string  `json:"roles,omitempty"`
+	References []DocText `json:"references,omitempty"` // descriptions, each in the article that uses it
+	Links      []LinkRow `json:"links,omitempty"`      // why names that are not its own are this node
+}
+
+// DocText is a surface form in one article.
+type DocText struct {
+	Doc  string `json:"doc"`
+	Text string `json:"text"`
+}
+
+// LinkRow is one decision of the linking stage that put an article's entity on a node
+// other than by its name in full: the article, and why (the reason names the name).
+type LinkRow struct {
+	Doc    string `json:"doc"`
+	Reason string `json:"reason"`
 }
 
 // Source is an article that states a fact, and the sentence that does.
@@ -74,6 +88,7 @@ type entityAcc struct {
 	aliases map[string]int
 	docs    map[string]bool
 	roles   map[string]bool
+	refs    map[DocText]bool
 }
 
 // Entities lists every entity of the graph with its name, type, aliases and articles,
@@ -102,7 +117,7 @@ func (s *Store) entities(ctx context.Context, also func(quad.Quad)) ([]EntityRow
 			}
 			a := acc[iri]
 			if a == nil {
-				a = &entityAcc{names: map[string]int{}, types: map[string]map[string]bool{}, aliases: map[string]int{}, docs: map[string]bool{}, roles: map[string]bool{}}
+				a = &entityAcc{names: map[string]int{}, types: map[string]map[string]bool{}, aliases: map[string]int{}, docs: map[string]bool{}, roles: map[string]bool{}, refs: map[DocText]bool{}}
 				acc[iri] = a
 				order = append(order, iri)
 			}
@@ -130,6 +145,8 @@ func (s *Store) entities(ctx context.Context, also func(quad.Quad)) ([]EntityRow
 				a.aliases[quadString(q.Object)]++
 			case quad.IRI(voc.Role).String():
 				a.roles[quadString(q.Object)] = true
+			case refPred:
+				a.refs[DocText{Doc: labelDoc(q), Text: quadString(q.Object)}] = true
 			}
 			if d := labelDoc(q); d != "" {
 				a.docs[d] = true
@@ -143,6 +160,18 @@ func (s *Store) entities(ctx context.Context, also func(quad.Quad)) ([]EntityRow
 		row.Aliases = sortedByCount(a.aliases)
 		row.Sources = sortedKeys(a.docs)
 		row.Roles = sortedKeys(a.roles)
+		for r := range a.refs {
+			row.References = append(row.References, r)
+		}
+		sort.Slice(row.References, func(i, j int) bool {
+			x, y := row.References[i], row.References[j]
+			return x.Doc < y.Doc || x.Doc == y.Doc && x.Text < y.Text
+		})
+		links, err := s.Links(ctx, iri)
+		if err != nil {
+			return nil, err
+		}
+		row.Links = links
 		rows = append(rows, row)
 	}
 	sort.SliceStable(rows, func(i, j int) bool {
@@ -152,6 +181,42 @@ func (s *Store) entities(ctx context.Context, also func(quad.Quad)) ([]EntityRow
 		return rows[i].ID < rows[j].ID
 	})
 	return rows, nil
+}
+
+var refPred = quad.IRI(voc.Reference).String()
+
+// Links returns the link records of a node: each article's entity that the linking stage
+// put on it other than by its name in full, with the reason, in order.
+func (s *Store) Links(ctx context.Context, node quad.IRI) ([]LinkRow, error) {
+	qs, err := s.quadsOf(ctx, quad.Object, node)
+	if err != nil {
+		return nil, err
+	}
+	var out []LinkRow
+	for _, q := range qs {
+		rec, ok := q.Subject.(quad.IRI)
+		if !ok || q.Predicate.String() != nodePred || !strings.HasPrefix(string(rec), voc.LinkPrefix) {
+			continue
+		}
+		rqs, err := s.quadsOf(ctx, quad.Subject, rec)
+		if err != nil {
+			return nil, err
+		}
+		row := LinkRow{Doc: labelDoc(q)}
+		for _, r := range rqs {
+			if r.Predicate.String() == reasonPred {
+				row.Reason = quadString(r.Object)
+			}
+		}
+		out = append(out, row)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Doc != out[j].Doc {
+			return out[i].Doc < out[j].Doc
+		}
+		return out[i].Reason < out[j].Reason
+	})
+	return out, nil
 }
 
 func majorityType(types map[string]map[string]bool) string {
@@ -452,11 +517,11 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 }
 
 // Find returns the IRI of the entity a name stands for, as people type it: by the keys of
-// its names, else of its aliases ("the Russian president"); among several, the one named
-// in the most articles.
+// its names, else of its aliases ("President Putin"), else of the references articles make
+// to it ("the Russian president"); among several, the one named in the most articles.
 func (s *Store) Find(ctx context.Context, name string) (string, error) {
-	key := extract.Key(name)
-	for _, pred := range []string{voc.Key, voc.AliasKey} {
+	key := voc.KeyOf(name)
+	for _, pred := range []string{voc.Key, voc.AliasKey, voc.RefKey} {
 		qs, err := s.quadsOf(ctx, quad.Object, quad.String(key))
 		if err != nil {
 			return "", err
@@ -482,3 +547,57 @@ func (s *Store) Find(ctx context.Context, name string) (string, error) {
 	}
 	return "", fmt.Errorf("nothing in the graph is known as %q", name)
 }
+
+// NodeForms is what one article calls a node: its names (with and without titles) and
+// its references.
+type NodeForms struct {
+	ID         string
+	Type       string
+	Names      []string
+	References []string
+}
+
+// DocForms returns the forms article doc gives each node it mentions, in the order of
+// the nodes' IRIs.
+func (s *Store) DocForms(ctx context.Context, doc string) ([]NodeForms, error) {
+	label := voc.DocIRI(doc)
+	qs, err := s.quadsOf(ctx, quad.Subject, label)
+	if err != nil {
+		return nil, err
+	}
+	var out []NodeForms
+	for _, q := range qs {
+		if q.Predicate.String() != mentionsPred || q.Label == nil || q.Label.String() != label.String() {
+			continue
+		}
+		node, ok := q.Object.(quad.IRI)
+		if !ok {
+			continue
+		}
+		nqs, err := s.labelledQuadsOf(ctx, quad.Subject, node, label)
+		if err != nil {
+			return nil, err
+		}
+		f := NodeForms{ID: string(node)}
+		for _, x := range nqs {
+			switch x.Predicate.String() {
+			case namePred, aliasPred:
+				f.Names = append(f.Names, quadString(x.Object))
+			case refPred:
+				f.References = append(f.References, quadString(x.Object))
+			case typePred:
+				f.Type = voc.TypeName(x.Object.String())
+			}
+		}
+		sort.Strings(f.Names)
+		sort.Strings(f.References)
+		out = append(out, f)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
+}
+
+var (
+	aliasPred = quad.IRI(voc.Alias).String()
+	typePred  = quad.IRI(voc.RDFType).String()
+)

@@ -23,6 +23,7 @@ import (
 
 	"github.com/kg-news/kg/extract"
 	"github.com/kg-news/kg/graph"
+	"github.com/kg-news/kg/link"
 )
 
 // Input is one article read from a file or stdin: a whole file, or one record of a file
@@ -269,6 +270,7 @@ type Options struct {
 	Stdin    io.Reader      // read for the path "-"
 	Progress func(Progress) // called after each batch, from the writer goroutine
 	Fetch    FetchOptions   // whether and how the pages of link-only feed items are fetched
+	Linker   *link.Linker   // link.New() if nil
 }
 
 // Progress reports a build under way.
@@ -286,6 +288,7 @@ type Report struct {
 	Failed                     []FileError
 	LinkOnly                   int // feed items with only a link, not fetched
 	QuadsAdded, QuadsDeleted   int
+	Link                       link.SettleReport // what settling the links across articles did
 	Bytes                      int64
 	Duration                   time.Duration
 }
@@ -347,6 +350,16 @@ func build(ctx context.Context, st *graph.Store, x *extract.Extractor, source fu
 		opts.MaxBytes = extract.DefaultMaxBytes
 	}
 	x.MaxBytes = opts.MaxBytes
+	lk := opts.Linker
+	if lk == nil {
+		lk = link.New()
+	}
+	// a build or removal stopped before it settled its links leaves a mark: then every
+	// link key is settled at the end, not only those this build touches
+	unsettled, err := st.RelinkPending(ctx)
+	if err != nil {
+		return Report{}, err
+	}
 	g, gctx := errgroup.WithContext(ctx)
 	walked := make(chan Input)
 	inputs := make(chan Input, opts.Workers)
@@ -399,7 +412,7 @@ func build(ctx context.Context, st *graph.Store, x *extract.Extractor, source fu
 	var rep Report
 	w := st.NewWriter()
 	ids := newIdentities(st)
-	var batch []*extract.Document
+	var batch []graph.Doc
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
@@ -466,7 +479,8 @@ func build(ctx context.Context, st *graph.Store, x *extract.Extractor, source fu
 				}
 				ids.written(cur.doc)
 				rep.Bytes += int64(len(cur.doc.Text))
-				batch = append(batch, cur.doc)
+				// the article's quads are made once its id is settled
+				batch = append(batch, lk.Prepare(cur.doc))
 				if len(batch) >= opts.Batch {
 					if err := flush(); err != nil {
 						return err
@@ -479,7 +493,10 @@ func build(ctx context.Context, st *graph.Store, x *extract.Extractor, source fu
 		}
 		return flush()
 	})
-	err := g.Wait()
+	err = g.Wait()
+	if err == nil && (w.Marked() || unsettled) {
+		rep.Link, err = lk.Settle(ctx, st, w.Touched(), unsettled)
+	}
 	if err == nil && rep.Articles() > 0 {
 		if opts.Progress != nil {
 			opts.Progress(Progress{Done: rep.Articles(), Failed: len(rep.Failed), Total: int(total.Load()), Bytes: rep.Bytes, Elapsed: time.Since(start), Finishing: true})

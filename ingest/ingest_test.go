@@ -13,6 +13,7 @@ import (
 
 	"github.com/kg-news/kg/extract"
 	"github.com/kg-news/kg/graph"
+	"github.com/kg-news/kg/link"
 )
 
 // writeCorpus writes n small articles, each naming people of its own, under dir.
@@ -117,7 +118,7 @@ func TestBuildStopsCleanly(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want[id] = len(d.Quads(d.Nodes()))
+		want[id] = len(link.New().Prepare(d).Quads)
 	}
 	st := graph.MustOpenMemory(t)
 	ctx, cancel := context.WithCancel(context.Background())

@@ -58,8 +58,9 @@ function kgStem(v) {
 }
 
 // kgFind returns the node a name stands for: the entity whose name keys include it, else
-// one whose aliases do ("the Russian president"); among several, the one named in the
-// most articles.
+// one whose aliases do ("President Putin"), else one that articles refer to that way
+// ("the Russian president"); among several, the one named in the most articles (for a
+// reference, the one most articles refer to that way).
 function kgFind(key, raw) {
   var c = [];
   // Has() with a value the store lacks fails with "kv: not found" on Cayley's KV backends,
@@ -67,6 +68,15 @@ function kgFind(key, raw) {
   if (key && g.V(str(key)).Count() > 0) {
     c = kgArr(g.V().Has("<kg:key>", str(key)).Unique());
     if (c.length == 0) c = kgArr(g.V().Has("<kg:aliasKey>", str(key)).Unique());
+    if (c.length == 0) {
+      // one row per article that refers to a node so
+      var refs = kgArr(g.V(str(key)).In("<kg:refKey>"));
+      var counts = {};
+      for (var j = 0; j < refs.length; j++) counts[refs[j]] = (counts[refs[j]] || 0) + 1;
+      var bestR = null, bestRN = -1;
+      for (var r in counts) if (counts[r] > bestRN || counts[r] == bestRN && r < bestR) { bestR = r; bestRN = counts[r]; }
+      if (bestR !== null) return bestR;
+    }
   }
   if (c.length == 0) throw new Error("nothing in the graph is known as " + JSON.stringify(raw));
   var best = c[0], bestN = -1;

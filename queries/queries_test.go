@@ -16,6 +16,7 @@ import (
 	"github.com/kg-news/kg/graph"
 	"github.com/kg-news/kg/graph/voc"
 	"github.com/kg-news/kg/ingest"
+	"github.com/kg-news/kg/link"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -131,8 +132,8 @@ func TestVerbStemMatchesJS(t *testing.T) {
 // whose summary is missing (written by the writer alone, as after a build that stopped).
 func TestTopWithoutSummary(t *testing.T) {
 	st := graph.MustOpenMemory(t)
-	x := extract.New()
-	var docs []*extract.Document
+	x, lk := extract.New(), link.New()
+	var docs []graph.Doc
 	files, _ := filepath.Glob("../data/*.txt")
 	for _, f := range files {
 		data, err := os.ReadFile(f)
@@ -143,7 +144,7 @@ func TestTopWithoutSummary(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		docs = append(docs, d)
+		docs = append(docs, lk.Prepare(d))
 	}
 	if _, err := st.NewWriter().Write(context.Background(), docs); err != nil {
 		t.Fatal(err)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/kg-news/kg/extract"
 	"github.com/kg-news/kg/ingest"
+	"github.com/kg-news/kg/link"
 )
 
 func newExtractCommand() *cli.Command {
@@ -35,7 +36,7 @@ func newExtractCommand() *cli.Command {
 
 // runExtract writes the quads of each article to stdout.
 func runExtract(ctx context.Context, paths []string, maxBytes int, stdin io.Reader, stdout, stderr io.Writer) error {
-	x := extract.New()
+	x, lk := extract.New(), link.New()
 	x.MaxBytes = maxBytes
 	inputs := make(chan ingest.Input)
 	errc := make(chan error, 1)
@@ -57,7 +58,7 @@ func runExtract(ctx context.Context, paths []string, maxBytes int, stdin io.Read
 			continue
 		}
 		n++
-		if _, err := w.WriteQuads(d.Quads(d.Nodes())); err != nil {
+		if _, err := w.WriteQuads(lk.Prepare(d).Quads); err != nil {
 			return err
 		}
 	}
