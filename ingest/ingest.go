@@ -250,6 +250,9 @@ type Options struct {
 	MaxBytes int            // largest article; extract.DefaultMaxBytes if 0
 	Stdin    io.Reader      // read for the path "-"
 	Progress func(Progress) // called after each batch, from the writer goroutine
+	// Extract extracts one article in place of the Extractor given to Build, when not
+	// nil (tests use it to make one article fail). A panic inside it fails that article.
+	Extract func(id, path string, data []byte) (*extract.Document, error)
 }
 
 // Progress reports a build under way.
@@ -336,7 +339,7 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, paths []s
 			for in := range inputs {
 				r := extracted{seq: in.Seq, in: in, err: in.Err}
 				if r.err == nil {
-					r.doc, r.err = x.Extract(in.ID, in.Path, in.Data)
+					r.doc, r.err = extractOne(x, opts.Extract, in)
 				}
 				r.in.Data = nil
 				select {

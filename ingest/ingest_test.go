@@ -153,3 +153,53 @@ func TestBuildStopsCleanly(t *testing.T) {
 		t.Errorf("second build: %+v after %+v", rep2, rep)
 	}
 }
+
+// TestBuildContainsPanics makes the extraction of one article panic: that article fails
+// with a *PanicError carrying the stack, and the others land.
+func TestBuildContainsPanics(t *testing.T) {
+	dir := t.TempDir()
+	ids := writeCorpus(t, dir, 5)
+	st, err := graph.Open(context.Background(), graph.Config{Backend: graph.Memory})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	x := extract.New()
+	boom := func(id, path string, data []byte) (*extract.Document, error) {
+		if id == ids[2] {
+			var none []int
+			_ = none[len(data)] // an index out of range, as a bug in a stage would make
+		}
+		return x.Extract(id, path, data)
+	}
+	rep, err := Build(context.Background(), st, x, []string{dir}, Options{Extract: boom, Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Added != 4 || len(rep.Failed) != 1 {
+		t.Fatalf("added %d, failed %v; want 4 added and the one that panicked failed", rep.Added, rep.Failed)
+	}
+	var pe *PanicError
+	if f := rep.Failed[0]; !strings.HasSuffix(f.Path, ids[2]+".txt") || !errors.As(f.Err, &pe) || !strings.Contains(string(pe.Stack), "TestBuildContainsPanics") {
+		t.Errorf("failure %v, want a *PanicError with the stack for %s", f, ids[2])
+	}
+	for i, id := range ids {
+		h, err := st.ArticleHash(context.Background(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (h != "") != (i != 2) {
+			t.Errorf("article %s stored: %v", id, h != "")
+		}
+	}
+}
+
+// TestExtractContainsPanics checks that Extract turns a panic inside the extractor into
+// a *PanicError: an Extractor without its lexicon fails on any text.
+func TestExtractContainsPanics(t *testing.T) {
+	_, err := Extract(&extract.Extractor{}, "a", "a.txt", []byte("Acme Corp hired Jane Roe on Monday.\n"))
+	var pe *PanicError
+	if !errors.As(err, &pe) || len(pe.Stack) == 0 {
+		t.Fatalf("Extract without a lexicon: %v, want a *PanicError", err)
+	}
+}

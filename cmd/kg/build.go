@@ -99,15 +99,39 @@ func runBuild(ctx context.Context, opts buildOptions, stdin io.Reader, stdout, s
 			float64(rep.Bytes)/1e6, rep.Duration.Round(time.Millisecond))
 	}
 	if len(rep.Failed) > 0 {
-		return fmt.Errorf("%d of %d inputs were not articles and were skipped", len(rep.Failed), len(rep.Failed)+rep.Articles())
+		errs := make([]error, len(rep.Failed))
+		for i, f := range rep.Failed {
+			errs[i] = f.Err
+		}
+		return skippedError(errs, len(rep.Failed)+rep.Articles())
 	}
 	return nil
+}
+
+// skippedError is the closing sentence of a run that skipped some of its total inputs
+// for the reasons errs give.
+func skippedError(errs []error, total int) error {
+	crashed := 0
+	for _, err := range errs {
+		var pe *ingest.PanicError
+		if errors.As(err, &pe) {
+			crashed++
+		}
+	}
+	switch {
+	case crashed == len(errs):
+		return fmt.Errorf("%d of %d inputs were skipped: kg's extractor crashed on them (a bug in kg; the report says where)", len(errs), total)
+	case crashed > 0:
+		return fmt.Errorf("%d of %d inputs were skipped: %d were not articles, and kg's extractor crashed on %d (a bug in kg; the report says where)",
+			len(errs), total, len(errs)-crashed, crashed)
+	}
+	return fmt.Errorf("%d of %d inputs were not articles and were skipped", len(errs), total)
 }
 
 // printSkipped says on stderr why an input was skipped, and what to do when there is
 // something to do.
 func printSkipped(stderr io.Writer, path string, err error) {
-	hint := ""
+	hint := panicHint(path, err)
 	if errors.Is(err, extract.ErrTooLarge) {
 		hint = " (--max-bytes raises the limit, if it really is one article)"
 	}

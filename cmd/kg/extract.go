@@ -2,9 +2,9 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 
+	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
 	"github.com/urfave/cli/v2"
 
@@ -40,20 +40,21 @@ func runExtract(ctx context.Context, paths []string, maxBytes int, stdin io.Read
 	errc := make(chan error, 1)
 	go func() { errc <- ingest.Walk(ctx, paths, stdin, maxBytes, inputs) }()
 	w := nquads.NewWriter(stdout)
-	n, failed := 0, 0
+	n := 0
+	var failed []error
 	for in := range inputs {
 		err := in.Err
-		var d *extract.Document
+		var qs []quad.Quad
 		if err == nil {
-			d, err = x.Extract(in.ID, in.Path, in.Data)
+			qs, err = ingest.ExtractQuads(x, in.ID, in.Path, in.Data)
 		}
 		if err != nil {
-			failed++
+			failed = append(failed, err)
 			printSkipped(stderr, in.Path, err)
 			continue
 		}
 		n++
-		if _, err := w.WriteQuads(d.Quads(d.Nodes())); err != nil {
+		if _, err := w.WriteQuads(qs); err != nil {
 			return err
 		}
 	}
@@ -64,10 +65,10 @@ func runExtract(ctx context.Context, paths []string, maxBytes int, stdin io.Read
 		return err
 	}
 	switch {
-	case n == 0 && failed == 0:
+	case n == 0 && len(failed) == 0:
 		return ingest.ErrNoArticles
-	case failed > 0:
-		return fmt.Errorf("%d of %d inputs were not articles and were skipped", failed, n+failed)
+	case len(failed) > 0:
+		return skippedError(failed, n+len(failed))
 	}
 	return nil
 }
