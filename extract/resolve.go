@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/kg-news/kg/extract/lexicon"
@@ -32,9 +33,11 @@ type resolver struct {
 	byKey                 map[string]int // normalised name -> entity
 	nominals              map[string]int // resolved role descriptions, without their determiner
 	lastNames, firstNames map[string][]namePart
-	people                []int          // person entities with a full name, in order of first mention
-	acronyms              map[string]int // "RAC" -> the entity named before "(RAC)"
-	partial               map[string]int // "mr smith" -> the person it first stood for
+	people                []int               // person entities with a full name, in order of first mention
+	acronyms              map[string]int      // "RAC" -> the entity named before "(RAC)"
+	partial               map[string]int      // "mr smith" -> the person it first stood for
+	nearNames             map[string][]string // substitution keys of the surnames in lastNames
+	orgs                  *orgIndex           // organisations and places by the words of their names
 }
 
 // resolve groups mentions into entities: one per real person, organisation or place.
@@ -282,9 +285,16 @@ func (r *resolver) personByPart(part string, at int) int {
 	// a misspelt surname: "Bracewall" for "Bracewell", when only one person is that close
 	// (one letter replaced: "Brown" and "Browne" are two names)
 	if len(key) >= 6 && r.lx.Place(part) == nil && !r.lx.IsWord(strings.ToLower(part)) {
+		if r.nearNames == nil {
+			r.indexNearNames()
+		}
 		cand := -1
-		for k, parts := range r.lastNames {
-			if len(parts) == 1 && len(k) == len(key) && k[0] == key[0] && editDistance1(k, key) {
+		for i := 1; i < len(key); i++ {
+			for _, k := range r.nearNames[substitutionKey(key, i)] {
+				parts := r.lastNames[k]
+				if k == key || len(parts) != 1 {
+					continue
+				}
 				if cand >= 0 && cand != parts[0].entity {
 					return -1
 				}
@@ -296,25 +306,26 @@ func (r *resolver) personByPart(part string, at int) int {
 	return -1
 }
 
-// editDistance1 reports whether a and b differ by one substitution, insertion or deletion.
-func editDistance1(a, b string) bool {
-	if a == b {
-		return false
+// substitutionKey is s without its byte i, marked with i: two strings of one length share
+// it exactly when they differ at most in byte i.
+func substitutionKey(s string, i int) string {
+	return strconv.Itoa(i) + ":" + s[:i] + s[i+1:]
+}
+
+// indexNearNames indexes the surnames of lastNames by their substitution keys past the
+// first byte, so that personByPart finds the surnames one substituted letter away from a
+// word (the first letter kept) without comparing it with every surname.
+func (r *resolver) indexNearNames() {
+	r.nearNames = map[string][]string{}
+	for k := range r.lastNames {
+		if len(k) < 6 {
+			continue
+		}
+		for i := 1; i < len(k); i++ {
+			sk := substitutionKey(k, i)
+			r.nearNames[sk] = append(r.nearNames[sk], k)
+		}
 	}
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	if len(b)-len(a) > 1 {
-		return false
-	}
-	i := 0
-	for i < len(a) && a[i] == b[i] {
-		i++
-	}
-	if len(a) == len(b) {
-		return a[i+1:] == b[i+1:]
-	}
-	return a[i:] == b[i+1:]
 }
 
 // namePart is a person whose first or last name is a given word, and where the article
@@ -350,28 +361,47 @@ func (r *resolver) indexPeople() {
 }
 
 // mergePartialNames merges a person named by first names only ("Juan Carlos") into the
-// one person whose full name starts with them ("Juan Carlos Ferrero").
+// one person whose full name starts with them ("Juan Carlos Ferrero"). The people are
+// indexed by every word prefix of the name they are first mentioned by, so that the cost
+// is linear in the number of people rather than quadratic.
 func (r *resolver) mergePartialNames() {
 	d := r.d
-	for _, e := range r.people {
-		ent := &d.Entities[e]
-		if len(ent.Mentions) == 0 {
+	firstName := func(e int) string { return normKey(d.Mentions[d.Entities[e].Mentions[0]].Text(d.Text)) }
+	byPrefix := map[string][]int{} // "juan carlos" -> the people whose first name is longer and starts with it, in order
+	for _, o := range r.people {
+		if len(d.Entities[o].Mentions) == 0 {
 			continue
 		}
-		short := normKey(d.Mentions[ent.Mentions[0]].Text(d.Text))
-		into := -1
-		for _, o := range r.people {
-			if o == e || len(d.Entities[o].Mentions) == 0 {
+		long := firstName(o)
+		for i := 0; i < len(long); i++ {
+			if long[i] == ' ' {
+				byPrefix[long[:i]] = append(byPrefix[long[:i]], o)
+			}
+		}
+	}
+	for _, e := range r.people {
+		if len(d.Entities[e].Mentions) == 0 {
+			continue
+		}
+		short := firstName(e)
+		cands := byPrefix[short]
+		into, live := -1, cands[:0]
+		for _, o := range cands {
+			if len(d.Entities[o].Mentions) == 0 {
+				continue // merged into another already: dropped from the list for good
+			}
+			live = append(live, o)
+			if o == e {
 				continue
 			}
-			long := normKey(d.Mentions[d.Entities[o].Mentions[0]].Text(d.Text))
-			if strings.HasPrefix(long, short+" ") {
-				if into >= 0 {
-					into = -2 // two people share those first names
-					break
-				}
+			if into >= 0 {
+				into = -2 // two people share those first names
+			} else if into == -1 {
 				into = o
 			}
+		}
+		if len(cands) > 0 {
+			byPrefix[short] = live
 		}
 		if into >= 0 {
 			r.move(e, into)
@@ -429,43 +459,96 @@ func (r *resolver) orgByPart(word string) int {
 		}
 		word = strings.ReplaceAll(word, "&", "") // "E&Y"
 	}
+	r.indexOrgs()
 	lw := strings.ToLower(word)
 	generic := r.lx.IsOrgWord(lw) || r.lx.IsPlaceWord(lw) || functionWords[lw]
 	best, bestN := -1, 0
-	for e := range d.Entities {
+	consider := func(e int) {
+		if n := len(d.Entities[e].Mentions); n > bestN || n == bestN && n > 0 && e < best {
+			best, bestN = e, n
+		}
+	}
+	if acronym {
+		for _, e := range r.orgs.initials[word] {
+			consider(e)
+		}
+		for _, e := range r.orgs.corporate[word] {
+			consider(e) // "ACME" for "ACME International"
+		}
+		return best
+	}
+	// a generic word ("Lords", "Telegraph") only stands for the name it ends or follows
+	// "of" in
+	for _, o := range r.orgs.words[word] {
+		if !generic || o.later {
+			consider(o.entity)
+		}
+	}
+	return best
+}
+
+// orgIndex finds the organisations and places of several words by a word of their name,
+// by their initials, and by a first word followed by corporate suffixes only, for
+// orgByPart.
+type orgIndex struct {
+	indexed   int                  // entities indexed so far
+	words     map[string][]orgWord // a word of the name -> the entities, in order
+	initials  map[string][]int     // "UNECE" -> the entities with those initials
+	corporate map[string][]int     // "ACME" -> "ACME International"
+}
+
+// orgWord is an entity whose name holds a word; later when past its first word.
+type orgWord struct {
+	entity int
+	later  bool
+}
+
+// indexOrgs indexes the entities created since the last call. An entity's type and first
+// mention never change while names are assigned, so entries stay true.
+func (r *resolver) indexOrgs() {
+	d := r.d
+	if r.orgs == nil {
+		r.orgs = &orgIndex{words: map[string][]orgWord{}, initials: map[string][]int{}, corporate: map[string][]int{}}
+	}
+	x := r.orgs
+	for ; x.indexed < len(d.Entities); x.indexed++ {
+		e := x.indexed
 		ent := &d.Entities[e]
 		if ent.Type == Person || len(ent.Mentions) == 0 {
 			continue
 		}
-		name := d.Mentions[ent.Mentions[0]].Text(d.Text)
-		words := strings.Fields(name)
+		words := strings.Fields(d.Mentions[ent.Mentions[0]].Text(d.Text))
 		if len(words) < 2 {
 			continue
 		}
-		match := false
-		if acronym {
-			var ini strings.Builder
-			for _, w := range words {
-				if lw := strings.ToLower(w); lw == "of" || lw == "for" || lw == "and" || lw == "the" || lw == "&" {
-					continue
-				}
-				ini.WriteString(strings.ToUpper(w[:1]))
+		var ini strings.Builder
+		for _, w := range words {
+			if lw := strings.ToLower(w); lw == "of" || lw == "for" || lw == "and" || lw == "the" || lw == "&" {
+				continue
 			}
-			match = ini.String() == word || words[0] == word && corporateTail(words[1:]) // "ACME" for "ACME International"
-		} else {
-			// a generic word ("Lords", "Telegraph") only stands for the name it ends or
-			// follows "of" in
-			for i, w := range words {
-				if w == word && (!generic || i > 0) {
-					match = true
-				}
-			}
+			ini.WriteString(strings.ToUpper(w[:1]))
 		}
-		if match && len(ent.Mentions) > bestN {
-			best, bestN = e, len(ent.Mentions)
+		x.initials[ini.String()] = appendOnce(x.initials[ini.String()], e)
+		if corporateTail(words[1:]) {
+			x.corporate[words[0]] = appendOnce(x.corporate[words[0]], e)
+		}
+		for i, w := range words {
+			list := x.words[w]
+			if n := len(list); n > 0 && list[n-1].entity == e {
+				list[n-1].later = list[n-1].later || i > 0
+				continue
+			}
+			x.words[w] = append(list, orgWord{e, i > 0})
 		}
 	}
-	return best
+}
+
+// appendOnce appends e to a list in increasing order unless it ends with e already.
+func appendOnce(list []int, e int) []int {
+	if n := len(list); n > 0 && list[n-1] == e {
+		return list
+	}
+	return append(list, e)
 }
 
 // assignNominal resolves "the Russian president" to the person of the article who holds
