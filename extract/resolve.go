@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
@@ -38,6 +39,7 @@ type resolver struct {
 	partial               map[string]int      // "mr smith" -> the person it first stood for
 	nearNames             map[string][]string // substitution keys of the surnames in lastNames
 	orgs                  *orgIndex           // organisations and places by the words of their names
+	nom                   *nominalIndex       // what the nominal passes look up, built when they start
 }
 
 // resolve groups mentions into entities: one per real person, organisation or place.
@@ -571,22 +573,33 @@ func (r *resolver) assignNominal(mi int) {
 	if strings.HasPrefix(key, "the ") || strings.HasPrefix(key, "an ") || strings.HasPrefix(key, "a ") {
 		// the same description means the same person throughout an article
 		if e, ok := r.nominals[key[strings.IndexByte(key, ' ')+1:]]; ok {
-			m.Entity = e
-			d.Entities[e].Mentions = append(d.Entities[e].Mentions, mi)
+			r.attach(mi, e)
 			return
 		}
 	}
 	// people named in the same sentence are not the ones described: "Keller and the
 	// Russian president"
+	x := r.nominalIndex()
 	named := map[int]bool{}
-	for oi := range d.Mentions {
+	for _, oi := range x.sentence(m.Sentence) {
 		o := &d.Mentions[oi]
-		if o.Sentence == m.Sentence && o.Kind == NameMention && o.Entity >= 0 {
+		if o.Kind == NameMention && o.Entity >= 0 {
 			named[o.Entity] = true
 		}
 	}
+	// only a person with a mention of the same role can score: those are the candidates
+	var cands []int
+	if !m.Former {
+		cands = x.holders.get(m.RoleHead)
+		if m.RoleHead == "leader" {
+			for h := range leaderHeads {
+				cands = append(cands, x.holders.get(h)...)
+			}
+		}
+		cands = sortedUnique(cands)
+	}
 	best, bestScore, bestLast := -1, 0, -1
-	for e := range d.Entities {
+	for _, e := range cands {
 		ent := &d.Entities[e]
 		if ent.Type != Person || named[e] || m.Former {
 			continue // a former holder is not the one who holds the role now
@@ -651,8 +664,7 @@ func (r *resolver) assignNominal(mi int) {
 	if i := strings.IndexByte(key, ' '); i > 0 {
 		r.nominals[key[i+1:]] = best
 	}
-	m.Entity = best
-	d.Entities[best].Mentions = append(d.Entities[best].Mentions, mi)
+	r.attach(mi, best)
 }
 
 // governmentNouns name what a head of government leads: "X's government", "the X
@@ -665,6 +677,15 @@ var governmentNouns = map[string]bool{
 // headOfGovernment returns the one person the article names as leading a government
 // ("X's government", "the X administration"), or -1.
 func (r *resolver) headOfGovernment() int {
+	x := r.nominalIndex()
+	if !x.headKnown {
+		// name mentions keep their entities while nominals are resolved: once is enough
+		x.head, x.headKnown = r.findHeadOfGovernment(), true
+	}
+	return x.head
+}
+
+func (r *resolver) findHeadOfGovernment() int {
 	d := r.d
 	best := -1
 	for mi := range d.Mentions {
@@ -690,9 +711,10 @@ func (r *resolver) headOfGovernment() int {
 // recentSubject returns the person named first in the sentence before mention m, or -1.
 func (r *resolver) recentSubject(m *Mention) int {
 	d := r.d
+	x := r.nominalIndex()
 	for si := m.Sentence - 1; si >= 0 && si >= m.Sentence-2; si-- {
-		for _, o := range d.Mentions {
-			if o.Sentence == si && o.Kind == NameMention && o.Entity >= 0 && d.Entities[o.Entity].Type == Person {
+		for _, oi := range x.sentence(si) {
+			if o := &d.Mentions[oi]; o.Kind == NameMention && o.Entity >= 0 && d.Entities[o.Entity].Type == Person {
 				return o.Entity
 			}
 		}
@@ -944,12 +966,21 @@ func (r *resolver) assignOrgNominal(mi int) {
 	noun := m.RoleHead
 	// one description means one organisation throughout an article ("the company")
 	if e, ok := r.nominals["org:"+noun]; ok {
-		m.Entity = e
-		d.Entities[e].Mentions = append(d.Entities[e].Mentions, mi)
+		r.attach(mi, e)
 		return
 	}
+	// the organisations that can score: named with the noun at the end or in a
+	// description before, or for a generic noun named in the two sentences before
+	x := r.nominalIndex()
+	cands := append(x.orgTails.get(lastWord(noun)), x.orgTails.get(lastWord(noun+"s"))...)
+	cands = append(cands, x.described.get(noun)...)
+	cands = append(cands, x.described.get(noun+"s")...)
+	if genericOrgNouns[noun] {
+		cands = append(cands, x.namedIn(m.Sentence-2, m.Sentence, d)...)
+	}
+	cands = sortedUnique(cands)
 	best, bestScore, bestPos := -1, 0, -1
-	for e := range d.Entities {
+	for _, e := range cands {
 		ent := &d.Entities[e]
 		if len(ent.Mentions) == 0 || r.entityType(e) != Organization || r.entityStrength(e) < 1 && len(ent.Mentions) < 2 {
 			continue // an organisation of unsure type named once may be no organisation at all
@@ -979,7 +1010,7 @@ func (r *resolver) assignOrgNominal(mi int) {
 			if o.Sentence >= m.Sentence-2 && genericOrgNouns[noun] {
 				score = max(score, 1)
 			}
-			if o.Sentence == m.Sentence && genericOrgNouns[noun] && firstNameInSentence(d, oi) {
+			if o.Sentence == m.Sentence && genericOrgNouns[noun] && x.firstNameInSentence(d, oi) {
 				score = max(score, 2) // "Nordbank, Malaysia's biggest lender, ..., the firm told Reuters"
 			}
 		}
@@ -994,7 +1025,7 @@ func (r *resolver) assignOrgNominal(mi int) {
 	if best < 0 && r.speaks(m) {
 		// "the committee said …" before the article names it: an organisation named later
 		// whose name ends in the noun ("Committee chairman X", "the Finance Committee")
-		for e := range d.Entities {
+		for _, e := range x.orgTails.get(lastWord(noun)) {
 			ent := &d.Entities[e]
 			if len(ent.Mentions) == 0 || r.entityType(e) != Organization {
 				continue
@@ -1019,8 +1050,7 @@ func (r *resolver) assignOrgNominal(mi int) {
 		return
 	}
 	r.nominals["org:"+noun] = best
-	m.Entity = best
-	d.Entities[best].Mentions = append(d.Entities[best].Mentions, mi)
+	r.attach(mi, best)
 }
 
 // speaks reports whether mention m is the subject of a verb of saying right after it
@@ -1075,18 +1105,6 @@ func (r *resolver) entityType(e int) Type {
 	return best
 }
 
-// firstNameInSentence reports whether mention mi is the first name of its sentence.
-func firstNameInSentence(d *Document, mi int) bool {
-	m := &d.Mentions[mi]
-	for oi := range d.Mentions {
-		o := &d.Mentions[oi]
-		if o.Sentence == m.Sentence && o.Kind == NameMention && o.First < m.First {
-			return false
-		}
-	}
-	return true
-}
-
 // assignPlaceNominal resolves "the constituency", "the country", "the city" to a place
 // named before it: one the article described with the noun ("the rural constituency of
 // X", "Westbury borough"), or for a country or a city the last one of that kind named
@@ -1095,8 +1113,11 @@ func (r *resolver) assignPlaceNominal(mi int) {
 	d := r.d
 	m := &d.Mentions[mi]
 	noun := m.RoleHead
+	// the places that can score: named next to the noun, or in the three sentences before
+	x := r.nominalIndex()
+	cands := sortedUnique(append(x.placeNeighbours.get(noun), x.namedIn(m.Sentence-3, m.Sentence, d)...))
 	best, bestScore, bestPos := -1, 0, -1
-	for e := range d.Entities {
+	for _, e := range cands {
 		ent := &d.Entities[e]
 		t := r.entityType(e)
 		if len(ent.Mentions) == 0 || t != Place && !(t == Organization && r.entityStrength(e) < 2) {
@@ -1140,8 +1161,7 @@ func (r *resolver) assignPlaceNominal(mi int) {
 	if best < 0 {
 		return
 	}
-	m.Entity = best
-	d.Entities[best].Mentions = append(d.Entities[best].Mentions, mi)
+	r.attach(mi, best)
 }
 
 // entityStrength is how sure the type of entity e is so far.
@@ -1158,6 +1178,14 @@ func (r *resolver) entityStrength(e int) int {
 // mainPersonWithoutRole returns the person the article names most often, when named at
 // least three times and never with a title, and nobody else comes close; -1 otherwise.
 func (r *resolver) mainPersonWithoutRole() int {
+	x := r.nominalIndex()
+	if !x.mainKnown {
+		x.main, x.mainKnown = r.findMainPersonWithoutRole(), true
+	}
+	return x.main
+}
+
+func (r *resolver) findMainPersonWithoutRole() int {
 	d := r.d
 	best, n, second := -1, 0, 0
 	for e := range d.Entities {
@@ -1186,4 +1214,144 @@ func (r *resolver) mainPersonWithoutRole() int {
 		return -1
 	}
 	return best
+}
+
+// entitySet maps a key to the entities filed under it, each once.
+type entitySet map[string]map[int]bool
+
+func (s entitySet) add(k string, e int) {
+	if s[k] == nil {
+		s[k] = map[int]bool{}
+	}
+	s[k][e] = true
+}
+
+// get returns the entities filed under k, in no order.
+func (s entitySet) get(k string) []int {
+	out := make([]int, 0, len(s[k]))
+	for e := range s[k] {
+		out = append(out, e)
+	}
+	return out
+}
+
+// sortedUnique sorts list and drops repeats, so that candidates are tried in entity
+// order, as a scan of every entity would.
+func sortedUnique(list []int) []int {
+	sort.Ints(list)
+	out := list[:0]
+	for i, e := range list {
+		if i == 0 || e != list[i-1] {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// lastWord is s after its last space, or s.
+func lastWord(s string) string { return s[strings.LastIndexByte(s, ' ')+1:] }
+
+// nominalIndex holds what the nominal passes look up, so that resolving one description
+// costs the candidates it has rather than a scan of every mention and entity. Name
+// mentions keep their entities while descriptions are resolved, so the indexes of them
+// stay true; the ones descriptions change are updated by attach.
+type nominalIndex struct {
+	bySentence      [][]int   // mentions by sentence, in order
+	holders         entitySet // role head -> the people with a mention of that role
+	orgTails        entitySet // last word of a name, lower case -> its entities
+	described       entitySet // lower-case word up to three before a name -> its entities
+	placeNeighbours entitySet // "constituency" of "constituency of X", "X borough", "borough X"
+	head            int       // headOfGovernment, once known
+	headKnown       bool
+	main            int // mainPersonWithoutRole, until a person's mentions change
+	mainKnown       bool
+}
+
+func (r *resolver) nominalIndex() *nominalIndex {
+	if r.nom != nil {
+		return r.nom
+	}
+	d := r.d
+	x := &nominalIndex{bySentence: make([][]int, len(d.Sentences)), holders: entitySet{}, orgTails: entitySet{},
+		described: entitySet{}, placeNeighbours: entitySet{}}
+	for oi := range d.Mentions {
+		o := &d.Mentions[oi]
+		if o.Sentence >= 0 && o.Sentence < len(x.bySentence) {
+			x.bySentence[o.Sentence] = append(x.bySentence[o.Sentence], oi)
+		}
+		e := o.Entity
+		if e < 0 {
+			continue
+		}
+		if o.RoleHead != "" && d.Entities[e].Type == Person {
+			x.holders.add(o.RoleHead, e)
+		}
+		if o.Kind != NameMention {
+			continue
+		}
+		x.orgTails.add(lastWord(strings.ToLower(o.Text(d.Text))), e)
+		for k := o.First - 1; k >= 0 && k >= o.First-3; k-- {
+			if d.Tokens[k].Kind != Word || d.Tokens[k].Has(Cap) {
+				break
+			}
+			x.described.add(d.Tokens[k].Lower, e)
+		}
+		if o.First >= 2 && d.Tokens[o.First-1].Lower == "of" {
+			x.placeNeighbours.add(d.Tokens[o.First-2].Lower, e)
+		}
+		if o.End < len(d.Tokens) {
+			x.placeNeighbours.add(d.Tokens[o.End].Lower, e)
+		}
+		if o.First >= 1 {
+			x.placeNeighbours.add(d.Tokens[o.First-1].Lower, e)
+		}
+	}
+	r.nom = x
+	return x
+}
+
+// attach gives mention mi, a description, to entity e, and keeps the nominal index true.
+func (r *resolver) attach(mi, e int) {
+	d := r.d
+	m := &d.Mentions[mi]
+	m.Entity = e
+	d.Entities[e].Mentions = append(d.Entities[e].Mentions, mi)
+	if x := r.nom; x != nil && d.Entities[e].Type == Person {
+		if m.RoleHead != "" {
+			x.holders.add(m.RoleHead, e)
+		}
+		x.mainKnown = false
+	}
+}
+
+// sentence returns the mentions of sentence si, in order.
+func (x *nominalIndex) sentence(si int) []int {
+	if si < 0 || si >= len(x.bySentence) {
+		return nil
+	}
+	return x.bySentence[si]
+}
+
+// namedIn returns the entities of the name mentions in sentences from to to.
+func (x *nominalIndex) namedIn(from, to int, d *Document) []int {
+	var out []int
+	for si := max(from, 0); si <= to; si++ {
+		for _, oi := range x.sentence(si) {
+			if o := &d.Mentions[oi]; o.Kind == NameMention && o.Entity >= 0 {
+				out = append(out, o.Entity)
+			}
+		}
+	}
+	return out
+}
+
+// firstNameInSentence reports whether mention mi is the first name of its sentence.
+func (x *nominalIndex) firstNameInSentence(d *Document, mi int) bool {
+	m := &d.Mentions[mi]
+	for _, oi := range x.sentence(m.Sentence) {
+		if o := &d.Mentions[oi]; o.Kind == NameMention && o.First < m.First {
+			return false
+		}
+	}
+	return true
 }
