@@ -3,6 +3,7 @@ package extract
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -252,6 +253,7 @@ func (d *Document) Quads(nodes []Node) []quad.Quad {
 			add(st, voc.Qualifier(q.Prep), nodes[q.Entity].IRI)
 		}
 	}
+	byStart := d.namesByStart()
 	for _, q := range d.Quotes {
 		text := strings.Join(strings.Fields(q.Text(d.Text)), " ")
 		speaker := nodes[q.Speaker].IRI
@@ -263,7 +265,7 @@ func (d *Document) Quads(nodes []Node) []quad.Quad {
 		if q.Sentence >= 0 {
 			add(qn, pEvidence, quad.String(d.SentenceText(q.Sentence)))
 		}
-		for _, e := range d.entitiesIn(q.Span) {
+		for _, e := range d.entitiesIn(q.Span, byStart) {
 			if e != q.Speaker {
 				add(qn, pAbout, nodes[e].IRI)
 			}
@@ -272,15 +274,32 @@ func (d *Document) Quads(nodes []Node) []quad.Quad {
 	return sortUnique(qs)
 }
 
-// entitiesIn returns the entities named inside a span.
-func (d *Document) entitiesIn(sp Span) []int {
+// namesByStart returns the name mentions that have an entity, sorted by where they
+// start, for entitiesIn.
+func (d *Document) namesByStart() []int {
 	var out []int
 	for i := range d.Mentions {
-		m := &d.Mentions[i]
-		if m.Span.Start >= sp.Start && m.Span.End <= sp.End && m.Entity >= 0 && m.Kind == NameMention {
-			if !containsInt(out, m.Entity) {
-				out = append(out, m.Entity)
-			}
+		if m := &d.Mentions[i]; m.Entity >= 0 && m.Kind == NameMention {
+			out = append(out, i)
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool { return d.Mentions[out[a]].Start < d.Mentions[out[b]].Start })
+	return out
+}
+
+// entitiesIn returns the entities named inside a span, given the name mentions sorted by
+// start: a binary search finds the first that starts in it, so that a long article with
+// many quotations costs the names inside them rather than every name for each.
+func (d *Document) entitiesIn(sp Span, byStart []int) []int {
+	var out []int
+	i := sort.Search(len(byStart), func(i int) bool { return d.Mentions[byStart[i]].Start >= sp.Start })
+	for ; i < len(byStart); i++ {
+		m := &d.Mentions[byStart[i]]
+		if m.Start >= sp.End {
+			break
+		}
+		if m.Span.End <= sp.End && !containsInt(out, m.Entity) {
+			out = append(out, m.Entity)
 		}
 	}
 	return out
