@@ -118,6 +118,9 @@ func walk(ctx context.Context, paths []string, stdin io.Reader, maxBytes int, ou
 		}
 		var files []string
 		err = filepath.WalkDir(root, func(path string, de fs.DirEntry, err error) error {
+			if cerr := ctx.Err(); cerr != nil {
+				return cerr // a huge tree is listed no further once the build is cancelled
+			}
 			if err != nil {
 				if path == root {
 					return err
@@ -136,6 +139,9 @@ func walk(ctx context.Context, paths []string, stdin io.Reader, maxBytes int, ou
 			}
 			return nil
 		})
+		if cerr := ctx.Err(); cerr != nil {
+			return cerr
+		}
 		if err != nil {
 			count(1)
 			if err := send(Input{ID: stem(p), Path: p, Err: describeStatError(err)}); err != nil {
@@ -331,10 +337,12 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, paths []s
 		}
 		return nil
 	})
+	// the workers are not in g: a cancelled build does not wait for an article that takes
+	// long to extract (it ends with the process), only for the walker and the writer
 	var wg sync.WaitGroup
 	for i := 0; i < opts.Workers; i++ {
 		wg.Add(1)
-		g.Go(func() error {
+		go func() {
 			defer wg.Done()
 			for in := range inputs {
 				r := extracted{seq: in.Seq, in: in, err: in.Err}
@@ -345,11 +353,10 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, paths []s
 				select {
 				case results <- r:
 				case <-gctx.Done():
-					return gctx.Err()
+					return
 				}
 			}
-			return nil
-		})
+		}()
 	}
 	go func() { wg.Wait(); close(results) }()
 
@@ -387,7 +394,17 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, paths []s
 	pending := map[int]extracted{}
 	next := 0
 	g.Go(func() error {
-		for r := range results {
+		for {
+			var r extracted
+			var ok bool
+			select {
+			case r, ok = <-results:
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+			if !ok {
+				break
+			}
 			pending[r.seq] = r
 			for {
 				cur, ok := pending[next]

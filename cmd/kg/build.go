@@ -55,6 +55,8 @@ func newBuildCommand() *cli.Command {
 
 // runBuild builds the articles of opts.paths into the store and prints a summary.
 func runBuild(ctx context.Context, opts buildOptions, stdin io.Reader, stdout, stderr io.Writer) error {
+	note := noteOf(ctx)
+	note.set(landedNote(0))
 	st, err := openStore(ctx, opts.store)
 	if err != nil {
 		return err
@@ -73,7 +75,10 @@ func runBuild(ctx context.Context, opts buildOptions, stdin io.Reader, stdout, s
 			progressbar.OptionSetPredictTime(true),
 			progressbar.OptionClearOnFinish(),
 		)
-		bo.Progress = func(p ingest.Progress) {
+	}
+	bo.Progress = func(p ingest.Progress) {
+		note.set(landedNote(p.Done))
+		if bar != nil {
 			if p.Total > 0 && int64(p.Total) != bar.GetMax64() {
 				bar.ChangeMax(p.Total)
 			}
@@ -89,7 +94,7 @@ func runBuild(ctx context.Context, opts buildOptions, stdin io.Reader, stdout, s
 	}
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
-			fmt.Fprintf(stderr, "kg: interrupted; %d articles written, the rest not started\n", rep.Added+rep.Replaced)
+			return interruptedError{landedNote(rep.Articles())}
 		}
 		return err
 	}
@@ -126,6 +131,11 @@ func skippedError(errs []error, total int) error {
 			len(errs), total, len(errs)-crashed, crashed)
 	}
 	return fmt.Errorf("%d of %d inputs were not articles and were skipped", len(errs), total)
+}
+
+// landedNote says what an interrupted build leaves in the store after n articles.
+func landedNote(n int) string {
+	return fmt.Sprintf("%d articles of this build are in the store, each whole, the rest not written; run the same build again to add them", n)
 }
 
 // printSkipped says on stderr why an input was skipped, and what to do when there is
