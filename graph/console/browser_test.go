@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
@@ -122,6 +123,10 @@ func TestConsoleInBrowser(t *testing.T) {
 				}
 				errs = append(errs, "console.error: "+strings.Join(parts, " "))
 			}
+		case *cdplog.EventEntryAdded:
+			if strings.Contains(e.Entry.Text, "Content Security Policy") {
+				errs = append(errs, "blocked by the page's security policy: "+e.Entry.Text)
+			}
 		case *runtime.EventExceptionThrown:
 			errs = append(errs, "exception: "+e.ExceptionDetails.Error())
 		}
@@ -131,7 +136,7 @@ func TestConsoleInBrowser(t *testing.T) {
 	var buf []byte
 	var results string
 	query := `g.V("<ent:Alaska_summit>").In("<attended>").Unique().Out("<schema:name>").Unique().All()`
-	err = chromedp.Run(ctx,
+	err = chromedp.Run(ctx, cdplog.Enable(),
 		chromedp.Navigate(url+"/"),
 		chromedp.WaitVisible(`.monaco-editor`, chromedp.ByQuery),
 		chromedp.Evaluate(fmt.Sprintf(`monaco.editor.getModels()[0].setValue(%q)`, query), nil),
