@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"runtime/debug"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
@@ -57,7 +58,9 @@ func (s *Store) NewWriter() *Writer {
 // already is left alone; one whose text changed has its old quads replaced by the new
 // ones, so that the quads of other articles are untouched and nothing is ever written
 // twice (Cayley's KV backends mishandle deleting a quad written twice, cayley#737).
-func (w *Writer) Write(ctx context.Context, docs []*extract.Document) ([]Result, error) {
+func (w *Writer) Write(ctx context.Context, docs []*extract.Document) (_ []Result, err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer recoverDamage(&err)
 	if w.s.cfg.ReadOnly {
 		return nil, ErrReadOnly
 	}
@@ -96,6 +99,7 @@ func (w *Writer) Write(ctx context.Context, docs []*extract.Document) ([]Result,
 			return nil, fmt.Errorf("resolve entities of %s: %w", d.ID, err)
 		}
 		add := d.Quads(nodes)
+		add = append(add, digestQuad(d.ID, add)) // for kg check: see digest.go
 		r := Result{ID: d.ID, Outcome: Added}
 		var del []quad.Quad
 		if old != "" {
