@@ -227,6 +227,7 @@ func writeSum(path string) error {
 func writeFileAtomic(path, data string) error {
 	tmp := path + ".tmp"
 	if err := os.WriteFile(tmp, []byte(data), 0o644); err != nil {
+		os.Remove(tmp)
 		return err
 	}
 	return os.Rename(tmp, path)

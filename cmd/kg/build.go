@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
+	"syscall"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -93,10 +95,15 @@ func runBuild(ctx context.Context, opts buildOptions, stdin io.Reader, stdout, s
 		printSkipped(stderr, f.Path, f.Err)
 	}
 	if err != nil {
-		if errors.Is(err, context.Canceled) {
+		switch {
+		case errors.Is(err, context.Canceled):
 			return interruptedError{landedNote(rep.Articles())}
+		case errors.Is(err, ingest.ErrNoArticles):
+			return err
+		case diskFull(err):
+			return fmt.Errorf("the disk is full (%v); %s", err, landedNote(rep.Articles()))
 		}
-		return err
+		return fmt.Errorf("%w; %s", err, landedNote(rep.Articles()))
 	}
 	if !opts.quiet {
 		fmt.Fprintf(stdout, "%d articles: %d added, %d replaced, %d unchanged; %d quads written, %d deleted; %.1f MB in %s\n",
@@ -133,7 +140,17 @@ func skippedError(errs []error, total int) error {
 	return fmt.Errorf("%d of %d inputs were not articles and were skipped", len(errs), total)
 }
 
-// landedNote says what an interrupted build leaves in the store after n articles.
+// diskFull reports whether err says the disk, a quota or the file size limit is full.
+// Bolt formats some of these errors with %s, so their text is checked too.
+func diskFull(err error) bool {
+	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EFBIG) || errors.Is(err, syscall.EDQUOT) {
+		return true
+	}
+	msg := err.Error()
+	return strings.Contains(msg, syscall.ENOSPC.Error()) || strings.Contains(msg, syscall.EFBIG.Error()) || strings.Contains(msg, syscall.EDQUOT.Error())
+}
+
+// landedNote says what a build that stopped early leaves in the store after n articles.
 func landedNote(n int) string {
 	return fmt.Sprintf("%d articles of this build are in the store, each whole, the rest not written; run the same build again to add them", n)
 }

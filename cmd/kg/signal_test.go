@@ -122,3 +122,48 @@ func TestSignalStopsBuild(t *testing.T) {
 		})
 	}
 }
+
+// TestBuildOnFullDisk builds into a store whose file may not grow past a few megabytes
+// (RLIMIT_FSIZE, as a full disk would stop it) and checks that kg build says the disk is
+// full and how many articles landed, and that the store holds exactly those.
+func TestBuildOnFullDisk(t *testing.T) {
+	prlimit, err := exec.LookPath("prlimit")
+	if err != nil || runtime.GOOS != "linux" {
+		t.Skip("needs prlimit (util-linux) on Linux")
+	}
+	kg := buildKG(t)
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "corpus")
+	os.MkdirAll(corpus, 0o755)
+	for i := 0; i < 3000; i++ {
+		writeFile(t, corpus, fmt.Sprintf("a%04d.txt", i), []byte(fmt.Sprintf(
+			"Talks in Geneva, day %d\n\nForeign minister Anna Berg%d met trade secretary Tom Lund%d in Geneva on Monday. "+
+				"\"We made progress,\" Ms Berg%d said after the meeting in the Palais des Nations.\n", i, i, i, i)))
+	}
+	store := filepath.Join(dir, "kg.db")
+	cmd := exec.Command(prlimit, "--fsize=40000000", kg, "build", "-q", "--store", store, corpus)
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	err = cmd.Run()
+	if err == nil {
+		t.Skipf("the build fitted in the limit:\n%s", errb.String())
+	}
+	m := regexp.MustCompile(`the disk is full .*; (\d+) articles of this build are in the store`).FindStringSubmatch(errb.String())
+	if m == nil {
+		t.Fatalf("kg build on a full disk said:\n%s", errb.String())
+	}
+	n, _ := strconv.Atoi(m[1])
+	st, err := graph.Open(context.Background(), graph.Config{Path: store, ReadOnly: true})
+	if err != nil {
+		t.Fatalf("the store does not open after the disk filled: %v", err)
+	}
+	defer st.Close()
+	stats, err := st.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%s", strings.TrimSpace(errb.String()))
+	if stats.Articles != n || n == 0 {
+		t.Errorf("kg said %d articles landed; the store holds %d", n, stats.Articles)
+	}
+}
