@@ -194,6 +194,24 @@ func (s *Store) ArticleHash(ctx context.Context, id string) (string, error) {
 	return quadString(vals[0]), nil
 }
 
+// ArticleSource returns the content hash and the path stored for article id, or ""s
+// when the store does not have it.
+func (s *Store) ArticleSource(ctx context.Context, id string) (hash, path string, err error) {
+	qs, err := s.quadsOf(ctx, quad.Subject, voc.DocIRI(id))
+	if err != nil {
+		return "", "", err
+	}
+	for _, q := range qs {
+		switch q.Predicate.String() {
+		case quad.IRI(voc.SHA256).String():
+			hash = quadString(q.Object)
+		case quad.IRI(voc.Path).String():
+			path = quadString(q.Object)
+		}
+	}
+	return hash, path, nil
+}
+
 // ArticleQuads returns every quad of article id: the quads labelled with its IRI. It
 // walks out from the article node (its entities, statements and quotations) rather than
 // scanning the store, since the KV backends have no label index.

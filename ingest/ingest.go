@@ -273,6 +273,7 @@ type Progress struct {
 type Report struct {
 	Added, Replaced, Unchanged int
 	Failed                     []FileError
+	Renamed                    []Renamed // articles written under an id of their own: their file name was taken
 	QuadsAdded, QuadsDeleted   int
 	Bytes                      int64
 	Duration                   time.Duration
@@ -362,7 +363,8 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, paths []s
 
 	var rep Report
 	w := st.NewWriter()
-	ids := map[string]string{}
+	ids := map[string]*extract.Document{} // the articles of this build by id
+	renamed := map[string]Renamed{}       // by id, until written
 	var batch []*extract.Document
 	flush := func() error {
 		if len(batch) == 0 {
@@ -383,6 +385,10 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, paths []s
 			}
 			rep.QuadsAdded += r.Added
 			rep.QuadsDeleted += r.Deleted
+			if rn, ok := renamed[r.ID]; ok && r.Outcome != graph.Unchanged {
+				rep.Renamed = append(rep.Renamed, rn) // said when it is written, not at every build
+			}
+			delete(renamed, r.ID)
 		}
 		batch = batch[:0]
 		if opts.Progress != nil {
@@ -418,11 +424,16 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, paths []s
 					rep.Failed = append(rep.Failed, FileError{Path: cur.in.Path, Err: cur.err})
 					continue
 				}
-				if prev, dup := ids[cur.doc.ID]; dup {
-					rep.Failed = append(rep.Failed, FileError{Path: cur.in.Path, Err: fmt.Errorf("its id %q is taken by %s in this build; rename one of them", cur.doc.ID, prev)})
+				other, same, err := claimID(gctx, st, ids, cur.doc)
+				switch {
+				case err != nil:
+					return err
+				case same != "":
+					rep.Failed = append(rep.Failed, FileError{Path: cur.in.Path, Err: fmt.Errorf("it is the same article as %s, which this build stores already", same)})
 					continue
+				case other != "":
+					renamed[cur.doc.ID] = Renamed{Path: cur.in.Path, ID: cur.doc.ID, Other: other}
 				}
-				ids[cur.doc.ID] = cur.in.Path
 				rep.Bytes += int64(len(cur.doc.Text))
 				batch = append(batch, cur.doc)
 				if len(batch) >= opts.Batch {

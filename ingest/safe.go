@@ -44,17 +44,13 @@ func extractOne(x *extract.Extractor, f func(id, path string, data []byte) (*ext
 	return f(in.ID, in.Path, in.Data)
 }
 
-// ExtractQuads is Extract followed by the article's quads with its own entity IRIs, what
-// kg extract prints; a panic in either is a *PanicError.
-func ExtractQuads(x *extract.Extractor, id, path string, data []byte) (qs []quad.Quad, err error) {
+// DocumentQuads returns d's quads with its own entity IRIs, what kg extract prints; a
+// panic is a *PanicError.
+func DocumentQuads(d *extract.Document) (qs []quad.Quad, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			qs, err = nil, &PanicError{Value: p, Stack: debug.Stack()}
 		}
 	}()
-	d, err := Extract(x, id, path, data)
-	if err != nil {
-		return nil, err
-	}
 	return d.Quads(d.Nodes()), nil
 }

@@ -94,6 +94,9 @@ func runBuild(ctx context.Context, opts buildOptions, stdin io.Reader, stdout, s
 	for _, f := range rep.Failed {
 		printSkipped(stderr, f.Path, f.Err)
 	}
+	for _, r := range rep.Renamed {
+		fmt.Fprintf(stderr, "kg: %s is stored as article %s: %s, another article, has its file name\n", r.Path, r.ID, r.Other)
+	}
 	if err != nil {
 		switch {
 		case errors.Is(err, context.Canceled):

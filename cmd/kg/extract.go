@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 
 	"github.com/cayleygraph/quad"
@@ -9,13 +10,14 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/kg-news/kg/extract"
+	"github.com/kg-news/kg/graph/export"
 	"github.com/kg-news/kg/ingest"
 )
 
 func newExtractCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "extract",
-		Usage:     "extract articles and print their quads as N-Quads, without a store",
+		Usage:     "extract articles and print their quads as N-Quads (absolute IRIs), without a store",
 		ArgsUsage: "PATH...",
 		Description: "For pipes and for measuring extraction alone. Entity IRIs come from each article's own\n" +
 			"names; kg build also resolves entities across articles against the store.",
@@ -42,11 +44,26 @@ func runExtract(ctx context.Context, paths []string, maxBytes int, stdin io.Read
 	w := nquads.NewWriter(stdout)
 	n := 0
 	var failed []error
+	ids := ingest.NewIDs()
 	for in := range inputs {
 		err := in.Err
 		var qs []quad.Quad
+		var d *extract.Document
 		if err == nil {
-			qs, err = ingest.ExtractQuads(x, in.ID, in.Path, in.Data)
+			d, err = ingest.Extract(x, in.ID, in.Path, in.Data)
+		}
+		if err == nil {
+			var other, same string
+			other, same, err = ids.Claim(d)
+			switch {
+			case same != "":
+				err = fmt.Errorf("it is the same article as %s, printed already", same)
+			case other != "":
+				fmt.Fprintf(stderr, "kg: %s is printed as article %s: %s, another article, has its file name\n", in.Path, d.ID, other)
+			}
+		}
+		if err == nil {
+			qs, err = ingest.DocumentQuads(d)
 		}
 		if err != nil {
 			failed = append(failed, err)
@@ -54,6 +71,9 @@ func runExtract(ctx context.Context, paths []string, maxBytes int, stdin io.Read
 			continue
 		}
 		n++
+		for i := range qs {
+			qs[i] = export.Absolute(qs[i]) // RDF tools take only absolute IRIs
+		}
 		if _, err := w.WriteQuads(qs); err != nil {
 			return err
 		}
