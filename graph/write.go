@@ -268,16 +268,17 @@ func (s *Store) ArticleQuads(ctx context.Context, id string) ([]quad.Quad, error
 		}
 	}
 	// relation edges and the types of their predicates, as the statements say them
+	bySubject := map[string][]quad.Quad{} // so that a long article costs its quads, not their square
+	for _, q := range out {
+		bySubject[q.Subject.String()] = append(bySubject[q.Subject.String()], q)
+	}
 	for _, q := range out[:] {
 		if q.Predicate.String() != quad.IRI(voc.RDFType).String() || q.Object.String() != quad.IRI(voc.Statement).String() {
 			continue
 		}
 		var sub, pred, obj quad.Value
 		sym := false
-		for _, x := range out {
-			if x.Subject.String() != q.Subject.String() {
-				continue
-			}
+		for _, x := range bySubject[q.Subject.String()] {
 			switch x.Predicate.String() {
 			case quad.IRI(voc.Subject).String():
 				sub = x.Object

@@ -48,6 +48,9 @@ func (e FileError) Unwrap() error { return e.Err }
 // ErrNoArticles is returned when the inputs hold no article files.
 var ErrNoArticles = errors.New("no articles found (kg reads .txt files)")
 
+// errEmptyFolder is a folder given to read that holds no article file.
+var errEmptyFolder = errors.New("no articles in this folder (kg reads .txt files)")
+
 // Stdin is the path that stands for standard input.
 const Stdin = "-"
 
@@ -145,6 +148,15 @@ func walk(ctx context.Context, paths []string, stdin io.Reader, maxBytes int, ou
 		if err != nil {
 			count(1)
 			if err := send(Input{ID: stem(p), Path: p, Err: describeStatError(err)}); err != nil {
+				return err
+			}
+			continue
+		}
+		if len(files) == 0 {
+			// a folder named on the command line with nothing to read says so, even when
+			// other inputs hold articles
+			count(1)
+			if err := send(Input{ID: stem(p), Path: p, Err: errEmptyFolder}); err != nil {
 				return err
 			}
 			continue

@@ -24,7 +24,7 @@ func slowArticle(n int) string {
 	var b strings.Builder
 	b.WriteString("Guests Of The Council\n\n")
 	for i := 0; i < n; i += 2 {
-		fmt.Fprintf(&b, "Alba Ard%d met Bruno Brek%d on Monday. ", i, i+1)
+		fmt.Fprintf(&b, "Alba Ard%s met Bruno Brek%s on Monday. ", letters(i), letters(i+1))
 		if i%40 == 38 {
 			b.WriteString("\n\n")
 		}
