@@ -628,7 +628,7 @@ func (r *relationFinder) objects(k int, prep string, si int, possessor bool) ([]
 				for j < s.End && j < end+3 && d.Tokens[j].Kind == Word && !d.Tokens[j].Has(Cap) && r.mentionAt[j] < 0 && !functionWords[r.word(j)] && !isVerbish(r.lx, r.word(j)) {
 					j++
 				}
-				if pm := r.mentionAt[j]; j < s.End && pm >= 0 && d.Mentions[pm].First == j && d.Mentions[pm].Kind == NameMention && d.Mentions[pm].Entity >= 0 && !r.isPerson(d.Mentions[pm].Entity) {
+				if pm := r.mentionOf(j); j < s.End && pm >= 0 && d.Mentions[pm].First == j && d.Mentions[pm].Kind == NameMention && d.Mentions[pm].Entity >= 0 && !r.isPerson(d.Mentions[pm].Entity) {
 					e, end = d.Mentions[pm].Entity, d.Mentions[pm].End
 					break
 				}
