@@ -49,7 +49,7 @@ func (e FileError) Unwrap() error { return e.Err }
 var ErrNoArticles = errors.New("no articles found (kg reads .txt files)")
 
 // errEmptyFolder is a folder given to read that holds no article file.
-var errEmptyFolder = errors.New("no articles in this folder (kg reads .txt files)")
+var errEmptyFolder = errors.New("no articles found in this folder (kg reads .txt files)")
 
 // Stdin is the path that stands for standard input.
 const Stdin = "-"

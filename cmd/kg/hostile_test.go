@@ -168,7 +168,7 @@ func hostileCases() []hostileCase {
 		{name: "folder without .txt files", setup: func(t *testing.T, dir string) []string {
 			writeFile(t, dir, "notes.md", []byte("Acme Corp hired Jane Roe.\n"))
 			return []string{dir}
-		}, want: "no articles in this folder"},
+		}, want: "no articles found in this folder"},
 		{name: "very long file name", setup: oneText(strings.Repeat("long", 61)+"name.txt", "Acme Corp hired Jane Roe as chief executive on Monday.\n"), articles: 1},
 		{name: "file name with spaces, quotes and brackets", setup: oneText("my \"best\" <article> {1}.txt", "Acme Corp hired Jane Roe as chief executive on Monday.\n"), articles: 1},
 		{name: "emoji only", setup: oneText("emoji.txt", "🙂🙂🙂 🎉🎉\n👍\n"), articles: 1},
