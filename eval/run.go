@@ -63,16 +63,23 @@ func articlesFor(golds map[string]*Gold, paths []string) ([]string, map[string]s
 			if err != nil {
 				return err
 			}
-			if de.IsDir() || !strings.HasSuffix(path, ".txt") {
+			ext := filepath.Ext(path)
+			if de.IsDir() || ext != ".txt" && ext != ".html" && ext != ".htm" {
 				return nil
 			}
-			id := strings.TrimSuffix(filepath.Base(path), ".txt")
+			id := strings.TrimSuffix(filepath.Base(path), ext)
 			if golds[id] == nil || texts[id] != "" {
 				return nil
 			}
 			b, err := os.ReadFile(path)
 			if err != nil {
 				return err
+			}
+			if ext != ".txt" {
+				// a page: scored against the text kg reads in it
+				if b, _, err = ingest.Prepare(context.Background(), ingest.Input{ID: id, Path: path, Kind: ingest.HTML, Data: b}, ingest.FetchOptions{}); err != nil {
+					return fmt.Errorf("%s: %w", path, err)
+				}
 			}
 			texts[id] = string(b)
 			files = append(files, path)

@@ -360,6 +360,18 @@ func newGoldDoc(g *Gold, text string) *goldDoc {
 	return gd
 }
 
+// formsIn returns an entity's aliases and the references article doc makes to it: the
+// surface forms a per-article gold lists.
+func formsIn(e *graph.EntityRow, doc string) []string {
+	out := e.Aliases
+	for _, r := range e.References {
+		if docOf(r.Doc) == doc {
+			out = append(out[:len(out):len(out)], r.Text)
+		}
+	}
+	return out
+}
+
 func (gd *goldDoc) resolve(name string, aliases []string) string {
 	for _, s := range append([]string{name}, aliases...) {
 		if hit := gd.index[normalize(s)]; len(hit) == 1 {
@@ -422,7 +434,7 @@ func Score(golds map[string]*Gold, texts map[string]string, pred Prediction) Rep
 		predMap := map[string]string{}
 		for _, e := range entsByDoc[d] {
 			t := canonType(e.Type)
-			gname := gd.resolve(e.Name, e.Aliases)
+			gname := gd.resolve(e.Name, formsIn(e, d))
 			pid := e.ID
 			if pid == "" {
 				pid = e.Name
@@ -478,7 +490,7 @@ func Score(golds map[string]*Gold, texts map[string]string, pred Prediction) Rep
 			var aliases []string
 			typ := ""
 			if pe != nil {
-				aliases, typ = pe.Aliases, pe.Type
+				aliases, typ = formsIn(pe, d), pe.Type
 			}
 			if g := gd.resolve(r.Name, aliases); g != "" {
 				return g, true
@@ -549,7 +561,7 @@ func Score(golds map[string]*Gold, texts map[string]string, pred Prediction) Rep
 			if sg == "" {
 				var aliases []string
 				if pe := entByID[pid]; pe != nil {
-					aliases = pe.Aliases
+					aliases = formsIn(pe, d)
 				}
 				sg = gd.resolve(q.Speaker.Name, aliases)
 			}
@@ -587,7 +599,7 @@ func Score(golds map[string]*Gold, texts map[string]string, pred Prediction) Rep
 		lowText, lowClean := strings.ToLower(gd.text), strings.ToLower(clean)
 		for _, e := range entsByDoc[d] {
 			var present []string
-			for _, f := range append([]string{e.Name}, e.Aliases...) {
+			for _, f := range append([]string{e.Name}, formsIn(e, d)...) {
 				f = strings.ToLower(f)
 				if len([]rune(f)) > 1 && strings.Contains(lowText, f) {
 					present = append(present, f)

@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
 // Span is a half-open range of byte offsets into a Document's text.
 type Span struct {
@@ -165,6 +168,22 @@ type Quotation struct {
 	Sentence int // sentence of the attribution
 }
 
+// Meta is what the source of an article says about it besides its text: a page's
+// metadata, a scraper's fields, a feed item or a WARC record. Every field may be empty.
+type Meta struct {
+	Published time.Time // when the article was published; zero when unknown
+	URL       string    // its canonical address
+	Publisher string    // the site or outlet ("BBC News", "example.com")
+	Authors   []string
+	Language  string // as the source gives it ("en", "en-GB")
+	GUID      string // a feed item's identifier, when it has one
+}
+
+// IsZero reports whether m says nothing.
+func (m Meta) IsZero() bool {
+	return m.Published.IsZero() && m.URL == "" && m.Publisher == "" && len(m.Authors) == 0 && m.Language == "" && m.GUID == ""
+}
+
 // Document is an article and everything extracted from it.
 type Document struct {
 	ID     string // file stem, e.g. "000_732b06bd5a6ac68c"
@@ -172,6 +191,11 @@ type Document struct {
 	Title  string
 	SHA256 string
 	Text   string
+	Meta   Meta
+
+	// Dates are the dates the text states ("on Friday", "last March"), resolved against
+	// Meta.Published where the text allows (see dates.go).
+	Dates []StatedDate
 
 	Paragraphs []Paragraph
 	Tokens     []Token

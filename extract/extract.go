@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -57,6 +58,7 @@ var Stages = []Stage{
 	{"events", "the event the article is about, and other named events", func(x *Extractor, d *Document) { findEvents(d, x.lx) }},
 	{"quotes", "direct quotations with their speakers", func(x *Extractor, d *Document) { x.analysis(d).findQuotes() }},
 	{"relations", "relations between entities, with qualifiers", func(x *Extractor, d *Document) { x.analysis(d).findRelations() }},
+	{"dates", "the dates sentences state, resolved against the article's date", func(x *Extractor, d *Document) { findDates(d) }},
 }
 
 // Extractor runs the stages over articles. One Extractor may be used from many goroutines.
@@ -160,17 +162,30 @@ func byteSize(n int) string {
 // and path says where it was read from. The document's ID is id made fit for an IRI (see
 // ArticleID), and its Path is path with any bytes that are not UTF-8 replaced.
 func (x *Extractor) Extract(id, path string, text []byte) (*Document, error) {
+	return x.ExtractMeta(id, path, text, Meta{})
+}
+
+// ExtractMeta is Extract for an article whose source says more about it than its text:
+// its date, address, publisher, authors and language (see Meta).
+func (x *Extractor) ExtractMeta(id, path string, text []byte, meta Meta) (*Document, error) {
 	if err := x.Check(text); err != nil {
 		return nil, err
 	}
 	id, path = ArticleID(id), strings.ToValidUTF8(path, "\ufffd")
-	sum := sha256.Sum256(text)
+	h := sha256.New()
+	h.Write(text)
+	if !meta.IsZero() {
+		// what the source says is part of the article: a new date or address is a change
+		fmt.Fprintf(h, "\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s", meta.Published.UTC().Format(time.RFC3339), meta.URL,
+			meta.Publisher, strings.Join(meta.Authors, "\x01"), meta.Language, meta.GUID)
+	}
+	sum := h.Sum(nil)
 	s := string(text)
 	if strings.Contains(s, "\r") {
 		s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 	}
 	s = strings.TrimPrefix(s, "\ufeff")
-	d := &Document{ID: id, Path: path, SHA256: hex.EncodeToString(sum[:]), Text: s}
+	d := &Document{ID: id, Path: path, SHA256: hex.EncodeToString(sum[:]), Text: s, Meta: meta}
 	for _, st := range Stages {
 		st.Run(x, d)
 		if st.Name == "mentions" {

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/cayleygraph/quad"
 
@@ -53,70 +52,9 @@ func Slug(name string) string {
 	return s
 }
 
-// quoteReplacer straightens curly apostrophes; it is never modified.
-var quoteReplacer = strings.NewReplacer("’", "'", "‘", "'")
-
 // Key normalises a name for lookups: lower case, no possessive, punctuation removed, no
-// leading article. "the Russian President" and "Russian president" share a key. The
-// canned queries' JavaScript does the same (queries/lib.js).
-func Key(s string) string {
-	b := make([]byte, 0, len(s))
-	for i := 0; i < len(s); {
-		// a word: up to the next white space
-		j := i
-		for j < len(s) {
-			r, n := utf8.DecodeRuneInString(s[j:])
-			if unicode.IsSpace(r) {
-				break
-			}
-			j += n
-		}
-		if j == i {
-			_, n := utf8.DecodeRuneInString(s[i:])
-			i += n
-			continue
-		}
-		w := s[i:j]
-		i = j
-		// no possessive: 's, ’s or ‘s at the end, in either case
-		for _, pos := range []string{"'s", "’s", "‘s", "'S", "’S", "‘S"} {
-			if strings.HasSuffix(w, pos) {
-				w = w[:len(w)-len(pos)]
-				break
-			}
-		}
-		start := len(b)
-		if start > 0 {
-			b = append(b, ' ')
-		}
-		kept := false
-		for _, r := range w {
-			if r < utf8.RuneSelf {
-				switch {
-				case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
-					b = append(b, byte(r))
-					kept = true
-				case 'A' <= r && r <= 'Z':
-					b = append(b, byte(r+'a'-'A'))
-					kept = true
-				}
-				continue
-			}
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				b = utf8.AppendRune(b, unicode.ToLower(r))
-				kept = true
-			}
-		}
-		if !kept {
-			b = b[:start]
-		}
-	}
-	out := string(b)
-	for _, art := range []string{"the ", "a ", "an "} {
-		out = strings.TrimPrefix(out, art)
-	}
-	return out
-}
+// leading article (see voc.KeyOf).
+func Key(s string) string { return voc.KeyOf(s) }
 
 // NameKeys returns the lookup keys of an entity's names: each name's key and its
 // spelling skeleton, and for a person the surname.
@@ -166,6 +104,8 @@ var (
 	pPath          quad.Value = quad.IRI(voc.Path)
 	pPredicate     quad.Value = quad.IRI(voc.Predicate)
 	pRDFType       quad.Value = quad.IRI(voc.RDFType)
+	pReference     quad.Value = quad.IRI(voc.Reference)
+	pRefKey        quad.Value = quad.IRI(voc.RefKey)
 	pRole          quad.Value = quad.IRI(voc.Role)
 	pSHA256        quad.Value = quad.IRI(voc.SHA256)
 	pSentence      quad.Value = quad.IRI(voc.Sentence)
@@ -197,26 +137,38 @@ func (d *Document) Quads(nodes []Node) []quad.Quad {
 	if d.Path != "" {
 		add(lv, pPath, quad.String(d.Path))
 	}
+	d.metaQuads(lv, add)
 	for e := range d.Entities {
 		ent := &d.Entities[e]
 		n := nodes[e]
+		if n.IRI == "" {
+			continue // linking found no entity here ("the government" of no country)
+		}
 		var iri quad.Value = n.IRI
 		add(lv, pMentions, iri)
 		add(iri, pRDFType, voc.TypeIRI(string(ent.Type)))
 		add(iri, pName, quad.String(n.Name))
-		aliases := append([]string{n.Name}, ent.Aliases...)
-		for _, a := range aliases {
-			add(iri, pAlias, quad.String(a))
-			if k := Key(a); k != "" {
-				add(iri, pAliasKey, quad.String(k))
-			}
-		}
 		keys := NameKeys(ent)
 		if k := Key(n.Name); !contains(keys, k) {
 			keys = append(keys, k)
 		}
 		for _, k := range keys {
 			add(iri, pKey, quad.String(k))
+		}
+		names, refs := d.Forms(e)
+		for _, a := range append([]string{n.Name}, names...) {
+			add(iri, pAlias, quad.String(a))
+			// an alias key is a lookup's second resort: a key the names give already
+			// needs no quad of its own
+			if k := Key(a); k != "" && !contains(keys, k) {
+				add(iri, pAliasKey, quad.String(k))
+			}
+		}
+		for _, a := range refs {
+			add(iri, pReference, quad.String(a))
+			if k := Key(a); k != "" {
+				add(iri, pRefKey, quad.String(k))
+			}
 		}
 		for _, r := range ent.Roles {
 			add(iri, pRole, quad.String(r.Title))
@@ -225,11 +177,18 @@ func (d *Document) Quads(nodes []Node) []quad.Quad {
 	preds := map[string]bool{}
 	for _, r := range d.Relations {
 		s, o := nodes[r.Subject].IRI, nodes[r.Object].IRI
-		if r.Symmetric && o < s {
-			s, o = o, s
+		if s == "" || o == "" {
+			continue
 		}
 		var sv, pv, ov quad.Value = s, voc.RelationIRI(r.Predicate), o
-		add(sv, pv, ov)
+		// the edge of a relation without direction goes one way only, whichever way an
+		// article says it; its statement keeps the article's order, so that a statement
+		// never changes when cross-article linking moves one of its entities
+		if r.Symmetric && o < s {
+			add(ov, pv, sv)
+		} else {
+			add(sv, pv, ov)
+		}
 		if !preds[r.Predicate] {
 			preds[r.Predicate] = true
 			add(pv, pRDFType, quad.IRI(voc.Relation))
@@ -238,7 +197,13 @@ func (d *Document) Quads(nodes []Node) []quad.Quad {
 				add(pv, pRDFType, quad.IRI(voc.Symmetric))
 			}
 		}
-		var st quad.Value = quad.IRI(voc.StmtPrefix + hashID(d.ID, string(s), r.Predicate, string(o)))
+		// statements are named after the article's own entities, never after the nodes
+		// they were linked to
+		a, b := r.Subject, r.Object
+		if r.Symmetric && b < a {
+			a, b = b, a
+		}
+		var st quad.Value = quad.IRI(voc.StmtPrefix + hashID(d.ID, itoa(a), r.Predicate, itoa(b)))
 		add(st, pRDFType, quad.IRI(voc.Statement))
 		add(st, pSubject, sv)
 		add(st, pPredicate, pv)
@@ -249,15 +214,21 @@ func (d *Document) Quads(nodes []Node) []quad.Quad {
 		if r.Symmetric {
 			add(st, pSymmetricFlag, quad.Bool(true))
 		}
+		d.dateQuads(st, r.Sentence, add)
 		for _, q := range r.Qualifiers {
-			add(st, voc.Qualifier(q.Prep), nodes[q.Entity].IRI)
+			if iri := nodes[q.Entity].IRI; iri != "" {
+				add(st, voc.Qualifier(q.Prep), iri)
+			}
 		}
 	}
 	byStart := d.namesByStart()
 	for _, q := range d.Quotes {
-		text := strings.Join(strings.Fields(q.Text(d.Text)), " ")
 		speaker := nodes[q.Speaker].IRI
-		var qn, sp quad.Value = quad.IRI(voc.QuotePrefix + hashID(d.ID, string(speaker), text)), speaker
+		if speaker == "" {
+			continue
+		}
+		text := strings.Join(strings.Fields(q.Text(d.Text)), " ")
+		var qn, sp quad.Value = quad.IRI(voc.QuotePrefix + hashID(d.ID, itoa(q.Speaker), text)), speaker
 		add(qn, pRDFType, quad.IRI(voc.Quote))
 		add(qn, pSpeaker, sp)
 		add(qn, pText, quad.String(text))
@@ -265,13 +236,81 @@ func (d *Document) Quads(nodes []Node) []quad.Quad {
 		if q.Sentence >= 0 {
 			add(qn, pEvidence, quad.String(d.SentenceText(q.Sentence)))
 		}
+		d.dateQuads(qn, q.Sentence, add)
 		for _, e := range d.entitiesIn(q.Span, byStart) {
-			if e != q.Speaker {
+			if e != q.Speaker && nodes[e].IRI != "" {
 				add(qn, pAbout, nodes[e].IRI)
 			}
 		}
 	}
 	return sortUnique(qs)
+}
+
+// Forms returns the surface forms of entity e: its names, with and without the titles
+// given with them ("Putin", "President Putin"), and its references, the descriptions that
+// stand for it in this article only ("the Russian president", "the party"). Names link
+// articles; references never do.
+func (d *Document) Forms(e int) (names, refs []string) {
+	seen := map[string]bool{}
+	for _, mi := range d.Entities[e].Mentions {
+		m := &d.Mentions[mi]
+		for _, sp := range []Span{m.Span, m.Full} {
+			a := strings.Join(strings.Fields(sp.Text(d.Text)), " ")
+			if a == "" || seen[a] {
+				continue
+			}
+			seen[a] = true
+			if m.Kind == NameMention && !Describes(a) {
+				names = append(names, a)
+			} else {
+				refs = append(refs, a)
+			}
+		}
+	}
+	for _, a := range d.Entities[e].Aliases {
+		if !seen[a] {
+			seen[a] = true
+			names = append(names, a) // the canonical name an entity was given
+		}
+	}
+	return names, refs
+}
+
+// Describes reports whether a form of a name is a description: it starts with a
+// determiner or a possessive and goes on in lower case ("his wife Jane", "the official
+// Acme", but "the Hague").
+func Describes(form string) bool {
+	fs := strings.Fields(form)
+	if len(fs) < 2 {
+		return false
+	}
+	switch strings.ToLower(fs[0]) {
+	case "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that":
+		return !startsName(fs[1:])
+	}
+	return false
+}
+
+// startsName reports whether the words after a determiner are all capitalised, a name
+// that takes "the" ("the Hague", "the United Nations").
+func startsName(ws []string) bool {
+	for _, w := range ws {
+		if r := []rune(w)[0]; !unicode.IsUpper(r) && w != "of" && w != "and" && w != "for" {
+			return false
+		}
+	}
+	return true
+}
+
+func itoa(i int) string {
+	var b [20]byte
+	n := len(b)
+	for i > 0 || n == len(b) {
+		n--
+		b[n] = byte('0' + i%10)
+		i /= 10
+	}
+	return string(b[n:])
 }
 
 // namesByStart returns the name mentions that have an entity, sorted by where they

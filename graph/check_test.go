@@ -7,12 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-
-	cgraph "github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/quad"
-
-	"github.com/kg-news/kg/extract"
-	"github.com/kg-news/kg/graph/voc"
 )
 
 // builtStore writes two articles into a new bolt store and returns its path.
@@ -20,7 +14,7 @@ func builtStore(t *testing.T) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "kg.db")
 	st := MustOpenBolt(t, false, path)
-	if _, err := st.NewWriter().Write(context.Background(), []*extract.Document{doc(t, "a", textA), doc(t, "b", textB)}); err != nil {
+	if _, err := st.NewWriter().Write(context.Background(), []Doc{doc(t, "a", textA), doc(t, "b", textB)}); err != nil {
 		t.Fatal(err)
 	}
 	if err := st.Close(); err != nil {
@@ -84,30 +78,6 @@ func TestDamagedStores(t *testing.T) {
 	}
 }
 
-// TestCheckFindsDamagedArticle changes one quad of an article behind the writer's back
-// and checks that Check names that article, and only it.
-func TestCheckFindsDamagedArticle(t *testing.T) {
-	ctx := context.Background()
-	path := builtStore(t)
-	st := MustOpenBolt(t, false, path)
-	rep, err := st.Check(ctx)
-	if err != nil || !rep.Sound() || rep.Articles != 2 {
-		t.Fatalf("a sound store: %+v %v", rep, err)
-	}
-	label := voc.DocIRI("a")
-	q := quad.Quad{Subject: label, Predicate: quad.IRI(voc.Headline), Object: quad.String("Acme sells Globex"), Label: label}
-	if err := st.QS.ApplyDeltas(deltasOf(q), cgraphIgnoreDup); err != nil {
-		t.Fatal(err)
-	}
-	rep, err = st.Check(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(rep.Damaged) != 1 || rep.Damaged[0] != "a" || rep.Articles != 1 {
-		t.Errorf("Check after changing article a: %+v, want a damaged and b sound", rep)
-	}
-}
-
 // TestStaleTempsRemoved leaves the file a kg killed while creating the store would
 // leave, and checks that the next writer removes it.
 func TestStaleTempsRemoved(t *testing.T) {
@@ -120,14 +90,4 @@ func TestStaleTempsRemoved(t *testing.T) {
 	if _, err := os.Stat(stale); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("%s is still there: %v", stale, err)
 	}
-}
-
-var cgraphIgnoreDup = cgraph.IgnoreOpts{IgnoreDup: true}
-
-func deltasOf(qs ...quad.Quad) []cgraph.Delta {
-	out := make([]cgraph.Delta, len(qs))
-	for i, q := range qs {
-		out[i] = cgraph.Delta{Quad: q, Action: cgraph.Add}
-	}
-	return out
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/cayleygraph/cayley/query/path"
 	"github.com/cayleygraph/quad"
 
-	"github.com/kg-news/kg/extract"
 	"github.com/kg-news/kg/graph/voc"
 )
 
@@ -23,18 +22,35 @@ type Ref struct {
 
 // EntityRow is one entity of the graph, as `kg entities --json` prints it.
 type EntityRow struct {
-	ID      string   `json:"id"`
-	Name    string   `json:"name"`
-	Type    string   `json:"type"`
-	Aliases []string `json:"aliases"`
-	Sources []string `json:"sources"`
-	Roles   []string `json:"roles,omitempty"`
+	ID         string    `json:"id"`
+	Name       string    `json:"name"`
+	Type       string    `json:"type"`
+	Aliases    []string  `json:"aliases"` // names, in every article
+	Sources    []string  `json:"sources"`
+	Roles      []string  `json:"roles,omitempty"`
+	References []DocText `json:"references,omitempty"` // descriptions, each in the article that uses it
+	Links      []LinkRow `json:"links,omitempty"`      // why names that are not its own are this node
+}
+
+// DocText is a surface form in one article.
+type DocText struct {
+	Doc  string `json:"doc"`
+	Text string `json:"text"`
+}
+
+// LinkRow is one decision of the linking stage that put an article's entity on a node
+// other than by its name in full: the article, and why (the reason names the name).
+type LinkRow struct {
+	Doc    string `json:"doc"`
+	Reason string `json:"reason"`
 }
 
 // Source is an article that states a fact, and the sentence that does.
 type Source struct {
-	Doc      string `json:"doc"`
-	Sentence string `json:"sentence"`
+	Doc      string   `json:"doc"`
+	Sentence string   `json:"sentence"`
+	Date     string   `json:"date,omitempty"` // the date the sentence states, if it states one
+	Article  *Article `json:"article,omitempty"`
 }
 
 // Object is the object of a fact: a node, or a literal value.
@@ -56,9 +72,11 @@ type FactRow struct {
 
 // QuoteRow is one quotation, as `kg quotes --json` prints it.
 type QuoteRow struct {
-	Speaker Ref    `json:"speaker"`
-	Text    string `json:"text"`
-	Doc     string `json:"doc"`
+	Speaker Ref      `json:"speaker"`
+	Text    string   `json:"text"`
+	Doc     string   `json:"doc"`
+	Date    string   `json:"date,omitempty"` // the date its sentence states, if it states one
+	Article *Article `json:"article,omitempty"`
 }
 
 // entityTypes are the classes listed as entities.
@@ -70,11 +88,18 @@ type entityAcc struct {
 	aliases map[string]int
 	docs    map[string]bool
 	roles   map[string]bool
+	refs    map[DocText]bool
 }
 
 // Entities lists every entity of the graph with its name, type, aliases and articles,
 // the most-mentioned first.
 func (s *Store) Entities(ctx context.Context) ([]EntityRow, error) {
+	return s.entities(ctx, nil)
+}
+
+// entities is Entities, handing every quad whose subject is an entity to also, when it
+// is not nil.
+func (s *Store) entities(ctx context.Context, also func(quad.Quad)) ([]EntityRow, error) {
 	acc := map[quad.IRI]*entityAcc{}
 	var order []quad.IRI
 	for _, t := range entityTypes {
@@ -92,7 +117,7 @@ func (s *Store) Entities(ctx context.Context) ([]EntityRow, error) {
 			}
 			a := acc[iri]
 			if a == nil {
-				a = &entityAcc{names: map[string]int{}, types: map[string]map[string]bool{}, aliases: map[string]int{}, docs: map[string]bool{}, roles: map[string]bool{}}
+				a = &entityAcc{names: map[string]int{}, types: map[string]map[string]bool{}, aliases: map[string]int{}, docs: map[string]bool{}, roles: map[string]bool{}, refs: map[DocText]bool{}}
 				acc[iri] = a
 				order = append(order, iri)
 			}
@@ -110,6 +135,9 @@ func (s *Store) Entities(ctx context.Context) ([]EntityRow, error) {
 			return nil, err
 		}
 		for _, q := range qs {
+			if also != nil {
+				also(q)
+			}
 			switch q.Predicate.String() {
 			case quad.IRI(voc.Name).String():
 				a.names[quadString(q.Object)]++
@@ -117,6 +145,8 @@ func (s *Store) Entities(ctx context.Context) ([]EntityRow, error) {
 				a.aliases[quadString(q.Object)]++
 			case quad.IRI(voc.Role).String():
 				a.roles[quadString(q.Object)] = true
+			case refPred:
+				a.refs[DocText{Doc: labelDoc(q), Text: quadString(q.Object)}] = true
 			}
 			if d := labelDoc(q); d != "" {
 				a.docs[d] = true
@@ -130,6 +160,18 @@ func (s *Store) Entities(ctx context.Context) ([]EntityRow, error) {
 		row.Aliases = sortedByCount(a.aliases)
 		row.Sources = sortedKeys(a.docs)
 		row.Roles = sortedKeys(a.roles)
+		for r := range a.refs {
+			row.References = append(row.References, r)
+		}
+		sort.Slice(row.References, func(i, j int) bool {
+			x, y := row.References[i], row.References[j]
+			return x.Doc < y.Doc || x.Doc == y.Doc && x.Text < y.Text
+		})
+		links, err := s.Links(ctx, iri)
+		if err != nil {
+			return nil, err
+		}
+		row.Links = links
 		rows = append(rows, row)
 	}
 	sort.SliceStable(rows, func(i, j int) bool {
@@ -139,6 +181,42 @@ func (s *Store) Entities(ctx context.Context) ([]EntityRow, error) {
 		return rows[i].ID < rows[j].ID
 	})
 	return rows, nil
+}
+
+var refPred = quad.IRI(voc.Reference).String()
+
+// Links returns the link records of a node: each article's entity that the linking stage
+// put on it other than by its name in full, with the reason, in order.
+func (s *Store) Links(ctx context.Context, node quad.IRI) ([]LinkRow, error) {
+	qs, err := s.quadsOf(ctx, quad.Object, node)
+	if err != nil {
+		return nil, err
+	}
+	var out []LinkRow
+	for _, q := range qs {
+		rec, ok := q.Subject.(quad.IRI)
+		if !ok || q.Predicate.String() != nodePred || !strings.HasPrefix(string(rec), voc.LinkPrefix) {
+			continue
+		}
+		rqs, err := s.quadsOf(ctx, quad.Subject, rec)
+		if err != nil {
+			return nil, err
+		}
+		row := LinkRow{Doc: labelDoc(q)}
+		for _, r := range rqs {
+			if r.Predicate.String() == reasonPred {
+				row.Reason = quadString(r.Object)
+			}
+		}
+		out = append(out, row)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Doc != out[j].Doc {
+			return out[i].Doc < out[j].Doc
+		}
+		return out[i].Reason < out[j].Reason
+	})
+	return out, nil
 }
 
 func majorityType(types map[string]map[string]bool) string {
@@ -219,6 +297,7 @@ func (s *Store) Facts(ctx context.Context) ([]FactRow, error) {
 	// the same facts in the same order whatever order the store walks its index in
 	sort.SliceStable(stmts, func(i, j int) bool { return stmts[i].Subject.String() < stmts[j].Subject.String() })
 	nm := &names{s: s, ctx: ctx, cache: map[string]string{}}
+	arts := s.articleCache()
 	symmetric := map[string]bool{}
 	if sq, err := s.quadsOf(ctx, quad.Object, quad.IRI(voc.Symmetric)); err == nil {
 		for _, q := range sq {
@@ -238,7 +317,7 @@ func (s *Store) Facts(ctx context.Context) ([]FactRow, error) {
 			return nil, err
 		}
 		var sub, obj quad.Value
-		var pred, doc, evidence string
+		var pred, doc, evidence, date string
 		quals := map[string]string{}
 		for _, q := range qs {
 			p := strings.Trim(q.Predicate.String(), "<>")
@@ -253,6 +332,8 @@ func (s *Store) Facts(ctx context.Context) ([]FactRow, error) {
 				doc = voc.DocID(q.Object.String())
 			case p == voc.Evidence:
 				evidence = quadString(q.Object)
+			case p == voc.Date:
+				date = quadString(q.Object)
 			case strings.HasPrefix(p, voc.QualifierPrefix):
 				quals[strings.TrimPrefix(p, voc.QualifierPrefix)] = nm.of(q.Object)
 			}
@@ -278,7 +359,8 @@ func (s *Store) Facts(ctx context.Context) ([]FactRow, error) {
 				row.Qualifiers[p] = v
 			}
 		}
-		row.Sources = append(row.Sources, Source{Doc: doc, Sentence: evidence})
+		art := arts.of(ctx, doc)
+		row.Sources = append(row.Sources, Source{Doc: doc, Sentence: evidence, Date: date, Article: &art})
 	}
 	rows := make([]FactRow, 0, len(keys))
 	for _, k := range keys {
@@ -310,7 +392,8 @@ func (s *Store) Facts(ctx context.Context) ([]FactRow, error) {
 			roles[k] = row
 			roleKeys = append(roleKeys, k)
 		}
-		row.Sources = append(row.Sources, Source{Doc: labelDoc(q)})
+		art := arts.of(ctx, labelDoc(q))
+		row.Sources = append(row.Sources, Source{Doc: labelDoc(q), Article: &art})
 	}
 	sort.Strings(roleKeys)
 	for _, k := range roleKeys {
@@ -341,6 +424,7 @@ func (s *Store) Quotes(ctx context.Context) ([]QuoteRow, error) {
 		return nil, err
 	}
 	nm := &names{s: s, ctx: ctx, cache: map[string]string{}}
+	arts := s.articleCache()
 	var rows []QuoteRow
 	seen := map[string]bool{}
 	for _, n := range nodes {
@@ -361,8 +445,12 @@ func (s *Store) Quotes(ctx context.Context) ([]QuoteRow, error) {
 				row.Text = quadString(q.Object)
 			case voc.Doc:
 				row.Doc = voc.DocID(q.Object.String())
+			case voc.Date:
+				row.Date = quadString(q.Object)
 			}
 		}
+		art := arts.of(ctx, row.Doc)
+		row.Article = &art
 		rows = append(rows, row)
 	}
 	sort.SliceStable(rows, func(i, j int) bool {
@@ -429,11 +517,11 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 }
 
 // Find returns the IRI of the entity a name stands for, as people type it: by the keys of
-// its names, else of its aliases ("the Russian president"); among several, the one named
-// in the most articles.
+// its names, else of its aliases ("President Putin"), else of the references articles make
+// to it ("the Russian president"); among several, the one named in the most articles.
 func (s *Store) Find(ctx context.Context, name string) (string, error) {
-	key := extract.Key(name)
-	for _, pred := range []string{voc.Key, voc.AliasKey} {
+	key := voc.KeyOf(name)
+	for _, pred := range []string{voc.Key, voc.AliasKey, voc.RefKey} {
 		qs, err := s.quadsOf(ctx, quad.Object, quad.String(key))
 		if err != nil {
 			return "", err
@@ -459,3 +547,57 @@ func (s *Store) Find(ctx context.Context, name string) (string, error) {
 	}
 	return "", fmt.Errorf("nothing in the graph is known as %q", name)
 }
+
+// NodeForms is what one article calls a node: its names (with and without titles) and
+// its references.
+type NodeForms struct {
+	ID         string
+	Type       string
+	Names      []string
+	References []string
+}
+
+// DocForms returns the forms article doc gives each node it mentions, in the order of
+// the nodes' IRIs.
+func (s *Store) DocForms(ctx context.Context, doc string) ([]NodeForms, error) {
+	label := voc.DocIRI(doc)
+	qs, err := s.quadsOf(ctx, quad.Subject, label)
+	if err != nil {
+		return nil, err
+	}
+	var out []NodeForms
+	for _, q := range qs {
+		if q.Predicate.String() != mentionsPred || q.Label == nil || q.Label.String() != label.String() {
+			continue
+		}
+		node, ok := q.Object.(quad.IRI)
+		if !ok {
+			continue
+		}
+		nqs, err := s.labelledQuadsOf(ctx, quad.Subject, node, label)
+		if err != nil {
+			return nil, err
+		}
+		f := NodeForms{ID: string(node)}
+		for _, x := range nqs {
+			switch x.Predicate.String() {
+			case namePred, aliasPred:
+				f.Names = append(f.Names, quadString(x.Object))
+			case refPred:
+				f.References = append(f.References, quadString(x.Object))
+			case typePred:
+				f.Type = voc.TypeName(x.Object.String())
+			}
+		}
+		sort.Strings(f.Names)
+		sort.Strings(f.References)
+		out = append(out, f)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
+}
+
+var (
+	aliasPred = quad.IRI(voc.Alias).String()
+	typePred  = quad.IRI(voc.RDFType).String()
+)

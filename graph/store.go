@@ -129,7 +129,7 @@ func openBolt(cfg Config) (cgraph.QuadStore, *bolt.DB, error) {
 			return nil, nil, fmt.Errorf("open store %q: %w (build it first with: kg build --store %s data/)", cfg.Path, ErrNotFound, cfg.Path)
 		}
 		if err := createBolt(cfg.Path, opts); err != nil {
-			return nil, nil, storeError(cfg.Path, err)
+			return nil, nil, storeError(cfg.Path, cfg.ReadOnly, err)
 		}
 	case err != nil:
 		return nil, nil, fmt.Errorf("open store %q: %w", cfg.Path, err)
@@ -160,7 +160,7 @@ func openBolt(cfg Config) (cgraph.QuadStore, *bolt.DB, error) {
 		if create {
 			os.Remove(cfg.Path)
 		}
-		return nil, nil, storeError(cfg.Path, err)
+		return nil, nil, storeError(cfg.Path, cfg.ReadOnly, err)
 	}
 	if !cfg.ReadOnly {
 		if err := markWriting(cfg.Path); err != nil {
@@ -169,13 +169,13 @@ func openBolt(cfg Config) (cgraph.QuadStore, *bolt.DB, error) {
 		}
 		if err := kv.Init(db, opts); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
 			db.Close()
-			return nil, nil, storeError(cfg.Path, err)
+			return nil, nil, storeError(cfg.Path, cfg.ReadOnly, err)
 		}
 	}
 	qs, err := kv.New(db, opts)
 	if err != nil {
 		db.Close()
-		return nil, nil, storeError(cfg.Path, err)
+		return nil, nil, storeError(cfg.Path, cfg.ReadOnly, err)
 	}
 	return qs, db.DB(), nil
 }
@@ -251,10 +251,13 @@ func tempFileBeside(path string) (string, error) {
 	}
 }
 
-func storeError(path string, err error) error {
+func storeError(path string, readOnly bool, err error) error {
 	switch {
+	case errors.Is(err, ErrBusy) && readOnly:
+		return fmt.Errorf("open store %q: %w: another kg is writing it (kg build, kg remove or kg serve --writable); wait for it to finish, or use another --store", path, ErrBusy)
 	case errors.Is(err, ErrBusy):
-		return fmt.Errorf("open store %q: %w; wait for it to finish, stop it (a running kg serve --writable or kg build), or use another --store", path, ErrBusy)
+		return fmt.Errorf("open store %q: %w: another kg is writing it (kg build, kg remove, kg serve --writable) or reading it (kg ask, query, export, or a read-only kg serve in the middle of a request; it lets go between requests); "+
+			"wait for it to finish and try again, or use another --store", path, ErrBusy)
 	case errors.Is(err, cgraph.ErrNotInitialized):
 		return fmt.Errorf("open store %q: the file is not a kg store", path)
 	case strings.Contains(err.Error(), "invalid database") || strings.Contains(err.Error(), "version mismatch"):

@@ -3,6 +3,8 @@ package graph
 import (
 	"context"
 	"os"
+
+	"github.com/kg-news/kg/internal/testenv"
 )
 
 // TB is the part of testing.TB the helpers below use.
@@ -29,12 +31,16 @@ func MustOpenMemory(tb TB) *Store {
 const PostgresEnv = "KG_TEST_POSTGRES"
 
 // PostgresTestURL returns a URL for a schema of its own in the database named by
-// KG_TEST_POSTGRES, dropped when the test ends. Without the variable the test is skipped.
+// KG_TEST_POSTGRES, dropped when the test ends. Without the variable the test is skipped,
+// or fails under KG_REQUIRE_TOOLS=1 (testenv.Missing).
 func PostgresTestURL(tb TB) string {
 	tb.Helper()
 	base := os.Getenv(PostgresEnv)
 	if base == "" {
-		tb.Skip(PostgresEnv + " is not set: no PostgreSQL to test against (.ci/run starts one)")
+		testenv.Missing(tb, "this test needs a PostgreSQL server and "+PostgresEnv+" is not set: install one with "+
+			"`sudo apt-get install postgresql`, start it with .ci/postgres, and set "+
+			PostgresEnv+"=postgres://kg:kg@127.0.0.1:5432/kg?sslmode=disable")
+		return ""
 	}
 	u, drop, err := PostgresScratch(context.Background(), base)
 	if err != nil {

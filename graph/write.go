@@ -4,11 +4,11 @@ import (
 	"context"
 	"fmt"
 	"runtime/debug"
+	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
-	"github.com/kg-news/kg/extract"
 	"github.com/kg-news/kg/graph/voc"
 )
 
@@ -40,71 +40,85 @@ type Result struct {
 	Deleted int // quads deleted
 }
 
+// Doc is one article as the store takes it: its id, its content hash and every quad
+// that states it, each labelled with the article's IRI (see voc.DocIRI). Linking has
+// already decided which node each of its entities is.
+type Doc struct {
+	ID     string
+	SHA256 string
+	Quads  []quad.Quad
+}
+
 // Writer writes articles to a store. Each call to Write is one transaction: all of its
-// articles land, or none. Entities are resolved across articles against the store and
-// against the articles written before in the same call.
+// articles land, or none. It remembers the link keys the quads it wrote or deleted hold
+// (see linkKeyOf), for the linking stage to settle after the build.
 type Writer struct {
-	s      *Store
-	res    *resolver
-	hashes map[string]string // content hashes of the batch's articles, prefetched from SQL
+	s       *Store
+	hashes  map[string]string // content hashes of the batch's articles, prefetched from SQL
+	touched map[string]bool   // link keys of the articles written or deleted
+	pending bool              // the store is marked as waiting for a relink
 }
 
 // NewWriter returns a Writer for s.
 func (s *Store) NewWriter() *Writer {
-	return &Writer{s: s, res: newResolver(s)}
+	return &Writer{s: s, touched: map[string]bool{}}
 }
 
-// Write stores docs in one transaction. An article whose content hash is in the store
+// Marked reports whether the writer changed the store, and so marked it as waiting for a
+// relink.
+func (w *Writer) Marked() bool { return w.pending }
+
+// Touched returns the link keys of the articles the writer added, replaced or deleted, in
+// order.
+func (w *Writer) Touched() []string { return sortedKeys(w.touched) }
+
+// Write stores arts in one transaction. An article whose content hash is in the store
 // already is left alone; one whose text changed has its old quads replaced by the new
 // ones, so that the quads of other articles are untouched and nothing is ever written
-// twice (Cayley's KV backends mishandle deleting a quad written twice, cayley#737).
-func (w *Writer) Write(ctx context.Context, docs []*extract.Document) (_ []Result, err error) {
+// twice (Cayley's KV backends mishandle deleting a quad written twice, cayley#737). The
+// first write that changes anything marks the store as waiting for a relink (see
+// MarkRelinkPending), in the same transaction.
+func (w *Writer) Write(ctx context.Context, arts []Doc) (_ []Result, err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer recoverDamage(&err)
 	if w.s.cfg.ReadOnly {
 		return nil, ErrReadOnly
 	}
-	results := make([]Result, 0, len(docs))
+	results := make([]Result, 0, len(arts))
 	var deltas, deletes []cgraph.Delta
 	seen := map[string]bool{}
-	w.res.begin()
 	w.hashes = nil
 	if w.s.bulk {
-		if err := w.prefetch(ctx, docs); err != nil {
-			w.res.rollback()
+		if err := w.prefetch(ctx, arts); err != nil {
 			return nil, err
 		}
 	}
-	for _, d := range docs {
+	touched := map[string]bool{}
+	for i := range arts {
+		a := &arts[i]
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		if seen[d.ID] {
-			return nil, fmt.Errorf("two articles have the id %q in one batch; rename one of the files", d.ID)
+		if seen[a.ID] {
+			return nil, fmt.Errorf("two articles have the id %q in one batch; rename one of the files", a.ID)
 		}
-		seen[d.ID] = true
-		old, ok := w.hashes[d.ID]
+		seen[a.ID] = true
+		old, ok := w.hashes[a.ID]
 		if !ok {
 			var err error
-			if old, err = w.s.ArticleHash(ctx, d.ID); err != nil {
+			if old, err = w.s.ArticleHash(ctx, a.ID); err != nil {
 				return nil, err
 			}
 		}
-		if old == d.SHA256 && old != "" {
-			results = append(results, Result{ID: d.ID, Outcome: Unchanged})
+		if old == a.SHA256 && old != "" {
+			results = append(results, Result{ID: a.ID, Outcome: Unchanged})
 			continue
 		}
-		nodes, err := w.res.nodes(ctx, d)
-		if err != nil {
-			return nil, fmt.Errorf("resolve entities of %s: %w", d.ID, err)
-		}
-		add := d.Quads(nodes)
-		add = append(add, digestQuad(d.ID, add)) // for kg check: see digest.go
-		r := Result{ID: d.ID, Outcome: Added}
+		r := Result{ID: a.ID, Outcome: Added}
 		var del []quad.Quad
 		if old != "" {
 			r.Outcome = Replaced
-			prev, err := w.s.ArticleQuads(ctx, d.ID)
+			prev, err := w.s.ArticleQuads(ctx, a.ID)
 			if err != nil {
 				return nil, err
 			}
@@ -112,23 +126,33 @@ func (w *Writer) Write(ctx context.Context, docs []*extract.Document) (_ []Resul
 		}
 		for _, q := range del {
 			deletes = append(deletes, cgraph.Delta{Quad: q, Action: cgraph.Delete})
+			linkKeyOf(q, touched)
 		}
-		for _, q := range add {
+		for _, q := range a.Quads {
 			deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
+			linkKeyOf(q, touched)
 		}
-		r.Added, r.Deleted = len(add), len(del)
+		r.Added, r.Deleted = len(a.Quads), len(del)
 		results = append(results, r)
 	}
-	// a write makes the summary stale: it goes with the deletes, and RefreshSummary
-	// counts it again when the build is over
 	if len(deltas) > 0 || len(deletes) > 0 {
+		// a write makes the summary stale: it goes with the deletes, and RefreshSummary
+		// counts it again when the build is over
 		sum, err := w.s.summaryQuads(ctx)
 		if err != nil {
-			w.res.rollback()
 			return nil, err
 		}
 		for _, q := range sum {
 			deletes = append(deletes, cgraph.Delta{Quad: q, Action: cgraph.Delete})
+		}
+		if !w.pending {
+			has, err := w.s.RelinkPending(ctx)
+			if err != nil {
+				return nil, err
+			}
+			if !has {
+				deltas = append(deltas, cgraph.Delta{Quad: pendingQuad, Action: cgraph.Add})
+			}
 		}
 	}
 	// Cayley's KV backends miscount the nodes shared by quads added and deleted in one
@@ -137,51 +161,86 @@ func (w *Writer) Write(ctx context.Context, docs []*extract.Document) (_ []Resul
 	// two leaves those articles absent, never half-written, and the next build adds them.
 	if len(deletes) > 0 {
 		if err := w.s.QS.ApplyDeltas(deletes, cgraph.IgnoreOpts{IgnoreMissing: true}); err != nil {
-			w.res.rollback()
-			return nil, fmt.Errorf("replace %d articles: %w", len(docs), err)
+			return nil, fmt.Errorf("replace %d articles: %w", len(arts), err)
 		}
 	}
 	if len(deltas) > 0 {
-		var err error
-		if w.s.bulk {
-			qs := make([]quad.Quad, len(deltas))
-			for i, d := range deltas {
-				qs[i] = d.Quad
-			}
-			err = w.s.bulkInsert(ctx, qs)
-		} else {
-			err = w.s.QS.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
+		if err := w.s.addQuads(ctx, deltas); err != nil {
+			return nil, fmt.Errorf("write %d articles: %w", len(arts), err)
 		}
-		if err != nil {
-			w.res.rollback()
-			return nil, fmt.Errorf("write %d articles: %w", len(docs), err)
-		}
+		w.pending = true
 	}
-	w.res.commit()
+	for k := range touched {
+		w.touched[k] = true
+	}
 	return results, nil
 }
 
+// addQuads adds quads in one transaction, through the bulk path where the store has one.
+func (s *Store) addQuads(ctx context.Context, deltas []cgraph.Delta) error {
+	if s.bulk {
+		qs := make([]quad.Quad, len(deltas))
+		for i, d := range deltas {
+			qs[i] = d.Quad
+		}
+		return s.bulkInsert(ctx, qs)
+	}
+	return s.QS.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
+}
+
+// linkKeyOf adds the link keys a quad of an article written or deleted concerns: a
+// record's key, and for a name key of one word (kg:key "roe") the person and acronym keys
+// whose candidates it makes (package link reads candidates by these keys).
+func linkKeyOf(q quad.Quad, keys map[string]bool) {
+	if q.Predicate == nil {
+		return
+	}
+	switch q.Predicate.String() {
+	case linkKeyPred:
+		keys[quadString(q.Object)] = true
+	case keyPred:
+		k := quadString(q.Object)
+		if !strings.Contains(k, " ") {
+			keys["p:"+k] = true
+			keys["a:"+k] = true
+		}
+	}
+}
+
+var (
+	keyPred     = quad.IRI(voc.Key).String()
+	linkKeyPred = quad.IRI(voc.LinkKey).String()
+)
+
 // Remove deletes the quads of the article id. It reports false when the store does not
-// have it.
-func (s *Store) Remove(ctx context.Context, id string) (bool, error) {
+// have it, and the link keys the article named, for the linking stage to settle. The
+// store is marked as waiting for a relink first (MarkRelinkPending).
+func (s *Store) Remove(ctx context.Context, id string) (bool, []string, error) {
 	if s.cfg.ReadOnly {
-		return false, ErrReadOnly
+		return false, nil, ErrReadOnly
 	}
 	qs, err := s.ArticleQuads(ctx, id)
 	if err != nil {
-		return false, err
+		return false, nil, err
 	}
 	if len(qs) == 0 {
-		return false, nil
+		return false, nil, nil
 	}
 	sum, err := s.summaryQuads(ctx)
 	if err != nil {
-		return false, err
+		return false, nil, err
+	}
+	if err := s.MarkRelinkPending(ctx); err != nil {
+		return false, nil, err
+	}
+	keys := map[string]bool{}
+	for _, q := range qs {
+		linkKeyOf(q, keys)
 	}
 	if err := s.deleteQuads(append(qs, sum...)); err != nil {
-		return false, fmt.Errorf("remove %s: %w", id, err)
+		return false, nil, fmt.Errorf("remove %s: %w", id, err)
 	}
-	return true, nil
+	return true, sortedKeys(keys), nil
 }
 
 // ArticleHash returns the content hash stored for article id, or "" if the store does not
@@ -296,6 +355,11 @@ func (s *Store) ArticleQuads(ctx context.Context, id string) ([]quad.Quad, error
 		p, ok := pred.(quad.IRI)
 		if !ok {
 			continue
+		}
+		if si, ok := sub.(quad.IRI); ok && sym {
+			if oi, ok := obj.(quad.IRI); ok && oi < si {
+				sub, obj = obj, sub // the edge of a relation without direction: see extract's Quads
+			}
 		}
 		keep(quad.Quad{Subject: sub, Predicate: p, Object: obj, Label: label})
 		keep(quad.Quad{Subject: p, Predicate: quad.IRI(voc.RDFType), Object: quad.IRI(voc.Relation), Label: label})

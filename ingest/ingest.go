@@ -23,15 +23,19 @@ import (
 
 	"github.com/kg-news/kg/extract"
 	"github.com/kg-news/kg/graph"
+	"github.com/kg-news/kg/link"
 )
 
-// Input is one article read from a file or stdin.
+// Input is one article read from a file or stdin: a whole file, or one record of a file
+// that holds many (JSON Lines, a WARC archive, a feed).
 type Input struct {
 	Seq  int    // position in the input order
-	ID   string // the file stem
-	Path string
+	ID   string // the file stem, or a name made from the article's address
+	Path string // the file, with "#N" or "#URL" for a record inside it
+	Kind Kind   // what Data holds: Text, HTML, or nothing yet for a Page to fetch
 	Data []byte
-	Err  error // why the file could not be read
+	Meta extract.Meta // what the container said about the article (a feed item's date)
+	Err  error        // why the file could not be read
 }
 
 // FileError is an article that could not be built, and why.
@@ -46,18 +50,16 @@ func (e FileError) Error() string { return e.Path + ": " + e.Err.Error() }
 func (e FileError) Unwrap() error { return e.Err }
 
 // ErrNoArticles is returned when the inputs hold no article files.
-var ErrNoArticles = errors.New("no articles found (kg reads .txt files)")
-
-// errEmptyFolder is a folder given to read that holds no article file.
-var errEmptyFolder = errors.New("no articles found in this folder (kg reads .txt files)")
+var ErrNoArticles = errors.New("no articles found (" + Reads + ")")
 
 // Stdin is the path that stands for standard input.
 const Stdin = "-"
 
 // Walk sends every article under paths to out, in a stable order: files as given,
-// folders recursively with their .txt files sorted by path. It reads a file only when
-// the receiver is ready for it. stdin is read for the path "-". A file that cannot be
-// read is sent with its error. Walk closes out.
+// folders recursively with the files of the kinds kg reads sorted by path, and the
+// articles inside a file in their order there. It reads a file only when the receiver is
+// ready for it. stdin is read for the path "-". A file that cannot be read, or that is
+// named and is not an article, is sent with its error. Walk closes out.
 func Walk(ctx context.Context, paths []string, stdin io.Reader, maxBytes int, out chan<- Input) error {
 	return walk(ctx, paths, stdin, maxBytes, out, nil)
 }
@@ -84,15 +86,24 @@ func walk(ctx context.Context, paths []string, stdin io.Reader, maxBytes int, ou
 			return ctx.Err()
 		}
 	}
+	// more sends the inputs of one file: the first was counted with the file, every other
+	// record of a JSON Lines file, archive or feed adds one
+	first := true
+	more := func(in Input) error {
+		if !first {
+			count(1)
+		}
+		first = false
+		return send(in)
+	}
 	for _, p := range paths {
+		first = true
 		if p == Stdin {
 			count(1)
-			data, err := readLimited(stdin, maxBytes)
-			in := Input{ID: "stdin", Path: Stdin, Data: data, Err: err}
-			if err == nil {
-				in.ID = "stdin-" + shortHash(data)
+			if stdin == nil {
+				stdin = strings.NewReader("")
 			}
-			if err := send(in); err != nil {
+			if _, err := readStream(stdin, Stdin, "stdin", Unknown, true, maxBytes, more); err != nil {
 				return err
 			}
 			continue
@@ -108,7 +119,7 @@ func walk(ctx context.Context, paths []string, stdin io.Reader, maxBytes int, ou
 			continue
 		}
 		if !st.IsDir() {
-			if err := send(readFile(p, st, maxBytes)); err != nil {
+			if _, err := readPath(p, st, true, maxBytes, more); err != nil {
 				return err
 			}
 			continue
@@ -137,7 +148,7 @@ func walk(ctx context.Context, paths []string, stdin io.Reader, maxBytes int, ou
 				}
 				return nil
 			}
-			if strings.EqualFold(filepath.Ext(path), ".txt") {
+			if inFolder(path) {
 				files = append(files, path)
 			}
 			return nil
@@ -164,20 +175,28 @@ func walk(ctx context.Context, paths []string, stdin io.Reader, maxBytes int, ou
 		count(len(files))
 		sort.Strings(files)
 		for _, f := range files {
+			first = true
 			st, err := os.Stat(f)
-			in := Input{ID: stem(f), Path: f}
 			if err != nil {
-				in.Err = describeStatError(err)
-			} else {
-				in = readFile(f, st, maxBytes)
+				if err := more(Input{ID: stem(f), Path: f, Err: describeStatError(err)}); err != nil {
+					return err
+				}
+				continue
 			}
-			if err := send(in); err != nil {
+			sent, err := readPath(f, st, false, maxBytes, more)
+			if err != nil {
 				return err
+			}
+			if !sent {
+				count(-1) // not an article after all: a folder's JSON or XML of another sort
 			}
 		}
 	}
 	return nil
 }
+
+// errEmptyFolder is a folder given to read that holds no article file.
+var errEmptyFolder = errors.New("no articles found in this folder")
 
 func stem(p string) string {
 	b := filepath.Base(p)
@@ -268,6 +287,8 @@ type Options struct {
 	MaxBytes int            // largest article; extract.DefaultMaxBytes if 0
 	Stdin    io.Reader      // read for the path "-"
 	Progress func(Progress) // called after each batch, from the writer goroutine
+	Fetch    FetchOptions   // whether and how the pages of link-only feed items are fetched
+	Linker   *link.Linker   // link.New() if nil
 	// Extract extracts one article in place of the Extractor given to Build, when not
 	// nil (tests use it to make one article fail). A panic inside it fails that article.
 	Extract func(id, path string, data []byte) (*extract.Document, error)
@@ -279,6 +300,7 @@ type Progress struct {
 	Total        int // inputs found so far: all of them once the folders are listed
 	Bytes        int64
 	Elapsed      time.Duration
+	Finishing    bool // every article is written; the graph's summary is being counted
 }
 
 // Report says what a build did.
@@ -286,7 +308,9 @@ type Report struct {
 	Added, Replaced, Unchanged int
 	Failed                     []FileError
 	Renamed                    []Renamed // articles written under an id of their own: their file name was taken
+	LinkOnly                   int       // feed items with only a link, not fetched
 	QuadsAdded, QuadsDeleted   int
+	Link                       link.SettleReport // what settling the links across articles did
 	Bytes                      int64
 	Duration                   time.Duration
 }
@@ -312,6 +336,31 @@ const DefaultBatch = 64
 // is not an article is reported in Report.Failed and the build goes on. When ctx is
 // cancelled, Build stops: the articles written so far are complete, the rest absent.
 func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, paths []string, opts Options) (Report, error) {
+	return build(ctx, st, x, func(ctx context.Context, out chan<- Input, found func(int)) error {
+		return walk(ctx, paths, opts.Stdin, opts.MaxBytes, out, found)
+	}, opts)
+}
+
+// BuildInputs is Build for inputs read already, such as the new items of a feed.
+func BuildInputs(ctx context.Context, st *graph.Store, x *extract.Extractor, inputs []Input, opts Options) (Report, error) {
+	return build(ctx, st, x, func(ctx context.Context, out chan<- Input, found func(int)) error {
+		defer close(out)
+		found(len(inputs))
+		for i, in := range inputs {
+			in.Seq = i
+			select {
+			case out <- in:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		return nil
+	}, opts)
+}
+
+// build runs a build over the inputs source sends, in order, telling found how many it
+// has come across so far; source closes out.
+func build(ctx context.Context, st *graph.Store, x *extract.Extractor, source func(context.Context, chan<- Input, func(int)) error, opts Options) (Report, error) {
 	start := time.Now()
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.NumCPU()
@@ -323,6 +372,16 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, paths []s
 		opts.MaxBytes = extract.DefaultMaxBytes
 	}
 	x.MaxBytes = opts.MaxBytes
+	lk := opts.Linker
+	if lk == nil {
+		lk = link.New()
+	}
+	// a build or removal stopped before it settled its links leaves a mark: then every
+	// link key is settled at the end, not only those this build touches
+	unsettled, err := st.RelinkPending(ctx)
+	if err != nil {
+		return Report{}, err
+	}
 	g, gctx := errgroup.WithContext(ctx)
 	walked := make(chan Input)
 	inputs := make(chan Input, opts.Workers)
@@ -332,7 +391,7 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, paths []s
 	slots := make(chan struct{}, 4*opts.Workers)
 	var total atomic.Int64
 	g.Go(func() error {
-		return walk(gctx, paths, opts.Stdin, opts.MaxBytes, walked, func(n int) { total.Store(int64(n)) })
+		return source(gctx, walked, func(n int) { total.Store(int64(n)) })
 	})
 	g.Go(func() error {
 		defer close(inputs)
@@ -360,7 +419,7 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, paths []s
 			for in := range inputs {
 				r := extracted{seq: in.Seq, in: in, err: in.Err}
 				if r.err == nil {
-					r.doc, r.err = extractOne(x, opts.Extract, in)
+					r.doc, r.err = extractOne(gctx, x, in, opts)
 				}
 				r.in.Data = nil
 				select {
@@ -375,9 +434,9 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, paths []s
 
 	var rep Report
 	w := st.NewWriter()
-	ids := map[string]*extract.Document{} // the articles of this build by id
-	renamed := map[string]Renamed{}       // by id, until written
-	var batch []*extract.Document
+	ids := newIdentities(st)
+	renamed := map[string]Renamed{} // by id, until written
+	var batch []graph.Doc
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
@@ -403,6 +462,7 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, paths []s
 			delete(renamed, r.ID)
 		}
 		batch = batch[:0]
+		ids.flushed()
 		if opts.Progress != nil {
 			opts.Progress(Progress{Done: rep.Articles(), Failed: len(rep.Failed), Total: int(total.Load()), Bytes: rep.Bytes, Elapsed: time.Since(start)})
 		}
@@ -432,22 +492,36 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, paths []s
 				delete(pending, next)
 				next++
 				<-slots
+				if errors.Is(cur.err, ErrLinkOnly) {
+					rep.LinkOnly++
+					continue
+				}
 				if cur.err != nil {
 					rep.Failed = append(rep.Failed, FileError{Path: cur.in.Path, Err: cur.err})
 					continue
 				}
-				other, same, err := claimID(gctx, st, ids, cur.doc)
-				switch {
-				case err != nil:
-					return err
-				case same != "":
-					rep.Failed = append(rep.Failed, FileError{Path: cur.in.Path, Err: fmt.Errorf("it is the same article as %s, which this build stores already", same)})
+				inBatch, other, err := ids.assign(gctx, cur.doc, cur.in.Path)
+				if errors.Is(err, errTwice) {
+					rep.Failed = append(rep.Failed, FileError{Path: cur.in.Path, Err: err})
 					continue
-				case other != "":
+				}
+				if err != nil {
+					return err
+				}
+				if inBatch {
+					// a later article with the address of one in this batch replaces it: the
+					// batch goes first, so that each transaction has one article per id
+					if err := flush(); err != nil {
+						return err
+					}
+				}
+				if other != "" {
 					renamed[cur.doc.ID] = Renamed{Path: cur.in.Path, ID: cur.doc.ID, Other: other}
 				}
+				ids.written(cur.doc)
 				rep.Bytes += int64(len(cur.doc.Text))
-				batch = append(batch, cur.doc)
+				// the article's quads are made once its id is settled
+				batch = append(batch, lk.Prepare(cur.doc))
 				if len(batch) >= opts.Batch {
 					if err := flush(); err != nil {
 						return err
@@ -460,8 +534,14 @@ func Build(ctx context.Context, st *graph.Store, x *extract.Extractor, paths []s
 		}
 		return flush()
 	})
-	err := g.Wait()
+	err = g.Wait()
+	if err == nil && (w.Marked() || unsettled) {
+		rep.Link, err = lk.Settle(ctx, st, w.Touched(), unsettled)
+	}
 	if err == nil && rep.Articles() > 0 {
+		if opts.Progress != nil {
+			opts.Progress(Progress{Done: rep.Articles(), Failed: len(rep.Failed), Total: int(total.Load()), Bytes: rep.Bytes, Elapsed: time.Since(start), Finishing: true})
+		}
 		err = refreshSummary(ctx, st, rep.Added+rep.Replaced > 0)
 	}
 	if serr := st.Sync(); err == nil && serr != nil {

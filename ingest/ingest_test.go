@@ -13,6 +13,7 @@ import (
 
 	"github.com/kg-news/kg/extract"
 	"github.com/kg-news/kg/graph"
+	"github.com/kg-news/kg/link"
 )
 
 // writeCorpus writes n small articles, each naming people of its own, under dir.
@@ -31,18 +32,18 @@ func writeCorpus(t *testing.T, dir string, n int) []string {
 	return ids
 }
 
-// TestWalkOrder checks that Walk sends files as given and folders' .txt files sorted by
-// path, recursively, skipping hidden folders and other extensions, and stdin for "-".
+// TestWalkOrder checks that Walk sends files as given and folders' article files sorted
+// by path, recursively, skipping hidden folders and files of other kinds, and stdin for "-".
 func TestWalkOrder(t *testing.T) {
 	dir := t.TempDir()
-	for _, f := range []string{"b.txt", "a.TXT", "c.md", "sub/z.txt", "sub/y.txt", ".hidden/x.txt"} {
+	for _, f := range []string{"b.txt", "a.TXT", "c.md", "sub/z.txt", "sub/y.txt", ".hidden/x.txt", "main.go", "README", "LICENSE.txt", "settings.yaml"} {
 		p := filepath.Join(dir, f)
 		os.MkdirAll(filepath.Dir(p), 0o755)
 		if err := os.WriteFile(p, []byte("text of "+f), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	single := filepath.Join(dir, "c.md") // a file named on its own is read whatever its extension
+	single := filepath.Join(dir, "c.md")
 	out := make(chan Input)
 	var found int
 	errc := make(chan error, 1)
@@ -63,9 +64,10 @@ func TestWalkOrder(t *testing.T) {
 		"0 /c.md text of c.md",
 		"1 /a.TXT text of a.TXT",
 		"2 /b.txt text of b.txt",
-		"3 /sub/y.txt text of sub/y.txt",
-		"4 /sub/z.txt text of sub/z.txt",
-		"5 - from stdin",
+		"3 /c.md text of c.md",
+		"4 /sub/y.txt text of sub/y.txt",
+		"5 /sub/z.txt text of sub/z.txt",
+		"6 - from stdin",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("walk order (-want +got):\n%s", diff)
@@ -116,7 +118,7 @@ func TestBuildStopsCleanly(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want[id] = len(d.Quads(d.Nodes())) + 1 // and the digest the store adds
+		want[id] = len(link.New().Prepare(d).Quads)
 	}
 	st := graph.MustOpenMemory(t)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -194,10 +196,10 @@ func TestBuildContainsPanics(t *testing.T) {
 	}
 }
 
-// TestExtractContainsPanics checks that Extract turns a panic inside the extractor into
+// TestExtractContainsPanics checks that SafeExtract turns a panic inside the extractor into
 // a *PanicError: an Extractor without its lexicon fails on any text.
 func TestExtractContainsPanics(t *testing.T) {
-	_, err := Extract(&extract.Extractor{}, "a", "a.txt", []byte("Acme Corp hired Jane Roe on Monday.\n"))
+	_, err := SafeExtract(context.Background(), &extract.Extractor{}, Input{ID: "a", Path: "a.txt", Data: []byte("Acme Corp hired Jane Roe on Monday.\n")}, FetchOptions{})
 	var pe *PanicError
 	if !errors.As(err, &pe) || len(pe.Stack) == 0 {
 		t.Fatalf("Extract without a lexicon: %v, want a *PanicError", err)
@@ -206,8 +208,8 @@ func TestExtractContainsPanics(t *testing.T) {
 
 // TestSameFileNames builds two different articles named x.txt in two folders, in one
 // build and in two: each is stored under an id of its own, the second renamed once, when
-// it is written; a rebuild leaves both alone, and a copy of the first in the same build
-// is refused as that article again.
+// it is written; a rebuild leaves both alone, and a copy of the first, in another folder,
+// is an article of its own.
 func TestSameFileNames(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
@@ -241,19 +243,19 @@ func TestSameFileNames(t *testing.T) {
 			reps = append(reps, rep)
 		}
 		last := reps[len(reps)-1]
-		if len(last.Renamed) != 1 || last.Renamed[0].Path != b || !strings.HasPrefix(last.Renamed[0].ID, "x-") || last.Renamed[0].Other != a {
+		if len(last.Renamed) != 1 || last.Renamed[0].Path != b || !strings.HasPrefix(last.Renamed[0].ID, "x_") || last.Renamed[0].Other != a {
 			t.Errorf("split %v: renamed %+v, want %s renamed for %s", split, last.Renamed, b, a)
 		}
 		again, err := Build(ctx, st, extract.New(), []string{a, b, filepath.Join(dir, "c", "x.txt")}, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if again.Unchanged != 2 || len(again.Renamed) != 0 || len(again.Failed) != 1 || !strings.Contains(again.Failed[0].Err.Error(), "same article as "+a) {
-			t.Errorf("split %v: rebuild %+v, want 2 unchanged, c/x.txt (a/x.txt's text) refused as the same article, and nothing renamed", split, again)
+		if again.Unchanged != 2 || again.Added != 1 || len(again.Renamed) != 1 || again.Renamed[0].Path != filepath.Join(dir, "c", "x.txt") {
+			t.Errorf("split %v: rebuild %+v, want a and b unchanged and c/x.txt added under an id of its own", split, again)
 		}
 		stats, err := st.Stats(ctx)
-		if err != nil || stats.Articles != 2 {
-			t.Errorf("split %v: %d articles in the store, want 2 (%v)", split, stats.Articles, err)
+		if err != nil || stats.Articles != 3 {
+			t.Errorf("split %v: %d articles in the store, want 3 (%v)", split, stats.Articles, err)
 		}
 		st.Close()
 	}

@@ -1,12 +1,13 @@
 package ingest
 
 import (
+	"context"
 	"fmt"
 	"runtime/debug"
 
-	"github.com/cayleygraph/quad"
-
 	"github.com/kg-news/kg/extract"
+	"github.com/kg-news/kg/graph"
+	"github.com/kg-news/kg/link"
 )
 
 // PanicError is an article whose extraction panicked: a bug in kg, not a fault of the
@@ -20,37 +21,31 @@ func (e *PanicError) Error() string {
 	return fmt.Sprintf("kg's extractor crashed on it (%v), a bug in kg", e.Value)
 }
 
-// Extract runs x over one article and turns a panic inside the extractor into a
-// *PanicError, so that one article that trips a bug fails alone and the others go on.
-func Extract(x *extract.Extractor, id, path string, data []byte) (d *extract.Document, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			d, err = nil, &PanicError{Value: p, Stack: debug.Stack()}
-		}
-	}()
-	return x.Extract(id, path, data)
-}
-
-// extractOne runs f, or x.Extract when f is nil, over one article, with panics caught.
-func extractOne(x *extract.Extractor, f func(id, path string, data []byte) (*extract.Document, error), in Input) (d *extract.Document, err error) {
-	if f == nil {
-		return Extract(x, in.ID, in.Path, in.Data)
+// recoverPanic turns a panic into a *PanicError in *err.
+func recoverPanic(err *error) {
+	if p := recover(); p != nil {
+		*err = &PanicError{Value: p, Stack: debug.Stack()}
 	}
-	defer func() {
-		if p := recover(); p != nil {
-			d, err = nil, &PanicError{Value: p, Stack: debug.Stack()}
-		}
-	}()
-	return f(in.ID, in.Path, in.Data)
 }
 
-// DocumentQuads returns d's quads with its own entity IRIs, what kg extract prints; a
-// panic is a *PanicError.
-func DocumentQuads(d *extract.Document) (qs []quad.Quad, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			qs, err = nil, &PanicError{Value: p, Stack: debug.Stack()}
-		}
-	}()
-	return d.Quads(d.Nodes()), nil
+// SafeExtract is Extract with a panic inside the extractor turned into a *PanicError, so
+// that one article that trips a bug fails alone and the others go on.
+func SafeExtract(ctx context.Context, x *extract.Extractor, in Input, fo FetchOptions) (d *extract.Document, err error) {
+	defer recoverPanic(&err)
+	return Extract(ctx, x, in, fo)
+}
+
+// SafePrepare is lk.Prepare, the article's quads, with a panic turned into a *PanicError.
+func SafePrepare(lk *link.Linker, d *extract.Document) (doc graph.Doc, err error) {
+	defer recoverPanic(&err)
+	return lk.Prepare(d), nil
+}
+
+// extractOne extracts one input of a build, with opts.Extract when set, panics caught.
+func extractOne(ctx context.Context, x *extract.Extractor, in Input, opts Options) (d *extract.Document, err error) {
+	if opts.Extract == nil {
+		return SafeExtract(ctx, x, in, opts.Fetch)
+	}
+	defer recoverPanic(&err)
+	return opts.Extract(in.ID, in.Path, in.Data)
 }

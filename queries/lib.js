@@ -58,8 +58,9 @@ function kgStem(v) {
 }
 
 // kgFind returns the node a name stands for: the entity whose name keys include it, else
-// one whose aliases do ("the Russian president"); among several, the one named in the
-// most articles.
+// one whose aliases do ("President Putin"), else one that articles refer to that way
+// ("the Russian president"); among several, the one named in the most articles (for a
+// reference, the one most articles refer to that way).
 function kgFind(key, raw) {
   var c = [];
   // Has() with a value the store lacks fails with "kv: not found" on Cayley's KV backends,
@@ -67,6 +68,15 @@ function kgFind(key, raw) {
   if (key && g.V(str(key)).Count() > 0) {
     c = kgArr(g.V().Has("<kg:key>", str(key)).Unique());
     if (c.length == 0) c = kgArr(g.V().Has("<kg:aliasKey>", str(key)).Unique());
+    if (c.length == 0) {
+      // one row per article that refers to a node so
+      var refs = kgArr(g.V(str(key)).In("<kg:refKey>"));
+      var counts = {};
+      for (var j = 0; j < refs.length; j++) counts[refs[j]] = (counts[refs[j]] || 0) + 1;
+      var bestR = null, bestRN = -1;
+      for (var r in counts) if (counts[r] > bestRN || counts[r] == bestRN && r < bestR) { bestR = r; bestRN = counts[r]; }
+      if (bestR !== null) return bestR;
+    }
   }
   if (c.length == 0) throw new Error("nothing in the graph is known as " + JSON.stringify(raw));
   var best = c[0], bestN = -1;
@@ -140,11 +150,13 @@ function kgStatements(s, p, o, limit) {
 
 // kgStatementFields are the parts of a statement node, by the key kgStatementRows gives them.
 var kgStatementFields = {
-  "<kg:subject>": "s", "<kg:predicate>": "p", "<kg:object>": "o", "<kg:doc>": "doc", "<kg:evidence>": "evidence"
+  "<kg:subject>": "s", "<kg:predicate>": "p", "<kg:object>": "o", "<kg:doc>": "doc", "<kg:evidence>": "evidence",
+  "<kg:published>": "published", "<kg:date>": "date"
 };
 
-// kgStatementRows reads the statements ids: [{stmt, s, p, o, doc, evidence}]. (Tag and
-// Back per field would make the store intersect the whole path once per field.)
+// kgStatementRows reads the statements ids: [{stmt, s, p, o, doc, evidence, published,
+// date}], those of articles outside params.since..params.until left out. (Tag and Back per
+// field would make the store intersect the whole path once per field.)
 function kgStatementRows(ids) {
   if (ids.length == 0) return [];
   var rows = {}, out = [];
@@ -160,7 +172,48 @@ function kgStatementRows(ids) {
       if (row) row[kgStatementFields[pred]] = vals[j].id;
     }
   }
-  return out.filter(function (r) { return r.s && r.o && r.doc; });
+  return out.filter(function (r) { return r.s && r.o && r.doc && kgInPeriod(r.published); });
+}
+
+// kgInPeriod reports whether an article's date (as stored: "2025-08-15" or an instant)
+// falls within params.since and params.until ("2025-08-15", "2025-08" or "2025"); without
+// them every article does, with them an article without a date does not.
+function kgInPeriod(date) {
+  if (!params.since && !params.until) return true;
+  if (!date) return false;
+  var day = String(date).slice(0, 10);
+  if (params.since && day < params.since.slice(0, day.length)) return false;
+  if (params.until && day.slice(0, params.until.length) > params.until) return false;
+  return true;
+}
+
+// kgArticle is what answers show of an article: {id, headline, date, source}, read once
+// per query. The source is its publisher, else the host of its address.
+var kgArticles = {};
+function kgArticle(docIRI) {
+  if (kgArticles.hasOwnProperty(docIRI)) return kgArticles[docIRI];
+  var a = { id: kgDoc(docIRI) }, fields = {
+    "<schema:headline>": "headline", "<schema:datePublished>": "date", "<schema:publisher>": "source", "<schema:url>": "url"
+  };
+  for (var pred in fields) {
+    var v = kgArr(g.V(docIRI).Out(pred), 1);
+    if (v.length > 0) a[fields[pred]] = v[0];
+  }
+  if (!a.source && a.url) a.source = String(a.url).replace(/^[a-z]+:\/\/(www\.)?/, "").replace(/[\/?#].*$/, "");
+  delete a.url;
+  return (kgArticles[docIRI] = a);
+}
+
+// kgArticleList turns article ids or IRIs into kgArticle objects, sorted by id.
+function kgArticleList(docs) {
+  var seen = {}, out = [];
+  for (var i = 0; i < docs.length; i++) {
+    var iri = docs[i].charAt(0) == "<" ? docs[i] : "<doc:" + docs[i] + ">";
+    if (seen[iri]) continue;
+    seen[iri] = true;
+    out.push(kgArticle(iri));
+  }
+  return out.sort(function (a, b) { return a.id < b.id ? -1 : a.id > b.id ? 1 : 0; });
 }
 
 // kgDoc is the article id of a document IRI.
@@ -168,10 +221,16 @@ function kgDoc(iri) {
   return iri.replace(/^<doc:|>$/g, "");
 }
 
-// kgNode is a node reference in the JSON-LD form the console's graph view draws:
-// {"@id": "ent:Vladimir_Putin"}.
-function kgNode(iri) {
-  return { "@id": iri.replace(/^<|>$/g, "") };
+// kgId is the id of a node as kg prints it everywhere: "ent:Vladimir_Putin".
+function kgId(iri) {
+  return String(iri).replace(/^<|>$/g, "");
+}
+
+// kgRef is an entity as every answer gives it, the shape of the listings' JSON too:
+// {"id": "ent:Vladimir_Putin", "name": "Vladimir Putin"}. The console's graph view draws
+// a row's subject and object refs as an edge labelled with its predicate.
+function kgRef(iri) {
+  return { id: kgId(iri), name: kgName(iri) };
 }
 
 // kgGroup merges statements into one row per (subject, predicate, object) with all the
@@ -182,8 +241,8 @@ function kgGroup(stmts, limit) {
     var st = stmts[i], k = st.s + " " + st.p + " " + st.o, doc = kgDoc(st.doc);
     if (!rows[k]) {
       rows[k] = {
-        subject: kgName(st.s), predicate: kgVerb(st.p), object: kgName(st.o),
-        articles: [], evidence: st.evidence, source: kgNode(st.s), target: kgNode(st.o)
+        subject: kgRef(st.s), predicate: kgVerb(st.p), object: kgRef(st.o),
+        evidence: st.evidence, articles: []
       };
       evDoc[k] = doc;
       order.push(k);
@@ -198,7 +257,7 @@ function kgGroup(stmts, limit) {
     return rows[b].articles.length - rows[a].articles.length || (a < b ? -1 : a > b ? 1 : 0);
   });
   for (var j = 0; j < order.length && j < (limit || 100); j++) {
-    rows[order[j]].articles.sort();
+    rows[order[j]].articles = kgArticleList(rows[order[j]].articles);
     g.Emit(rows[order[j]]);
   }
 }

@@ -45,11 +45,11 @@ var rows = kgStatementRows(stmts), byId = {};
 for (var i = 0; i < rows.length; i++) byId[rows[i].stmt] = rows[i];
 for (var s = 0; s < stmts.length; s++) {
   var e = byId[stmts[s]];
+  if (!e) throw new Error("the chain that joins " + kgName(from) + " and " + kgName(to) + " runs through articles outside the dates asked for");
   // every article that states the same relation
   var docs = kgStatements(e.s, e.p, e.o, 1000).map(function (r) { return kgDoc(r.doc); });
-  docs = docs.filter(function (d, i) { return docs.indexOf(d) == i; }).sort();
+  docs = kgArticleList(docs);
   g.Emit({
-    step: s + 1, subject: kgName(e.s), predicate: kgVerb(e.p), object: kgName(e.o),
-    articles: docs, source: kgNode(e.s), target: kgNode(e.o)
+    step: s + 1, subject: kgRef(e.s), predicate: kgVerb(e.p), object: kgRef(e.o), articles: docs
   });
 }

@@ -8,8 +8,8 @@
 //
 // A parameter line gives the name, the kind (entity, verb, number or text) and an example.
 // Render turns a query and its arguments into a self-contained Gizmo script: the
-// arguments JSON-encoded into `var params = {...}` (never spliced into code), then lib.js,
-// then the query. The same text runs in kg and in Cayley's web console.
+// arguments JSON-encoded into `var params = {...}` (never spliced into code), then lib.js
+// between //#region markers (the console's editor folds it), then the query. The same text runs in kg and in Cayley's web console.
 package queries
 
 import (
@@ -21,6 +21,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/kg-news/kg/extract"
 )
@@ -49,6 +50,25 @@ type Query struct {
 	Description string  `json:"description"`
 	Params      []Param `json:"params"`
 	Source      string  `json:"-"`
+}
+
+// Since and Until are parameters every query takes: they keep the statements and
+// quotations of articles published within those days ("2025-08-15", "2025-08" or "2025").
+const (
+	Since = "since"
+	Until = "until"
+)
+
+// isDay reports whether s is a day, a month or a year in ISO 8601.
+func isDay(s string) bool {
+	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+		if len(s) == len(layout) {
+			if _, err := time.Parse(layout, s); err == nil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ErrUnknown is returned for a query name that does not exist.
@@ -207,7 +227,20 @@ func (s *Set) Render(name string, args map[string]string) (string, error) {
 			params[p.Name] = v
 		}
 	}
+	for _, k := range []string{Since, Until} {
+		v := strings.TrimSpace(args[k])
+		if v == "" {
+			continue
+		}
+		if !isDay(v) {
+			return "", fmt.Errorf("%w: %s wants a day as 2025-08-15, a month as 2025-08 or a year as 2025, not %q", ErrParam, k, v)
+		}
+		params[k] = v
+	}
 	for k := range args {
+		if k == Since || k == Until {
+			continue
+		}
 		if !q.hasParam(k) {
 			return "", fmt.Errorf("%w: query %s has no parameter %q (it takes: %s)", ErrParam, q.Name, k, q.Usage())
 		}
@@ -216,7 +249,12 @@ func (s *Set) Render(name string, args map[string]string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return "var params = " + string(js) + ";\n" + s.lib + "\n" + q.Source, nil
+	// the library goes between region markers, which the console's editor folds, so
+	// that a question opened there shows its own lines
+	return "var params = " + string(js) + ";\n" +
+		"// kg ask " + q.Name + ": " + q.Description + "\n" +
+		"//#region kg library: the helpers every canned question uses (queries/lib.js)\n" +
+		s.lib + "\n//#endregion\n" + q.Source, nil
 }
 
 func (q *Query) hasParam(name string) bool {

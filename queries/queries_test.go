@@ -16,6 +16,7 @@ import (
 	"github.com/kg-news/kg/graph"
 	"github.com/kg-news/kg/graph/voc"
 	"github.com/kg-news/kg/ingest"
+	"github.com/kg-news/kg/link"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -131,8 +132,8 @@ func TestVerbStemMatchesJS(t *testing.T) {
 // whose summary is missing (written by the writer alone, as after a build that stopped).
 func TestTopWithoutSummary(t *testing.T) {
 	st := graph.MustOpenMemory(t)
-	x := extract.New()
-	var docs []*extract.Document
+	x, lk := extract.New(), link.New()
+	var docs []graph.Doc
 	files, _ := filepath.Glob("../data/*.txt")
 	for _, f := range files {
 		data, err := os.ReadFile(f)
@@ -143,7 +144,7 @@ func TestTopWithoutSummary(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		docs = append(docs, d)
+		docs = append(docs, lk.Prepare(d))
 	}
 	if _, err := st.NewWriter().Write(context.Background(), docs); err != nil {
 		t.Fatal(err)
@@ -171,5 +172,63 @@ func TestTopWithoutSummary(t *testing.T) {
 	}
 	if diff := cmp.Diff(string(want), b.String()); diff != "" {
 		t.Errorf("top without a summary (-want +got):\n%s", diff)
+	}
+}
+
+// TestDated runs questions on invented articles with dates (testdata/dated, scraper
+// output as JSON Lines): the timeline of a person by date, and answers bounded by --since
+// and --until, against testdata/golden/dated/*.jsonl.
+func TestDated(t *testing.T) {
+	st := graph.MustOpenMemory(t)
+	if _, err := ingest.Build(context.Background(), st, extract.New(), []string{"testdata/dated"}, ingest.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	set := MustLoad()
+	for _, c := range []struct {
+		name, query string
+		args        map[string]string
+	}{
+		{"timeline", "timeline", map[string]string{"name": "Ines Calder"}},
+		{"timeline-since-june", "timeline", map[string]string{"name": "Calder", "since": "2025-06"}},
+		{"neighbours-until-june", "neighbours", map[string]string{"name": "Ines Calder", "until": "2025-06-30"}},
+		{"quotes-2025-09", "quotes", map[string]string{"speaker": "Ines Calder", "since": "2025-09", "until": "2025-09"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			script, err := set.Render(c.query, c.args)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := st.Gizmo(context.Background(), script, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b strings.Builder
+			for _, r := range res {
+				line, _ := json.Marshal(r)
+				b.Write(line)
+				b.WriteByte('\n')
+			}
+			golden := filepath.Join("testdata", "golden", "dated", c.name+".jsonl")
+			if *update {
+				os.MkdirAll(filepath.Dir(golden), 0o755)
+				if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./queries -update to create it)", err)
+			}
+			if diff := cmp.Diff(string(want), b.String()); diff != "" {
+				t.Errorf("%s (-want +got):\n%s", c.name, diff)
+			}
+			if len(res) == 0 {
+				t.Errorf("%s finds nothing", c.name)
+			}
+		})
+	}
+	if _, err := set.Render("who", map[string]string{"verb": "met", "object": "Calder", "since": "last week"}); err == nil {
+		t.Error("since=\"last week\" was taken")
 	}
 }

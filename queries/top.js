@@ -3,10 +3,14 @@
 // param: limit number 20
 var limit = Math.min(params.limit || 20, 1000);
 // the summary kg counts after each build (graph/summary.go), else every statement
-var summary = kgArr(g.V("<kg:summary>").Out("<kg:top>"), 1);
+// (the summary counts every article: between dates, count the statements of those)
+var summary = params.since || params.until ? [] : kgArr(g.V("<kg:summary>").Out("<kg:top>"), 1);
 if (summary.length > 0) {
   var rows = JSON.parse(summary[0]);
-  for (var r = 0; r < rows.length && r < limit; r++) g.Emit(rows[r]);
+  for (var r = 0; r < rows.length && r < limit; r++) {
+    rows[r].id = kgId(rows[r].id); // summaries kept "<ent:…>" before kgId
+    g.Emit(rows[r]);
+  }
 } else {
   var counts = {}, docs = {};
   var st = kgStatementRows(kgArr(g.V("<kg:Statement>").In("<rdf:type>").Unique(), 1000000));
@@ -29,7 +33,7 @@ if (summary.length > 0) {
       if ((types["<schema:" + c + ">"] || 0) > (types["<schema:" + type + ">"] || 0)) type = c;
     });
     g.Emit({
-      id: n, name: kgName(n), type: type,
+      id: kgId(n), name: kgName(n), type: type,
       statements: counts[n], articles: Object.keys(docs[n]).length
     });
   }

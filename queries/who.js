@@ -12,7 +12,7 @@ for (var i = 0; i < preds.length; i++) {
     // "met" has no direction: the other side of statements where the target is the subject
     var rev = kgStatements(target, p, null, 1000);
     for (var k = 0; k < rev.length; k++) {
-      stmts.push({ s: rev[k].o, o: rev[k].s, p: p, doc: rev[k].doc, evidence: rev[k].evidence });
+      stmts.push({ s: rev[k].o, o: rev[k].s, p: p, doc: rev[k].doc, evidence: rev[k].evidence, published: rev[k].published, date: rev[k].date });
     }
   }
 }

@@ -11,7 +11,7 @@ for (var i = 0; i < preds.length; i++) {
   if (kgSymmetric(p)) {
     var rev = kgStatements(null, p, source, 1000);
     for (var k = 0; k < rev.length; k++) {
-      stmts.push({ s: rev[k].o, o: rev[k].s, p: p, doc: rev[k].doc, evidence: rev[k].evidence });
+      stmts.push({ s: rev[k].o, o: rev[k].s, p: p, doc: rev[k].doc, evidence: rev[k].evidence, published: rev[k].published, date: rev[k].date });
     }
   }
 }

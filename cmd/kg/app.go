@@ -10,9 +10,9 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/urfave/cli/v2"
+	"golang.org/x/term"
 
 	"github.com/kg-news/kg/graph"
 	"github.com/kg-news/kg/queries"
@@ -57,10 +57,12 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 		Reader:               stdin,
 		Writer:               stdout,
 		ErrWriter:            stderr,
+		Version:              versionString(),
 		EnableBashCompletion: true,
 		HideHelpCommand:      false,
 		Commands: []*cli.Command{
 			newBuildCommand(),
+			newFollowCommand(),
 			newExtractCommand(),
 			newAskCommand(),
 			newQueryCommand(),
@@ -112,28 +114,6 @@ func writeJSONLines[T any](w io.Writer, rows []T) error {
 	return nil
 }
 
-// table prints rows as aligned columns.
-type table struct {
-	tw *tabwriter.Writer
-}
-
-func newTable(w io.Writer, header ...string) *table {
-	t := &table{tw: tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)}
-	if len(header) > 0 {
-		t.row(header...)
-	}
-	return t
-}
-
-func (t *table) row(cols ...string) {
-	for i, c := range cols {
-		cols[i] = strings.ReplaceAll(strings.ReplaceAll(c, "\t", " "), "\n", " ")
-	}
-	fmt.Fprintln(t.tw, strings.Join(cols, "\t"))
-}
-
-func (t *table) flush() error { return t.tw.Flush() }
-
 // truncate shortens s to n runes with an ellipsis.
 func truncate(s string, n int) string {
 	r := []rune(s)
@@ -151,11 +131,11 @@ func joinLimit(list []string, n int) string {
 }
 
 // columnOrder puts the columns of query results in the order people read them.
-var columnOrder = []string{"step", "name", "subject", "speaker", "participant", "predicate", "object", "text",
-	"type", "statements", "articles", "quotations", "aliases", "roles", "relations", "evidence"}
+var columnOrder = []string{"step", "date", "kind", "name", "subject", "speaker", "participant", "predicate", "object", "text",
+	"evidence", "type", "statements", "articles", "article", "quotations", "aliases", "roles", "relations"}
 
 // hiddenColumns are kept for the web console's graph view, not for tables.
-var hiddenColumns = map[string]bool{"source": true, "target": true, "id": true}
+var hiddenColumns = map[string]bool{"source": true, "target": true, "id": true, "entities": true}
 
 // printResults prints Gizmo results as a table, or as JSON lines.
 func printResults(w io.Writer, results []any, asJSON bool) error {
@@ -207,8 +187,8 @@ func printResults(w io.Writer, results []any, asJSON bool) error {
 		row := make([]string, len(order))
 		for i, c := range order {
 			row[i] = formatValue(m[c])
-			if c == "evidence" || c == "text" {
-				row[i] = truncate(row[i], 100)
+			if list, ok := m[c].([]any); ok && c == "articles" && len(list) > 2 {
+				row[i] = formatValue(list[:2]) + fmt.Sprintf(" (+%d)", len(list)-2)
 			}
 		}
 		t.row(row...)
@@ -229,6 +209,15 @@ func formatValue(v any) string {
 		}
 		return joinLimit(parts, 6)
 	case map[string]any:
+		if name, ok := x["name"].(string); ok && x["id"] != nil && len(x) == 2 {
+			return name // an entity: {"id": "ent:…", "name": "…"}
+		}
+		if id, ok := x["@id"].(string); ok && len(x) == 1 {
+			return id // a node as Cayley's JSON-LD gives it
+		}
+		if a, ok := articleOf(x); ok {
+			return a.Label()
+		}
 		keys := make([]string, 0, len(x))
 		for k := range x {
 			keys = append(keys, k)
@@ -248,14 +237,26 @@ func formatValue(v any) string {
 	return fmt.Sprint(v)
 }
 
+// articleOf reads an article as canned queries give it ({id, headline, date, source}).
+func articleOf(m map[string]any) (graph.Article, bool) {
+	id, ok := m["id"].(string)
+	if !ok {
+		return graph.Article{}, false
+	}
+	_, h := m["headline"]
+	_, d := m["date"]
+	_, s := m["source"]
+	if !h && !d && !s && len(m) > 1 {
+		return graph.Article{}, false
+	}
+	str := func(k string) string { v, _ := m[k].(string); return v }
+	return graph.Article{ID: id, Headline: str("headline"), Date: str("date"), Source: str("source")}, true
+}
+
 // isTerminal reports whether w is a terminal.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 // throughputGC lets the heap grow to five times what is live before the collector runs,

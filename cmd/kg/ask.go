@@ -30,15 +30,16 @@ func newAskCommand() *cli.Command {
 		Usage:     "run a canned question: kg ask who criticized Trump",
 		ArgsUsage: "QUERY [ARG...]",
 		Description: "Arguments follow the query's parameters in order (see kg ask --list), or come as\n" +
+			"--set name=value; flags may come before or after them (kg ask who criticized Trump --json).\n" +
 			"--set name=value. Names are matched as people type them: \"Putin\", \"Vladimir Putin\" and\n" +
 			"\"the Russian president\" reach the same node.",
-		Flags: append(storeFlags(),
+		Flags: append(append(storeFlags(),
 			&cli.BoolFlag{Name: "list", Aliases: []string{"l"}, Usage: "list the canned queries with their parameters"},
 			&cli.StringSliceFlag{Name: "set", Usage: "a parameter as name=value (repeatable)"},
 			&cli.BoolFlag{Name: "print", Usage: "print the Gizmo script instead of running it"},
 			&cli.DurationFlag{Name: "timeout", Value: 30 * time.Second, Usage: "stop a query that runs longer"},
 			jsonFlag,
-		),
+		), periodFlags()...),
 		Action: func(c *cli.Context) error {
 			set := queries.MustLoad()
 			if c.Bool("list") {
@@ -47,13 +48,23 @@ func newAskCommand() *cli.Command {
 			if c.NArg() == 0 {
 				return usagef("ask needs a query name; kg ask --list shows them")
 			}
-			q, err := set.Get(c.Args().First())
+			q, err := getQuery(set, c.Args().First())
 			if err != nil {
 				return err
 			}
 			args, err := queryArgs(q, c.Args().Tail(), c.StringSlice("set"))
 			if err != nil {
 				return err
+			}
+			period, err := periodOf(c)
+			if err != nil {
+				return err
+			}
+			if period.Since != "" {
+				args[queries.Since] = period.Since
+			}
+			if period.Until != "" {
+				args[queries.Until] = period.Until
 			}
 			opts := askOptions{store: storeConfig(c, true), name: q.Name, args: args, json: c.Bool("json"), timeout: c.Duration("timeout")}
 			if c.Bool("print") {
@@ -118,7 +129,7 @@ func runAsk(ctx context.Context, opts askOptions, set *queries.Set, stdout io.Wr
 	}
 	res, err := st.Gizmo(ctx, script, opts.limit)
 	if err != nil {
-		return cannedError(err)
+		return withNameSuggestions(ctx, st, cannedError(err))
 	}
 	return printResults(stdout, res, opts.json)
 }
@@ -127,7 +138,7 @@ func printQueryList(w io.Writer, set *queries.Set, asJSON bool) error {
 	if asJSON {
 		return writeJSONLines(w, set.List())
 	}
-	t := newTable(w, "QUERY", "DESCRIPTION", "EXAMPLE")
+	t := newTable(w, "question", "description", "example")
 	for _, q := range set.List() {
 		var ex []string
 		for _, p := range q.Params {

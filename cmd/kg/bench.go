@@ -23,6 +23,7 @@ import (
 	"github.com/kg-news/kg/extract"
 	"github.com/kg-news/kg/graph"
 	"github.com/kg-news/kg/ingest"
+	"github.com/kg-news/kg/link"
 	"github.com/kg-news/kg/queries"
 )
 
@@ -196,13 +197,13 @@ func runBench(ctx context.Context, opts benchOptions, stdout, stderr io.Writer) 
 // then on one per CPU.
 func benchExtract(ctx context.Context, c *benchCorpus, rep *benchReport) error {
 	defer throughputGC()() // as kg extract runs
-	x := extract.New()
+	x, lk := extract.New(), link.New()
 	one := func(in ingest.Input, w quad.Writer) error {
 		d, err := x.Extract(in.ID, in.Path, in.Data)
 		if err != nil {
 			return nil // not an article: kg extract skips it too
 		}
-		for _, q := range d.Quads(d.Nodes()) {
+		for _, q := range lk.Prepare(d).Quads {
 			if err := w.WriteQuad(q); err != nil {
 				return err
 			}
@@ -283,8 +284,8 @@ func benchBuild(ctx context.Context, c *benchCorpus, paths []string, dir string,
 // article per call, and with kg's writer, ingest.DefaultBatch articles per transaction (kg's figure
 // includes resolving entities against the store).
 func benchWrite(ctx context.Context, c *benchCorpus, dir, pgURL string, rep *benchReport) error {
-	x := extract.New()
-	var docs []*extract.Document
+	x, lk := extract.New(), link.New()
+	var docs []graph.Doc
 	var sets [][]quad.Quad
 	total := 0
 	for _, in := range c.inputs {
@@ -292,10 +293,10 @@ func benchWrite(ctx context.Context, c *benchCorpus, dir, pgURL string, rep *ben
 		if err != nil {
 			continue
 		}
-		docs = append(docs, d)
-		qs := d.Quads(d.Nodes())
-		sets = append(sets, qs)
-		total += len(qs)
+		a := lk.Prepare(d)
+		docs = append(docs, a)
+		sets = append(sets, a.Quads)
+		total += len(a.Quads)
 	}
 	type backend struct {
 		name string
@@ -385,9 +386,9 @@ func benchQueryStore(ctx context.Context, c *benchCorpus, opts benchOptions, dir
 			return err
 		}
 		b := w.NewWriter()
-		x := extract.New()
+		x, lk := extract.New(), link.New()
 		for copyN := 1; have < int64(opts.quads); copyN++ {
-			var batch []*extract.Document
+			var batch []graph.Doc
 			flush := func() error {
 				res, err := b.Write(ctx, batch)
 				for _, r := range res {
@@ -401,7 +402,7 @@ func benchQueryStore(ctx context.Context, c *benchCorpus, opts benchOptions, dir
 				if err != nil {
 					continue
 				}
-				if batch = append(batch, d); len(batch) == 64 {
+				if batch = append(batch, lk.Prepare(d)); len(batch) == 64 {
 					if err := flush(); err != nil {
 						w.Close()
 						return err

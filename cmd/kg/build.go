@@ -26,12 +26,13 @@ type buildOptions struct {
 	maxBytes int
 	progress bool
 	quiet    bool
+	fetch    bool
 }
 
 func newBuildCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "build",
-		Usage:     "extract articles (.txt files, folders, - for stdin) into the knowledge graph",
+		Usage:     "extract articles (text, HTML pages, JSON Lines, WARC, feeds; folders; - for stdin) into the knowledge graph",
 		ArgsUsage: "PATH...",
 		Description: "Each article becomes a named graph in the store: rebuilding an unchanged article writes\n" +
 			"nothing, a changed one has its facts replaced, and every article lands whole or not at all.",
@@ -40,6 +41,7 @@ func newBuildCommand() *cli.Command {
 			&cli.IntFlag{Name: "batch", Value: ingest.DefaultBatch, Usage: "articles per transaction"},
 			&cli.IntFlag{Name: "max-bytes", Value: extract.DefaultMaxBytes, Usage: "largest article accepted, in bytes"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
+			&cli.BoolFlag{Name: "fetch", Usage: "fetch the pages of feed items that carry only a link"},
 		),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
@@ -47,7 +49,7 @@ func newBuildCommand() *cli.Command {
 			}
 			opts := buildOptions{
 				store: storeConfig(c, false), paths: c.Args().Slice(), workers: c.Int("workers"),
-				batch: c.Int("batch"), maxBytes: c.Int("max-bytes"), quiet: c.Bool("quiet"),
+				batch: c.Int("batch"), maxBytes: c.Int("max-bytes"), quiet: c.Bool("quiet"), fetch: c.Bool("fetch"),
 				progress: isTerminal(c.App.ErrWriter) && !c.Bool("quiet"),
 			}
 			return runBuild(c.Context, opts, c.App.Reader, c.App.Writer, c.App.ErrWriter)
@@ -64,8 +66,15 @@ func runBuild(ctx context.Context, opts buildOptions, stdin io.Reader, stdout, s
 		return err
 	}
 	defer st.Close()
-	bo := ingest.Options{Workers: opts.workers, Batch: opts.batch, MaxBytes: opts.maxBytes, Stdin: stdin}
+	bo := ingest.Options{Workers: opts.workers, Batch: opts.batch, MaxBytes: opts.maxBytes, Stdin: stdin,
+		Fetch: ingest.FetchOptions{Enabled: opts.fetch}}
 	var bar *progressbar.ProgressBar
+	var finishing *status
+	defer func() {
+		if finishing != nil {
+			finishing.done()
+		}
+	}()
 	if opts.progress {
 		bar = progressbar.NewOptions(-1,
 			progressbar.OptionSetWriter(stderr),
@@ -81,6 +90,14 @@ func runBuild(ctx context.Context, opts buildOptions, stdin io.Reader, stdout, s
 	bo.Progress = func(p ingest.Progress) {
 		note.set(landedNote(p.Done))
 		if bar != nil {
+			if p.Finishing {
+				// the articles are written; what is left is no article, so it is no
+				// part of the bar and its ETA, but a line of its own
+				bar.Finish()
+				finishing = newStatus(stderr, true)
+				finishing.say(fmt.Sprintf("%d articles written; counting the graph's summary", p.Done))
+				return
+			}
 			if p.Total > 0 && int64(p.Total) != bar.GetMax64() {
 				bar.ChangeMax(p.Total)
 			}
@@ -88,6 +105,10 @@ func runBuild(ctx context.Context, opts buildOptions, stdin io.Reader, stdout, s
 		}
 	}
 	rep, err := ingest.Build(ctx, st, extract.New(), opts.paths, bo)
+	if finishing != nil {
+		finishing.done()
+		finishing = nil
+	}
 	if bar != nil {
 		bar.Finish()
 	}
@@ -112,6 +133,9 @@ func runBuild(ctx context.Context, opts buildOptions, stdin io.Reader, stdout, s
 		fmt.Fprintf(stdout, "%d articles: %d added, %d replaced, %d unchanged; %d quads written, %d deleted; %.1f MB in %s\n",
 			rep.Articles(), rep.Added, rep.Replaced, rep.Unchanged, rep.QuadsAdded, rep.QuadsDeleted,
 			float64(rep.Bytes)/1e6, rep.Duration.Round(time.Millisecond))
+	}
+	if rep.LinkOnly > 0 && !opts.quiet {
+		fmt.Fprintf(stderr, "kg: %d feed items carry only a link and were passed over; --fetch fetches their pages\n", rep.LinkOnly)
 	}
 	if len(rep.Failed) > 0 {
 		errs := make([]error, len(rep.Failed))

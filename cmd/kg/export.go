@@ -26,6 +26,8 @@ type exportOptions struct {
 	filter    export.Filter
 	fromQuery string
 	queryArgs map[string]string
+	maxNodes  int  // pictures (dot, svg, png): the most entities drawn; 0 for all
+	progress  bool // show a progress line on stderr
 }
 
 func newExportCommand() *cli.Command {
@@ -46,6 +48,7 @@ func newExportCommand() *cli.Command {
 			&cli.IntFlag{Name: "min-weight", Value: 1, Usage: "only edges stated by at least this many articles"},
 			&cli.StringFlag{Name: "from-query", Usage: "only the edges a canned query returns (parameters with --set)"},
 			&cli.StringSliceFlag{Name: "set", Usage: "a parameter of --from-query as name=value (repeatable)"},
+			&cli.IntFlag{Name: "max-nodes", Value: export.DefaultMaxNodes, Usage: "dot, svg and png: draw at most this many entities, the best-connected of the largest connected part (0: all)"},
 		),
 		Action: func(c *cli.Context) error {
 			opts := exportOptions{
@@ -53,6 +56,7 @@ func newExportCommand() *cli.Command {
 				filter: export.Filter{Around: c.StringSlice("around"), Depth: c.Int("depth"), Predicates: c.StringSlice("predicate"),
 					Types: c.StringSlice("type"), MinWeight: c.Int("min-weight")},
 				fromQuery: c.String("from-query"), queryArgs: map[string]string{},
+				maxNodes: c.Int("max-nodes"), progress: isTerminal(c.App.ErrWriter),
 			}
 			for _, kv := range c.StringSlice("set") {
 				k, v, ok := strings.Cut(kv, "=")
@@ -61,13 +65,15 @@ func newExportCommand() *cli.Command {
 				}
 				opts.queryArgs[k] = v
 			}
-			return runExport(c.Context, opts, c.App.Writer)
+			return runExport(c.Context, opts, c.App.Writer, c.App.ErrWriter)
 		},
 	}
 }
 
-// runExport writes the export opts asks for to opts.out or stdout.
-func runExport(ctx context.Context, opts exportOptions, stdout io.Writer) error {
+// runExport writes the export opts asks for to opts.out or stdout. A picture of more
+// entities than opts.maxNodes is cut to its readable part, and stderr says what was left
+// out.
+func runExport(ctx context.Context, opts exportOptions, stdout, stderr io.Writer) error {
 	switch opts.format {
 	case "gexf", "graphml", "cytoscape", "dot", "csv", "nquads", "jsonld", "svg", "png":
 	default:
@@ -78,11 +84,17 @@ func runExport(ctx context.Context, opts exportOptions, stdout io.Writer) error 
 			return errors.New("drawing svg or png needs Graphviz's dot: install it with `apt-get install graphviz` (Debian, Ubuntu) or `brew install graphviz` (macOS)")
 		}
 	}
+	if opts.format == "png" && (opts.out == "" || opts.out == "-") && isTerminal(stdout) {
+		return usagef("a png is binary and would garble the terminal: give -o FILE.png, or redirect the output (> FILE.png)")
+	}
 	st, err := openStore(ctx, opts.store)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	prog := newStatus(stderr, opts.progress)
+	defer prog.done()
+	prog.say("reading the graph")
 	var buf bytes.Buffer
 	switch opts.format {
 	case "nquads":
@@ -94,6 +106,16 @@ func runExport(ctx context.Context, opts exportOptions, stdout io.Writer) error 
 		g, err = projection(ctx, st, opts)
 		if err != nil {
 			return err
+		}
+		if opts.format == "dot" || opts.format == "svg" || opts.format == "png" {
+			var cut export.Cut
+			g, cut = g.Readable(opts.maxNodes)
+			if cut.Trimmed {
+				prog.note("kg: " + cut.String())
+			}
+		}
+		if opts.format == "svg" || opts.format == "png" {
+			prog.say(fmt.Sprintf("laying out %d entities and %d relations with Graphviz", len(g.Nodes), len(g.Edges)))
 		}
 		switch opts.format {
 		case "gexf":
@@ -149,7 +171,7 @@ func projection(ctx context.Context, st *graph.Store, opts exportOptions) (*expo
 			if !ok {
 				continue
 			}
-			s, t := nodeID(m["source"]), nodeID(m["target"])
+			s, t := nodeID(m["subject"]), nodeID(m["object"])
 			if s != "" && t != "" {
 				f.Pairs = append(f.Pairs, [2]string{s, t})
 			}
@@ -161,10 +183,14 @@ func projection(ctx context.Context, st *graph.Store, opts exportOptions) (*expo
 	return g.Select(f, func(name string) (string, error) { return st.Find(ctx, name) })
 }
 
-// nodeID reads a node reference of a query result: {"@id": "ent:X"} or "<ent:X>".
+// nodeID reads a node reference of a query result: {"id": "ent:X", "name": …},
+// {"@id": "ent:X"} or "<ent:X>".
 func nodeID(v any) string {
 	switch x := v.(type) {
 	case map[string]any:
+		if s, ok := x["id"].(string); ok {
+			return s
+		}
 		s, _ := x["@id"].(string)
 		return s
 	case string:

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 
@@ -10,8 +11,10 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/kg-news/kg/extract"
+	"github.com/kg-news/kg/graph"
 	"github.com/kg-news/kg/graph/export"
 	"github.com/kg-news/kg/ingest"
+	"github.com/kg-news/kg/link"
 )
 
 func newExtractCommand() *cli.Command {
@@ -36,7 +39,7 @@ func newExtractCommand() *cli.Command {
 
 // runExtract writes the quads of each article to stdout.
 func runExtract(ctx context.Context, paths []string, maxBytes int, stdin io.Reader, stdout, stderr io.Writer) error {
-	x := extract.New()
+	x, lk := extract.New(), link.New()
 	x.MaxBytes = maxBytes
 	inputs := make(chan ingest.Input)
 	errc := make(chan error, 1)
@@ -50,20 +53,22 @@ func runExtract(ctx context.Context, paths []string, maxBytes int, stdin io.Read
 		var qs []quad.Quad
 		var d *extract.Document
 		if err == nil {
-			d, err = ingest.Extract(x, in.ID, in.Path, in.Data)
+			d, err = ingest.SafeExtract(ctx, x, in, ingest.FetchOptions{})
+		}
+		if errors.Is(err, ingest.ErrLinkOnly) {
+			continue
 		}
 		if err == nil {
-			var other, same string
-			other, same, err = ids.Claim(d)
-			switch {
-			case same != "":
-				err = fmt.Errorf("it is the same article as %s, printed already", same)
-			case other != "":
+			var other string
+			other, err = ids.Claim(d, in.Path)
+			if other != "" {
 				fmt.Fprintf(stderr, "kg: %s is printed as article %s: %s, another article, has its file name\n", in.Path, d.ID, other)
 			}
 		}
 		if err == nil {
-			qs, err = ingest.DocumentQuads(d)
+			var doc graph.Doc
+			doc, err = ingest.SafePrepare(lk, d)
+			qs = doc.Quads
 		}
 		if err != nil {
 			failed = append(failed, err)

@@ -54,7 +54,7 @@ func TestExtractSameFileNames(t *testing.T) {
 	if len(got) != 2 {
 		t.Errorf("%d articles printed, want 2", len(got))
 	}
-	if !strings.Contains(errb.String(), "is printed as article x-") {
+	if !strings.Contains(errb.String(), "is printed as article x_") {
 		t.Errorf("kg extract did not say it gave the second x its own id:\n%s", errb.String())
 	}
 }

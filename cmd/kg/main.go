@@ -20,7 +20,7 @@ func main() {
 	sigs := make(chan os.Signal, 2)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	go stopOnSignal(sigs, cancel, note, os.Stderr, os.Exit)
-	err := run(ctx, os.Args)
+	err := runGuarded(ctx, os.Args)
 	var child exitStatus
 	if errors.As(err, &child) {
 		os.Exit(int(child)) // a child kg said why already
@@ -31,14 +31,14 @@ func main() {
 	os.Exit(exitCode(ctx, err))
 }
 
-// run runs the command line, turning a panic that reading a damaged store causes (bolt
+// runGuarded runs the command line, turning a panic that reading a damaged store causes (bolt
 // asserts what it reads from its pages) into a sentence.
-func run(ctx context.Context, args []string) (err error) {
+func runGuarded(ctx context.Context, args []string) (err error) {
 	debug.SetPanicOnFault(true) // a read past a damaged store's mapped pages panics rather than kills
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("kg crashed (%v): if it was reading a store, the store may be damaged, and kg check tells; otherwise this is a bug in kg", p)
 		}
 	}()
-	return newApp(os.Stdin, os.Stdout, os.Stderr).RunContext(ctx, args)
+	return run(ctx, os.Stdin, os.Stdout, os.Stderr, args)
 }

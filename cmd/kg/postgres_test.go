@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"sort"
 	"strings"
 	"testing"
@@ -21,15 +22,19 @@ func TestPostgresAnswersMatchBolt(t *testing.T) {
 	set := queries.MustLoad()
 	type run func(cfg graph.Config, w *bytes.Buffer) error
 	cases := map[string]run{
-		"entities": func(cfg graph.Config, w *bytes.Buffer) error { return runEntities(ctx, cfg, "", true, w) },
-		"facts":    func(cfg graph.Config, w *bytes.Buffer) error { return runFacts(ctx, cfg, "", "", true, w) },
-		"quotes":   func(cfg graph.Config, w *bytes.Buffer) error { return runQuotes(ctx, cfg, "", true, w) },
-		"stats":    func(cfg graph.Config, w *bytes.Buffer) error { return runStats(ctx, cfg, true, w) },
+		"entities": func(cfg graph.Config, w *bytes.Buffer) error {
+			return runEntities(ctx, cfg, graph.Period{}, "", true, w)
+		},
+		"facts": func(cfg graph.Config, w *bytes.Buffer) error {
+			return runFacts(ctx, cfg, graph.Period{}, "", "", true, w)
+		},
+		"quotes": func(cfg graph.Config, w *bytes.Buffer) error { return runQuotes(ctx, cfg, graph.Period{}, "", true, w) },
+		"stats":  func(cfg graph.Config, w *bytes.Buffer) error { return runStats(ctx, cfg, true, w) },
 		"nquads": func(cfg graph.Config, w *bytes.Buffer) error {
-			return runExport(ctx, exportOptions{store: cfg, format: "nquads"}, w)
+			return runExport(ctx, exportOptions{store: cfg, format: "nquads"}, w, io.Discard)
 		},
 		"gexf": func(cfg graph.Config, w *bytes.Buffer) error {
-			return runExport(ctx, exportOptions{store: cfg, format: "gexf"}, w)
+			return runExport(ctx, exportOptions{store: cfg, format: "gexf"}, w, io.Discard)
 		},
 	}
 	for _, q := range set.List() {

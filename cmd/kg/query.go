@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -18,7 +19,7 @@ func newQueryCommand() *cli.Command {
 		Usage:     "run a Gizmo script (from the argument, a file with @file, or - for stdin)",
 		ArgsUsage: "SCRIPT",
 		Flags: append(storeFlags(),
-			&cli.IntFlag{Name: "limit", Value: 100, Usage: "most results to print (0 for all)"},
+			&cli.IntFlag{Name: "limit", Value: 100, Usage: "most results to print (0 for all); kg says when it stops there"},
 			&cli.DurationFlag{Name: "timeout", Value: 30 * time.Second, Usage: "stop a query that runs longer"},
 			jsonFlag,
 		),
@@ -30,7 +31,7 @@ func newQueryCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			return runQuery(c.Context, storeConfig(c, true), script, c.Int("limit"), c.Duration("timeout"), c.Bool("json"), c.App.Writer)
+			return runQuery(c.Context, storeConfig(c, true), script, c.Int("limit"), c.Duration("timeout"), c.Bool("json"), c.App.Writer, c.App.ErrWriter)
 		},
 	}
 }
@@ -47,8 +48,9 @@ func readScript(arg string, stdin io.Reader) (string, error) {
 	return arg, nil
 }
 
-// runQuery runs a raw Gizmo script and prints its results.
-func runQuery(ctx context.Context, cfg graph.Config, script string, limit int, timeout time.Duration, asJSON bool, stdout io.Writer) error {
+// runQuery runs a raw Gizmo script and prints at most limit of its results (all when limit
+// is 0), saying on stderr when it stopped at the limit.
+func runQuery(ctx context.Context, cfg graph.Config, script string, limit int, timeout time.Duration, asJSON bool, stdout, stderr io.Writer) error {
 	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
@@ -59,9 +61,23 @@ func runQuery(ctx context.Context, cfg graph.Config, script string, limit int, t
 		ctx, cancel = context.WithTimeout(ctx, timeout)
 		defer cancel()
 	}
-	res, err := st.Gizmo(ctx, script, limit)
+	ask := limit
+	if limit > 0 {
+		ask = limit + 1 // one more, to know whether there are more
+	}
+	res, err := st.Gizmo(ctx, script, ask)
 	if err != nil {
 		return err
 	}
-	return printResults(stdout, res, asJSON)
+	more := limit > 0 && len(res) > limit
+	if more {
+		res = res[:limit]
+	}
+	if err := printResults(stdout, res, asJSON); err != nil {
+		return err
+	}
+	if more {
+		fmt.Fprintf(stderr, "kg: stopped at the limit of %d results; --limit N prints more, --limit 0 all of them\n", limit)
+	}
+	return nil
 }

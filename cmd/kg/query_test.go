@@ -30,7 +30,7 @@ func runApp(t *testing.T, args ...string) (string, error) {
 	var out, errb bytes.Buffer
 	done := make(chan error, 1)
 	go func() {
-		done <- newApp(strings.NewReader(""), &out, &errb).RunContext(context.Background(), append([]string{"kg"}, args...))
+		done <- run(context.Background(), strings.NewReader(""), &out, &errb, append([]string{"kg"}, args...))
 	}()
 	select {
 	case err := <-done:
@@ -83,7 +83,7 @@ func TestQueryTimeout(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			err := noHang(t, func() error {
-				return runQuery(context.Background(), cfg, c.script, 0, 300*time.Millisecond, true, io.Discard)
+				return runQuery(context.Background(), cfg, c.script, 0, 300*time.Millisecond, true, io.Discard, io.Discard)
 			})
 			checkTimedOut(t, err)
 		})

@@ -9,6 +9,7 @@ import (
 
 	"github.com/kg-news/kg/extract"
 	"github.com/kg-news/kg/graph"
+	"github.com/kg-news/kg/link"
 )
 
 func newRemoveCommand() *cli.Command {
@@ -33,12 +34,18 @@ func runRemove(ctx context.Context, cfg graph.Config, ids []string, stdout io.Wr
 		return err
 	}
 	defer st.Close()
+	unsettled, err := st.RelinkPending(ctx)
+	if err != nil {
+		return err
+	}
 	missing := 0
+	var touched []string
 	for _, id := range ids {
-		ok, err := st.Remove(ctx, extract.ArticleID(id)) // the id build gave the file
+		ok, keys, err := st.Remove(ctx, extract.ArticleID(id)) // the id build gave the file
 		if err != nil {
 			return err
 		}
+		touched = append(touched, keys...)
 		if !ok {
 			missing++
 			fmt.Fprintf(stdout, "%s: not in the store\n", id)
@@ -46,7 +53,11 @@ func runRemove(ctx context.Context, cfg graph.Config, ids []string, stdout io.Wr
 		}
 		fmt.Fprintf(stdout, "%s: removed\n", id)
 	}
-	if missing < len(ids) {
+	if missing < len(ids) || unsettled {
+		// the entities of other articles that were linked by the removed ones
+		if _, err := link.New().Settle(ctx, st, touched, unsettled); err != nil {
+			return err
+		}
 		if err := st.RefreshSummary(ctx); err != nil {
 			return err
 		}

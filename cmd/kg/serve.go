@@ -116,13 +116,29 @@ func runServe(ctx context.Context, opts serveOptions, stdout, stderr io.Writer, 
 		}()
 	}
 	regexp2.DefaultMatchTimeout = opts.timeout // Cayley's Gizmo runs JavaScript regular expressions on regexp2
-	st, err := openStore(ctx, opts.store)
-	if err != nil {
-		return err
+	copts := console.Options{Writable: opts.writable, Timeout: opts.timeout, MaxBody: opts.maxBody, Limit: opts.limit,
+		Addr: opts.addr, AllowHosts: opts.allowHosts, MaxQueries: opts.maxQueries}
+	var st *graph.Store
+	if perRequest(opts) {
+		// a read-only bolt store is opened for each request and closed after it, so that
+		// kg build can write while the console is open and the console sees what it
+		// wrote; a request waits for a build's write for as long as a query may run
+		cfg := opts.store
+		cfg.LockTimeout = opts.timeout
+		copts.Open = func(ctx context.Context) (*graph.Store, error) { return openStore(ctx, cfg) }
+		check, err := openStore(ctx, opts.store) // fail now on a missing or broken store
+		if err != nil {
+			return err
+		}
+		check.Close()
+	} else {
+		var err error
+		if st, err = openStore(ctx, opts.store); err != nil {
+			return err
+		}
+		defer st.Close()
 	}
-	defer st.Close()
 	logf := func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) }
-	var runner console.Runner
 	switch {
 	case opts.store.Backend == graph.Memory:
 	case opts.writable && (opts.store.Backend == "" || opts.store.Backend == graph.Bolt):
@@ -132,14 +148,12 @@ func runServe(ctx context.Context, opts serveOptions, stdout, stderr io.Writer, 
 		if cmd == nil {
 			cmd = workerCommand
 		}
-		runner = console.NewPool(console.PoolOptions{Command: cmd, Max: opts.maxQueries, Memory: opts.queryMemory,
+		pool := console.NewPool(console.PoolOptions{Command: cmd, Max: opts.maxQueries, Memory: opts.queryMemory,
 			Renice: 250 * time.Millisecond, Log: logf})
+		defer pool.Close()
+		copts.Runner = pool
 	}
-	if runner != nil {
-		defer runner.Close()
-	}
-	h, err := console.New(st, console.Options{Writable: opts.writable, Timeout: opts.timeout, MaxBody: opts.maxBody, Limit: opts.limit,
-		Addr: opts.addr, AllowHosts: opts.allowHosts, Runner: runner, MaxQueries: opts.maxQueries})
+	h, err := console.New(st, copts)
 	if err != nil {
 		return err
 	}
@@ -169,6 +183,9 @@ func runServe(ctx context.Context, opts serveOptions, stdout, stderr io.Writer, 
 	if opts.writable {
 		mode = "writable"
 	}
+	if perRequest(opts) {
+		mode += ", kg build may add articles meanwhile"
+	}
 	fmt.Fprintf(stdout, "kg: serving %s (%s) at %s — canned questions at %sask\n", opts.store.Path, mode, url, url)
 	if ready != nil {
 		ready <- ln.Addr().String()
@@ -188,6 +205,14 @@ func runServe(ctx context.Context, opts serveOptions, stdout, stderr io.Writer, 
 	}
 }
 
+// perRequest reports whether the server opens the store for each request: a read-only
+// bolt file (PostgreSQL stores see other processes' writes anyway; a writable server
+// keeps its write lock).
+func perRequest(opts serveOptions) bool {
+	b := opts.store.Backend
+	return !opts.writable && (b == "" || b == graph.Bolt)
+}
+
 // workerCommand runs this kg binary again as a query worker, with the same flags.
 func workerCommand() *exec.Cmd {
 	exe, err := os.Executable()
@@ -199,17 +224,15 @@ func workerCommand() *exec.Cmd {
 	return cmd
 }
 
-// runServeWorker answers queries from the server on fds 3 and 4 over a read-only store.
+// runServeWorker answers queries from the server on fds 3 and 4 over a read-only store,
+// opened for each query.
 func runServeWorker(ctx context.Context, opts serveOptions) error {
 	regexp2.DefaultMatchTimeout = opts.timeout
 	cfg := opts.store
 	cfg.ReadOnly = true
-	st, err := openStore(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	return console.ServeWorker(st.QS, os.NewFile(3, "queries"), os.NewFile(4, "answers"), console.WorkerOptions{Memory: opts.queryMemory})
+	cfg.LockTimeout = opts.timeout // a build's write may hold the file for a moment
+	open := func(ctx context.Context) (*graph.Store, error) { return openStore(ctx, cfg) }
+	return console.ServeWorker(open, os.NewFile(3, "queries"), os.NewFile(4, "answers"), console.WorkerOptions{Memory: opts.queryMemory})
 }
 
 // inheritedListener is the listening socket a supervisor passed as fd 3.

@@ -36,7 +36,7 @@ func runStats(ctx context.Context, cfg graph.Config, asJSON bool, stdout io.Writ
 	if asJSON {
 		return json.NewEncoder(stdout).Encode(s)
 	}
-	t := newTable(stdout)
+	t := newTable(stdout, "what", "count")
 	t.row("articles", fmt.Sprint(s.Articles))
 	for _, k := range []string{"Person", "Organization", "Place", "Event"} {
 		t.row("entities: "+k, fmt.Sprint(s.Entities[k]))

@@ -115,6 +115,7 @@ type Lexicon struct {
 	languages  map[string]bool
 	terms      map[string]bool
 	demonyms   map[string]string // "Russian" -> "Russia"
+	countries  map[string]string // ISO code -> canonical name
 	titles     map[string]string // lower-case role word or phrase -> head word
 	titleStart map[string]bool   // first words of the multiword titles
 	maxTitle   int               // words in the longest multiword title
@@ -175,7 +176,7 @@ func Load() (*Lexicon, error) {
 	lx := &Lexicon{
 		words: map[string]bool{}, firstNames: map[string]bool{}, genders: map[string]byte{}, surnames: map[string]bool{}, places: map[string]*Place{},
 		ambiguous: map[string]*Place{}, languages: map[string]bool{}, terms: map[string]bool{},
-		demonyms: map[string]string{}, titles: map[string]string{}, titleStart: map[string]bool{}, modifiers: map[string]bool{},
+		demonyms: map[string]string{}, countries: map[string]string{}, titles: map[string]string{}, titleStart: map[string]bool{}, modifiers: map[string]bool{},
 		orgWords: map[string]bool{}, placeWords: map[string]bool{}, events: map[string]EventNoun{},
 		speech: map[string]string{}, verbs: map[string][]VerbForm{}, phrases: map[string][]*Phrase{},
 		phraseVerb: map[string]string{}, nouns: map[string][]NounRelation{},
@@ -295,6 +296,7 @@ func (lx *Lexicon) addCountry(f []string) error {
 	}
 	p := &Place{Name: f[1], Kind: Country, Country: f[0]}
 	lx.addPlace(p.Name, p)
+	lx.countries[f[0]] = f[1]
 	for _, a := range strings.Split(field(f, 2), "|") {
 		lx.addPlace(a, p)
 	}
@@ -712,6 +714,10 @@ func (lx *Lexicon) Demonym(s string) (string, bool) {
 	c, ok := lx.demonyms[s]
 	return c, ok
 }
+
+// CountryName returns the canonical name of the country with an ISO 3166-1 alpha-2 code
+// ("GB" -> "United Kingdom"), or "".
+func (lx *Lexicon) CountryName(code string) string { return lx.countries[code] }
 
 // Title returns the head of a role word or multiword title given in lower case
 // ("prime minister" -> "minister").

@@ -14,6 +14,8 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/query/shape"
+
+	"github.com/kg-news/kg/graph"
 )
 
 // limiter caps how many requests of a kind run at once; a request past the cap waits a
@@ -135,7 +137,17 @@ func (h *Handler) serveRead(w http.ResponseWriter, r *http.Request) {
 	defer release()
 	ctx, cancel := context.WithTimeout(r.Context(), h.opts.Timeout)
 	defer cancel()
-	qs := h.st.QS
+	err = h.withStore(ctx, func(st *graph.Store) error {
+		h.readQuads(ctx, w, r, st.QS, format)
+		return nil
+	})
+	if err != nil {
+		writeError(w, http.StatusServiceUnavailable, err.Error())
+	}
+}
+
+// readQuads writes the quads of qs that the request's filters select.
+func (h *Handler) readQuads(ctx context.Context, w http.ResponseWriter, r *http.Request, qs cgraph.QuadStore, format *quad.Format) {
 	it := shape.FilterQuads(splitValues(r.FormValue("sub")), splitValues(r.FormValue("pred")),
 		splitValues(r.FormValue("obj")), splitValues(r.FormValue("label"))).BuildIterator(qs).Iterate()
 	defer it.Close()
@@ -144,7 +156,7 @@ func (h *Handler) serveRead(w http.ResponseWriter, r *http.Request) {
 	}
 	cw := &countingWriter{w: w}
 	qw := format.Writer(cw)
-	err = copyQuads(ctx, qs, it, qw)
+	err := copyQuads(ctx, qs, it, qw)
 	if cerr := qw.Close(); err == nil {
 		err = cerr
 	}

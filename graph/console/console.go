@@ -44,7 +44,7 @@ import (
 	"github.com/kg-news/kg/queries"
 )
 
-//go:embed vendor/monaco vendor/material-icons ask.html
+//go:embed vendor/monaco vendor/material-icons vendor/cytoscape ask.html kg.js kg.css
 var assets embed.FS
 
 // Defaults of Options.
@@ -54,12 +54,6 @@ const (
 	DefaultLimit   = 1000
 )
 
-// DefaultMaxAnswer is the largest answer a query may give, in bytes.
-const DefaultMaxAnswer = 64 << 20
-
-// DefaultQueueWait is how long a query waits for a free slot before it is refused.
-const DefaultQueueWait = 2 * time.Second
-
 // Options configure the handler.
 type Options struct {
 	Writable bool          // accept writes and deletes through the API
@@ -67,12 +61,19 @@ type Options struct {
 	MaxBody  int64         // largest request body in bytes; DefaultMaxBody if 0
 	Limit    int           // most results a console query returns; DefaultLimit if 0
 	Queries  *queries.Set  // the canned queries; queries.MustLoad() if nil
+	// Open, when set, opens the store for each request, which closes it when it is done,
+	// and New's st may be nil: a read-only server then holds no lock between requests, so
+	// that kg build can write to the store while the console is open, and every request
+	// sees what the last build wrote. A request made while a build writes waits for it
+	// (the opener decides how long).
+	Open func(ctx context.Context) (*graph.Store, error)
 
 	// Addr is the address the server listens on: its host is allowed as a Host name
 	// besides the loopback names and AllowHosts.
 	Addr       string
 	AllowHosts []string
-	// Runner runs the queries of the API (any language); Local{st.QS} if nil.
+	// Runner runs the queries of the API (any language); in this process, on the store,
+	// if nil.
 	Runner Runner
 	// MaxQueries is how many API queries run at once (the Runner's workers); past it,
 	// a query waits QueueWait for a slot and is then refused with 503. 2 per CPU if 0.
@@ -82,6 +83,12 @@ type Options struct {
 	QueueWait time.Duration // DefaultQueueWait if 0
 	MaxAnswer int           // largest answer in bytes; DefaultMaxAnswer if 0
 }
+
+// DefaultMaxAnswer is the largest answer a query may give, in bytes.
+const DefaultMaxAnswer = 64 << 20
+
+// DefaultQueueWait is how long a query waits for a free slot before it is refused.
+const DefaultQueueWait = 2 * time.Second
 
 // Handler serves the console, the API and the canned queries.
 type Handler struct {
@@ -118,9 +125,6 @@ func New(st *graph.Store, opts Options) (*Handler, error) {
 	if opts.Queries == nil {
 		opts.Queries = queries.MustLoad()
 	}
-	if opts.Runner == nil {
-		opts.Runner = Local{QS: st.QS}
-	}
 	if opts.MaxQueries <= 0 {
 		opts.MaxQueries = 2 * runtime.NumCPU()
 	}
@@ -136,11 +140,40 @@ func New(st *graph.Store, opts Options) (*Handler, error) {
 	h := &Handler{st: st, opts: opts, mux: http.NewServeMux(), files: map[string]asset{},
 		hosts: newHostList(opts.Addr, opts.AllowHosts), runner: opts.Runner,
 		raw: newLimiter(opts.MaxQueries, opts.QueueWait), ask: newLimiter(opts.MaxAsk, opts.QueueWait)}
+	if h.runner == nil {
+		h.runner = local{h}
+	}
 	if err := h.loadAssets(); err != nil {
 		return nil, err
 	}
+	if opts.Open != nil && opts.Writable {
+		return nil, errors.New("console: a writable console keeps its store open; Options.Open is for read-only ones")
+	}
+	if st != nil {
+		api, err := h.newAPI(st)
+		if err != nil {
+			return nil, err
+		}
+		h.api = api
+	}
+	h.mux.HandleFunc("/api/v2/", h.serveAPI)
+	h.mux.HandleFunc("/api/v1/shape/", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusNotImplemented, "kg serve does not support Query Shape: Cayley's shape API (/api/v1/shape) is not served; run the query on the Query page, or draw it on Visualize")
+	})
+	h.mux.HandleFunc("/api/kg/info", h.serveInfo)
+	h.mux.HandleFunc("/api/kg/nodes", h.serveNodes)
+	h.mux.HandleFunc("/api/kg/articles", h.serveArticles)
+	h.mux.HandleFunc("/api/ask", h.serveAskList)
+	h.mux.HandleFunc("/api/ask/", h.serveAsk)
+	h.mux.HandleFunc("/ask", h.serveAskPage)
+	h.mux.HandleFunc("/", h.serveFile)
+	return h, nil
+}
+
+// newAPI returns Cayley's API v2 over st, as the options say.
+func (h *Handler) newAPI(st *graph.Store) (*chttp.APIv2, error) {
 	handle := &cgraph.Handle{QuadStore: st.QS}
-	if opts.Writable {
+	if h.opts.Writable {
 		w, err := cgraph.NewQuadWriter("single", st.QS, cgraph.Options{"ignore_duplicate": true, "ignore_missing": true})
 		if err != nil {
 			return nil, fmt.Errorf("console writer: %w", err)
@@ -148,19 +181,24 @@ func New(st *graph.Store, opts Options) (*Handler, error) {
 		handle.QuadWriter = w
 	}
 	api := chttp.NewAPIv2(handle)
-	api.SetReadOnly(!opts.Writable)
-	api.SetQueryTimeout(opts.Timeout)
-	api.SetQueryLimit(opts.Limit)
-	h.api = api
-	h.mux.HandleFunc("/api/v2/", h.serveAPI)
-	h.mux.HandleFunc("/api/v1/shape/", func(w http.ResponseWriter, r *http.Request) {
-		writeError(w, http.StatusNotImplemented, "query shapes are not available in kg serve")
-	})
-	h.mux.HandleFunc("/api/ask", h.serveAskList)
-	h.mux.HandleFunc("/api/ask/", h.serveAsk)
-	h.mux.HandleFunc("/ask", h.serveAskPage)
-	h.mux.HandleFunc("/", h.serveFile)
-	return h, nil
+	api.SetReadOnly(!h.opts.Writable)
+	api.SetQueryTimeout(h.opts.Timeout)
+	api.SetQueryLimit(h.opts.Limit)
+	return api, nil
+}
+
+// withStore runs f with the store: the one New was given, or one Options.Open opens for
+// this request alone.
+func (h *Handler) withStore(ctx context.Context, f func(st *graph.Store) error) error {
+	if h.opts.Open == nil {
+		return f(h.st)
+	}
+	st, err := h.opts.Open(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return f(st)
 }
 
 // ServeHTTP serves a request, answering a panic with an error and bounding its body.
@@ -234,7 +272,20 @@ func (h *Handler) serveAPI(w http.ResponseWriter, r *http.Request) {
 		h.serveRead(w, r)
 		return
 	}
-	h.api.ServeHTTP(w, r)
+	if h.opts.Open == nil {
+		h.api.ServeHTTP(w, r)
+		return
+	}
+	err := h.withStore(r.Context(), func(st *graph.Store) error {
+		api, err := h.newAPI(st)
+		if err == nil {
+			api.ServeHTTP(w, r)
+		}
+		return err
+	})
+	if err != nil {
+		writeError(w, http.StatusServiceUnavailable, err.Error())
+	}
 }
 
 func writeError(w http.ResponseWriter, code int, msg string) {
@@ -266,6 +317,9 @@ func (h *Handler) loadAssets() error {
 		if ext == ".js" || ext == ".css" || ext == ".html" {
 			data = []byte(rewrite.Replace(string(data)))
 		}
+		if p == "web/index.html" {
+			data = []byte(strings.Replace(string(data), "</head>", `<link href="/kg/kg.css" rel="stylesheet"><script src="/vendor/cytoscape/cytoscape.min.js"></script><script src="/kg/kg.js"></script></head>`, 1))
+		}
 		if strings.HasSuffix(p, "service-worker.js") {
 			// an old service worker would keep serving a cached, broken console
 			data = []byte("self.addEventListener('install', function () { self.skipWaiting(); });\n")
@@ -296,6 +350,13 @@ func (h *Handler) loadAssets() error {
 		return fmt.Errorf("vendored assets: %w", err)
 	}
 	h.files["/vendor/material-icons/material-icons.css"] = asset{typ: "text/css; charset=utf-8", data: []byte(materialIconsCSS)}
+	for name, typ := range map[string]string{"kg.js": "application/javascript; charset=utf-8", "kg.css": "text/css; charset=utf-8"} {
+		data, err := fs.ReadFile(assets, name)
+		if err != nil {
+			return err
+		}
+		h.files["/kg/"+name] = asset{data: data, typ: typ}
+	}
 	if _, ok := h.files["/index.html"]; !ok {
 		return errors.New("console bundle has no index.html")
 	}
@@ -410,13 +471,17 @@ func (h *Handler) serveAsk(w http.ResponseWriter, r *http.Request) {
 	defer release()
 	ctx, cancel := context.WithTimeout(r.Context(), h.opts.Timeout)
 	defer cancel()
-	res, err := h.st.Gizmo(ctx, script, h.opts.Limit+1)
+	var res []any
+	err = h.withStore(ctx, func(st *graph.Store) (err error) {
+		res, err = st.Gizmo(ctx, script, h.opts.Limit+1)
+		return err
+	})
 	if err != nil {
 		code := http.StatusBadRequest
 		if !errors.Is(err, graph.ErrQuery) {
 			code = http.StatusInternalServerError
 		}
-		writeError(w, code, err.Error())
+		writeError(w, code, Sentence(strings.TrimPrefix(err.Error(), graph.ErrQuery.Error()+": ")))
 		return
 	}
 	if res == nil {

@@ -12,6 +12,8 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/query"
+
+	"github.com/kg-news/kg/graph"
 )
 
 // Query is one query of the console's API: a script in one of Cayley's query languages
@@ -32,26 +34,37 @@ type Answer struct {
 	Body   []byte `json:"-"`
 	Capped bool   `json:"capped"` // the results were cut at the limit
 	Panic  string `json:"panic"`  // the stack of a panic inside the query, for the log
+	// Reusable: the worker that ran the query may run another (set by ServeWorker)
+	Reusable bool `json:"reusable"`
 }
 
-// A Runner runs queries. Local runs them in this process; a Pool in worker processes
-// that are killed at the deadline or past a memory bound.
+// A Runner runs queries: in this process when Options.Runner is nil, or a Pool of worker
+// processes that are killed at the deadline or past a memory bound.
 type Runner interface {
 	Run(ctx context.Context, q Query) Answer
 	Close() error
 }
 
-// Local runs queries in this process, under the context's deadline. Cayley interrupts a
-// Gizmo script at the deadline, and regular expressions stop at it too (see New); but a
-// script that exhausts memory or the stack, or crashes a goroutine of Cayley's own, takes
-// the process with it, which a Pool does not allow.
-type Local struct{ QS cgraph.QuadStore }
+// local runs queries in this process, on the handler's store, under the context's
+// deadline. Cayley interrupts a Gizmo script at the deadline, and regular expressions
+// stop at it too when regexp2's match timeout is set (kg serve sets it); but a script
+// that exhausts memory or the stack, or crashes a goroutine of Cayley's own, takes the
+// process with it, which a Pool does not allow.
+type local struct{ h *Handler }
 
-// Run runs q with Execute.
-func (l Local) Run(ctx context.Context, q Query) Answer { return Execute(ctx, l.QS, q) }
+func (l local) Run(ctx context.Context, q Query) Answer {
+	var ans Answer
+	err := l.h.withStore(ctx, func(st *graph.Store) error {
+		ans = Execute(ctx, st.QS, q)
+		return nil
+	})
+	if err != nil {
+		return errorAnswer(q.Lang, http.StatusServiceUnavailable, err.Error())
+	}
+	return ans
+}
 
-// Close does nothing.
-func (Local) Close() error { return nil }
+func (local) Close() error { return nil }
 
 // graphqlLang is the name Cayley registers GraphQL under; its answers have a shape of
 // their own ({"data": ...}).

@@ -21,7 +21,7 @@ import (
 	"syscall"
 	"time"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/kg-news/kg/graph"
 )
 
 // The worker protocol: the server writes a frame holding a Query to the worker's fd 3 and
@@ -71,7 +71,11 @@ type WorkerOptions struct {
 // (the Go collector works to stay under three quarters of the bound, and the process
 // exits with status 3 when live memory passes it) and its stack, so that a query that
 // blows up takes only this process down.
-func ServeWorker(qs cgraph.QuadStore, in io.Reader, out io.Writer, opts WorkerOptions) error {
+//
+// The worker opens the store for the query it runs, through open, and closes it after:
+// a read-only bolt store is locked only while a query reads it, so that kg build can
+// write while the console is open (kg serve opens such stores per request).
+func ServeWorker(open func(context.Context) (*graph.Store, error), in io.Reader, out io.Writer, opts WorkerOptions) error {
 	debug.SetMaxStack(64 << 20) // a runaway recursion dies at 64 MB of stack, not 1 GB
 	if opts.Memory > 0 {
 		debug.SetMemoryLimit(opts.Memory * 3 / 4)
@@ -91,9 +95,19 @@ func ServeWorker(qs cgraph.QuadStore, in io.Reader, out io.Writer, opts WorkerOp
 		if err := json.Unmarshal(data, &q); err != nil {
 			return fmt.Errorf("worker: bad query frame: %w", err)
 		}
+		base := runtime.NumGoroutine()
 		ctx, cancel := context.WithTimeout(context.Background(), q.Timeout)
-		ans := Execute(ctx, qs, q)
+		var ans Answer
+		if st, err := open(ctx); err != nil {
+			ans = errorAnswer(q.Lang, http.StatusServiceUnavailable, err.Error())
+		} else {
+			ans = Execute(ctx, st.QS, q)
+			st.Close()
+		}
 		cancel()
+		// a query that left a goroutine behind (Cayley's Union({}) panics on one after
+		// the answer) ends its worker; others leave it for the next query
+		ans.Reusable = settled(base, 50*time.Millisecond)
 		head, _ := json.Marshal(ans)
 		if err := writeFrame(bw, head); err != nil {
 			return err
@@ -106,6 +120,18 @@ func ServeWorker(qs cgraph.QuadStore, in io.Reader, out io.Writer, opts WorkerOp
 		}
 		ans = Answer{}
 	}
+}
+
+// settled reports whether the goroutines are back to base within wait.
+func settled(base int, wait time.Duration) bool {
+	deadline := time.Now().Add(wait)
+	for runtime.NumGoroutine() > base {
+		if time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(time.Millisecond)
+	}
+	return true
 }
 
 // watchMemory exits the process when its heap objects and stacks pass limit bytes. It
@@ -140,8 +166,8 @@ type PoolOptions struct {
 	Log    func(format string, args ...any)
 }
 
-// Pool runs queries in worker processes, one query per worker, started ahead of time so
-// that a query does not wait for one. A worker that
+// Pool runs queries in worker processes, started ahead of time so that a query does not
+// wait for one, one query at a time in each. A worker that
 // runs past the query's deadline, or past the memory bound, is killed with SIGKILL, which
 // frees its CPU and memory at once, whatever the query was doing (a catastrophic regular
 // expression, an endless loop in native code); one that crashes fails its query alone.
@@ -349,6 +375,7 @@ func (p *Pool) Run(ctx context.Context, q Query) Answer {
 		defer t.Stop()
 		memTick = t.C
 	}
+	reniced := false
 	for {
 		select {
 		case r := <-got:
@@ -358,10 +385,14 @@ func (p *Pool) Run(ctx context.Context, q Query) Answer {
 			if r.ans.Panic != "" {
 				p.opts.Log("kg serve: a query panicked inside Cayley's query engine: %s", firstLine(r.ans.Panic))
 			}
-			// a worker runs one query: a goroutine the query started may still panic
-			// after the answer (g.V().Union({}) does), and a lowered priority cannot
-			// be raised again
-			p.retire(w)
+			// a worker runs another query only when its query left nothing running (a
+			// goroutine it started may still panic: g.V().Union({}) does), and when its
+			// priority was not lowered, which cannot be undone
+			if r.ans.Reusable && !reniced {
+				p.put(w)
+			} else {
+				p.retire(w)
+			}
 			return r.ans
 		case <-deadline.C:
 			p.kill(w)
@@ -373,6 +404,7 @@ func (p *Pool) Run(ctx context.Context, q Query) Answer {
 			}
 			return errorAnswer(q.Lang, http.StatusBadRequest, "the request was cancelled")
 		case <-renice:
+			reniced = true
 			lowerPriority(w.cmd.Process.Pid)
 		case <-memTick:
 			if rss := anonMemory(w.cmd.Process.Pid); rss > p.opts.Memory {

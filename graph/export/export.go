@@ -7,7 +7,6 @@ package export
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/kg-news/kg/graph"
@@ -52,11 +51,7 @@ type Filter struct {
 
 // Project reads the entity graph of st.
 func Project(ctx context.Context, st *graph.Store) (*Graph, error) {
-	ents, err := st.Entities(ctx)
-	if err != nil {
-		return nil, err
-	}
-	facts, err := st.Facts(ctx)
+	ents, rels, err := st.EntitiesAndRelations(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -66,29 +61,17 @@ func Project(ctx context.Context, st *graph.Store) (*Graph, error) {
 		index[e.ID] = len(g.Nodes)
 		g.Nodes = append(g.Nodes, Node{ID: e.ID, Label: e.Name, Type: e.Type, Aliases: e.Aliases, Articles: len(e.Sources)})
 	}
-	for _, f := range facts {
-		if f.Object.ID == "" {
-			continue // a literal (a role): an attribute, not an edge
-		}
-		if _, ok := index[f.Subject.ID]; !ok {
+	for _, r := range rels {
+		if _, ok := index[r.Subject]; !ok {
 			continue
 		}
-		if _, ok := index[f.Object.ID]; !ok {
+		if _, ok := index[r.Object]; !ok {
 			continue
 		}
-		docs := map[string]bool{}
-		for _, s := range f.Sources {
-			docs[s.Doc] = true
-		}
-		arts := make([]string, 0, len(docs))
-		for d := range docs {
-			arts = append(arts, d)
-		}
-		sort.Strings(arts)
 		g.Edges = append(g.Edges, Edge{
-			Source: f.Subject.ID, Target: f.Object.ID, Predicate: f.Predicate,
-			Label: strings.ReplaceAll(f.Predicate, "_", " "), Weight: len(arts), Articles: arts,
-			Symmetric: f.Symmetric,
+			Source: r.Subject, Target: r.Object, Predicate: r.Predicate,
+			Label: strings.ReplaceAll(r.Predicate, "_", " "), Weight: len(r.Docs), Articles: r.Docs,
+			Symmetric: r.Symmetric,
 		})
 	}
 	g.degrees()

@@ -19,6 +19,7 @@ import (
 	"github.com/kg-news/kg/extract"
 	"github.com/kg-news/kg/graph"
 	"github.com/kg-news/kg/ingest"
+	"github.com/kg-news/kg/internal/testenv"
 )
 
 func sampleStore(t *testing.T) *graph.Store {
@@ -28,16 +29,6 @@ func sampleStore(t *testing.T) *graph.Store {
 		t.Fatal(err)
 	}
 	return st
-}
-
-// tool finds a program the tests read exports with, or fails saying how to install it.
-func tool(t *testing.T, name, pkg string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		t.Fatalf("this test reads the export with %s: install it with `apt-get install %s`; .ci/run installs it", name, pkg)
-	}
-	return p
 }
 
 func writeFile(t *testing.T, name string, data []byte) string {
@@ -61,10 +52,7 @@ print(json.dumps({"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "n
 `
 
 func TestNetworkxReadsGraphMLAndGEXF(t *testing.T) {
-	py := tool(t, "python3", "python3-networkx")
-	if err := exec.Command(py, "-c", "import networkx").Run(); err != nil {
-		t.Fatal("this test reads the exports with networkx: install it with `apt-get install python3-networkx`; .ci/run installs it")
-	}
+	py := testenv.NeedsTool(t, testenv.Networkx)
 	g, err := Project(context.Background(), sampleStore(t))
 	if err != nil {
 		t.Fatal(err)
@@ -111,7 +99,7 @@ func TestNetworkxReadsGraphMLAndGEXF(t *testing.T) {
 }
 
 func TestDotRendersWithoutWarnings(t *testing.T) {
-	dot := tool(t, "dot", "graphviz")
+	dot := testenv.NeedsTool(t, testenv.Dot)
 	g, err := Project(context.Background(), sampleStore(t))
 	if err != nil {
 		t.Fatal(err)
@@ -174,14 +162,16 @@ func TestRDFRoundTrip(t *testing.T) {
 	if err := WriteNQuads(ctx, &nq, st); err != nil {
 		t.Fatal(err)
 	}
-	rapper := tool(t, "rapper", "raptor2-utils")
-	out, err := exec.Command(rapper, "-q", "-i", "nquads", "-o", "nquads", writeFile(t, "g.nq", nq.Bytes())).CombinedOutput()
-	if err != nil {
-		t.Fatalf("rapper: %v\n%s", err, out)
-	}
-	if n := strings.Count(string(out), "\n"); n != len(want) {
-		t.Errorf("rapper read %d quads, want %d", n, len(want))
-	}
+	t.Run("rapper", func(t *testing.T) {
+		rapper := testenv.NeedsTool(t, testenv.Rapper)
+		out, err := exec.Command(rapper, "-q", "-i", "nquads", "-o", "nquads", writeFile(t, "g.nq", nq.Bytes())).CombinedOutput()
+		if err != nil {
+			t.Fatalf("rapper: %v\n%s", err, out)
+		}
+		if n := strings.Count(string(out), "\n"); n != len(want) {
+			t.Errorf("rapper read %d quads, want %d", n, len(want))
+		}
+	})
 	got, err := quad.ReadAll(nquads.NewReader(bytes.NewReader(nq.Bytes()), false))
 	if err != nil {
 		t.Fatal(err)

@@ -4,6 +4,7 @@
 package voc
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -45,13 +46,23 @@ const (
 	Headline = "schema:headline"
 	Mentions = "schema:mentions"
 
-	Alias    = Prefix + "alias"    // any surface form an article uses for an entity
-	Key      = Prefix + "key"      // normalised form of a name, for lookups
-	AliasKey = Prefix + "aliasKey" // normalised form of any alias, nominal ones included
-	Role     = Prefix + "role"     // a title a person holds
-	SHA256   = Prefix + "sha256"   // content hash of an article
-	Path     = Prefix + "path"     // where the article was read from
-	Digest   = Prefix + "digest"   // SHA-256 of an article's other quads as written, for kg check
+	// what an article's source says about it
+	DatePublished = "schema:datePublished" // "2025-08-15" or "2025-08-15T09:30:00Z"
+	URL           = "schema:url"
+	Publisher     = "schema:publisher" // the site or outlet, as a name
+	Author        = "schema:author"    // one quad per author, as a name
+	InLanguage    = "schema:inLanguage"
+	GUID          = Prefix + "guid" // a feed item's identifier
+
+	Alias     = Prefix + "alias"     // a name an article uses for an entity, with or without its title
+	Key       = Prefix + "key"       // normalised form of a name, for lookups
+	AliasKey  = Prefix + "aliasKey"  // normalised form of an alias
+	Reference = Prefix + "reference" // a description that stands for the entity in one article ("the party")
+	RefKey    = Prefix + "refKey"    // normalised form of a reference
+	Role      = Prefix + "role"      // a title a person holds
+	SHA256    = Prefix + "sha256"    // content hash of an article
+	Path      = Prefix + "path"      // where the article was read from
+	Digest    = Prefix + "digest"    // SHA-256 of an article's other quads as written, for kg check
 
 	Statement = Prefix + "Statement" // class of statement nodes
 	Relation  = Prefix + "Relation"  // class of relation predicates
@@ -64,6 +75,8 @@ const (
 	Doc       = Prefix + "doc"      // the article a statement or quotation belongs to
 
 	SymmetricFlag = Prefix + "symmetric" // on a statement whose relation has no direction
+	Published     = Prefix + "published" // on a statement or quotation: its article's date
+	Date          = Prefix + "date"      // on a statement or quotation: the date its sentence states
 
 	Quote   = Prefix + "Quote"   // class of quotation nodes
 	Speaker = Prefix + "speaker" // who said it
@@ -71,12 +84,35 @@ const (
 	About   = Prefix + "about"   // an entity the quotation names
 )
 
+// Cross-article linking (package link): why an article's entity is the node it is, and
+// what a later decision needs to see again. Every quad is labelled with its article,
+// except the bookkeeping under Links.
+const (
+	LinkPrefix = "link:" // link records: <link:DOC/N>, entity N of article DOC
+	LinkNS     = Base + "link/"
+
+	Node         = Prefix + "node"          // the node a record's entity is linked to
+	Reason       = Prefix + "reason"        // why, in words, with the score
+	LinkKey      = Prefix + "linkKey"       // on a record: the link key its entity is decided by ("p:smith")
+	LinkEvidence = Prefix + "linkEvidence"  // on a record: what its entity's article says of it, as JSON
+	Moving       = Prefix + "moving"        // on an article: its record is being moved off this node
+	Dependent    = Prefix + "dependent"     // on an article: the node of one of its dependents
+	Pending      = Prefix + "relinkPending" // under Links: a build or removal has not relinked yet
+	Links        = Prefix + "links"         // subject and label of the linking stage's bookkeeping
+)
+
+// LinkIRI returns the IRI of the link record of entity n of article doc.
+func LinkIRI(doc string, n int) quad.IRI {
+	return quad.IRI(LinkPrefix + doc + "/" + strconv.Itoa(n))
+}
+
 // QualifierPrefix starts the predicate of a statement's qualifier: <kg:q_to>.
 const QualifierPrefix = Prefix + "q_"
 
 func init() {
 	for p, ns := range map[string]string{
 		Prefix: Namespace, EntityPrefix: EntityNS, DocPrefix: DocNS, StmtPrefix: StmtNS, QuotePrefix: QuoteNS,
+		LinkPrefix: LinkNS,
 	} {
 		qvoc.RegisterPrefix(p, ns)
 	}
