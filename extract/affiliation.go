@@ -43,7 +43,10 @@ func (r *relationFinder) roleDescription(k, end int) (org int, head string, next
 		k++
 	}
 	// "Northwind's chief executive"
-	if mi := r.mentionAt[k]; mi >= 0 && k < end {
+	if k >= end {
+		return org, head, k, former, false
+	}
+	if mi := r.mentionAt[k]; mi >= 0 {
 		m := &d.Mentions[mi]
 		if m.First == k && m.Possessive && m.Entity >= 0 && d.Entities[m.Entity].Type == Organization {
 			org = m.Entity
@@ -171,7 +174,7 @@ func (r *relationFinder) affiliations(si int) {
 		case w == ",":
 			// "X, analyst at Y", "X, Northwind's chief executive", "X, 57, chief executive of Y"
 			j := n + 1
-			if d.Tokens[j].Kind == Number && r.word(j+1) == "," {
+			if j < s.End && d.Tokens[j].Kind == Number && r.word(j+1) == "," {
 				j += 2
 			}
 			if org, head, _, former, ok := r.roleDescription(j, s.End); ok && org >= 0 {

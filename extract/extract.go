@@ -21,11 +21,22 @@ var (
 	ErrBinary   = errors.New("article is a binary file, not text")
 	ErrNotUTF8  = errors.New("article is not valid UTF-8 text")
 	ErrTooLarge = errors.New("article is too large")
+	// ErrShape is text shaped like no article: a line or a nesting of brackets far
+	// beyond any prose, or more names than a list of them would hold.
+	ErrShape = errors.New("text is not shaped like an article")
 )
 
 // DefaultMaxBytes is the largest article Extract accepts: far above any news article, far
 // below what would strain memory.
 const DefaultMaxBytes = 4 << 20
+
+// Limits on the shape of an article, far above what news holds, well below what makes
+// extraction slow or large. Extractor fields of the same names override them.
+const (
+	DefaultMaxLine  = 1 << 20 // bytes in one line (one paragraph)
+	DefaultMaxDepth = 100     // brackets ( [ { open inside one another
+	DefaultMaxNames = 100000  // name, title and description mentions in one article (4 MB of news holds about 60,000)
+)
 
 // maxSentenceTokens bounds a sentence, so that pathological text (one sentence listing
 // ten thousand names) costs time linear in its length.
@@ -60,6 +71,9 @@ type Extractor struct {
 	// Names say how far the name rules defer to the learned recogniser.
 	Names    NameOptions
 	MaxBytes int // articles larger than this are refused; DefaultMaxBytes if 0
+	MaxLine  int // longest line in bytes; DefaultMaxLine if 0
+	MaxDepth int // deepest nesting of brackets; DefaultMaxDepth if 0
+	MaxNames int // most mentions an article may have; DefaultMaxNames if 0
 }
 
 // New returns an Extractor with the embedded lexicon.
@@ -90,7 +104,41 @@ func (x *Extractor) Check(text []byte) error {
 	case !utf8.Valid(text):
 		return fmt.Errorf("%w (convert it first, for example with iconv -f latin1 -t utf-8)", ErrNotUTF8)
 	}
+	return x.checkShape(text)
+}
+
+// checkShape refuses a line longer than MaxLine and brackets nested deeper than
+// MaxDepth, in one pass over the bytes.
+func (x *Extractor) checkShape(text []byte) error {
+	maxLine, maxDepth := orDefault(x.MaxLine, DefaultMaxLine), orDefault(x.MaxDepth, DefaultMaxDepth)
+	start, longest, depth, deepest := 0, 0, 0, 0
+	for i, c := range text {
+		switch c {
+		case '\n', '\r':
+			longest = max(longest, i-start)
+			start = i + 1
+		case '(', '[', '{':
+			depth++
+			deepest = max(deepest, depth)
+		case ')', ']', '}':
+			depth = max(depth-1, 0)
+		}
+	}
+	longest = max(longest, len(text)-start)
+	switch {
+	case deepest > maxDepth:
+		return fmt.Errorf("%w: brackets nest %d deep, past the limit of %d", ErrShape, deepest, maxDepth)
+	case longest > maxLine:
+		return fmt.Errorf("%w: a line of %s, past the limit of %s for one paragraph", ErrShape, byteSize(longest), byteSize(maxLine))
+	}
 	return nil
+}
+
+func orDefault(n, def int) int {
+	if n <= 0 {
+		return def
+	}
+	return n
 }
 
 func controlRatio(b []byte) float64 {
@@ -146,6 +194,11 @@ func (x *Extractor) ExtractMeta(id, path string, text []byte, meta Meta) (*Docum
 	d := &Document{ID: id, Path: path, SHA256: hex.EncodeToString(sum[:]), Text: s, Meta: meta}
 	for _, st := range Stages {
 		st.Run(x, d)
+		if st.Name == "mentions" {
+			if max := orDefault(x.MaxNames, DefaultMaxNames); len(d.Mentions) > max {
+				return nil, fmt.Errorf("%w: it names people, organisations and places %d times, past the limit of %d for one article; is it a list?", ErrShape, len(d.Mentions), max)
+			}
+		}
 	}
 	d.analysis, d.read, d.parsed = nil, nil, nil
 	return d, nil

@@ -106,6 +106,9 @@ func (r *relationFinder) locations(si int) {
 			for j < s.End && j < n+3 && d.Tokens[j].Kind == Word && !d.Tokens[j].Has(Cap) && r.mentionAt[j] < 0 && (r.word(j) == "east" || r.word(j) == "west" || r.word(j) == "north" || r.word(j) == "south" || r.word(j) == "central" || r.word(j) == "northern" || r.word(j) == "southern" || r.word(j) == "eastern" || r.word(j) == "western") {
 				j++
 			}
+			if j >= s.End {
+				continue // "Lisbon," at the end of the text
+			}
 			ym := r.mentionAt[j]
 			y := r.nameAt(j)
 			if y < 0 || y == x || d.Entities[y].Type != Place || d.Mentions[ym].Possessive {

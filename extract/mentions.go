@@ -239,8 +239,11 @@ func (f *mentionFinder) orgNominals(si int) {
 			(!d.Tokens[j].Has(Cap) || f.isDemonymWord(j)) && !functionWords[d.Tokens[j].Lower] && !isVerbish(f.lx, d.Tokens[j].Lower) {
 			j++
 		}
+		if j >= s.End {
+			continue
+		}
 		n := &d.Tokens[j]
-		if j >= s.End || n.Kind != Word || n.Has(Cap) || f.used[j] || !orgNouns[n.Lower] && !placeNouns[n.Lower] {
+		if n.Kind != Word || n.Has(Cap) || f.used[j] || !orgNouns[n.Lower] && !placeNouns[n.Lower] {
 			continue
 		}
 		e := j + 1

@@ -3,6 +3,7 @@ package extract
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -220,6 +221,7 @@ func (d *Document) Quads(nodes []Node) []quad.Quad {
 			}
 		}
 	}
+	byStart := d.namesByStart()
 	for _, q := range d.Quotes {
 		speaker := nodes[q.Speaker].IRI
 		if speaker == "" {
@@ -235,7 +237,7 @@ func (d *Document) Quads(nodes []Node) []quad.Quad {
 			add(qn, pEvidence, quad.String(d.SentenceText(q.Sentence)))
 		}
 		d.dateQuads(qn, q.Sentence, add)
-		for _, e := range d.entitiesIn(q.Span) {
+		for _, e := range d.entitiesIn(q.Span, byStart) {
 			if e != q.Speaker && nodes[e].IRI != "" {
 				add(qn, pAbout, nodes[e].IRI)
 			}
@@ -311,15 +313,32 @@ func itoa(i int) string {
 	return string(b[n:])
 }
 
-// entitiesIn returns the entities named inside a span.
-func (d *Document) entitiesIn(sp Span) []int {
+// namesByStart returns the name mentions that have an entity, sorted by where they
+// start, for entitiesIn.
+func (d *Document) namesByStart() []int {
 	var out []int
 	for i := range d.Mentions {
-		m := &d.Mentions[i]
-		if m.Span.Start >= sp.Start && m.Span.End <= sp.End && m.Entity >= 0 && m.Kind == NameMention {
-			if !containsInt(out, m.Entity) {
-				out = append(out, m.Entity)
-			}
+		if m := &d.Mentions[i]; m.Entity >= 0 && m.Kind == NameMention {
+			out = append(out, i)
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool { return d.Mentions[out[a]].Start < d.Mentions[out[b]].Start })
+	return out
+}
+
+// entitiesIn returns the entities named inside a span, given the name mentions sorted by
+// start: a binary search finds the first that starts in it, so that a long article with
+// many quotations costs the names inside them rather than every name for each.
+func (d *Document) entitiesIn(sp Span, byStart []int) []int {
+	var out []int
+	i := sort.Search(len(byStart), func(i int) bool { return d.Mentions[byStart[i]].Start >= sp.Start })
+	for ; i < len(byStart); i++ {
+		m := &d.Mentions[byStart[i]]
+		if m.Start >= sp.End {
+			break
+		}
+		if m.Span.End <= sp.End && !containsInt(out, m.Entity) {
+			out = append(out, m.Entity)
 		}
 	}
 	return out

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/kg-news/kg/extract/lexicon"
@@ -63,6 +64,7 @@ type relationFinder struct {
 	main     int    // entity of the article's main event, -1
 	mainKind string // its kind: "meeting", "match", ...
 	teams    map[int]bool
+	quotesAt *quoteSpans // the quotations by position, for inQuote and quoteSpeaker
 }
 
 type relKey struct {
@@ -258,11 +260,8 @@ func (r *relationFinder) verbs(si int) {
 
 // inQuote reports whether token k is inside a quotation the quotes stage attributed.
 func (r *relationFinder) inQuote(k int) bool {
-	off := r.d.Tokens[k].Start
-	for _, q := range r.d.Quotes {
-		if off >= q.Start && off < q.End {
-			return true
-		}
+	if r.quotation(r.d.Tokens[k].Start) >= 0 {
+		return true
 	}
 	// inside quotation marks, attributed or not
 	s := &r.d.Sentences[r.sentenceOf(k)]
@@ -277,11 +276,49 @@ func (r *relationFinder) inQuote(k int) bool {
 
 // quoteSpeaker returns the speaker of the attributed quotation around token k, or -1.
 func (r *relationFinder) quoteSpeaker(k int) int {
-	off := r.d.Tokens[k].Start
-	for _, q := range r.d.Quotes {
-		if off >= q.Start && off < q.End {
-			return q.Speaker
+	if q := r.quotation(r.d.Tokens[k].Start); q >= 0 {
+		return r.d.Quotes[q].Speaker
+	}
+	return -1
+}
+
+// quoteSpans are the quotations of a document sorted by start, when no two overlap, for
+// a binary search instead of a scan of every quotation from every verb.
+type quoteSpans struct {
+	order    []int // quotation indices by start
+	disjoint bool
+}
+
+// quotation returns the first quotation (in document order of d.Quotes) whose span holds
+// byte offset off, or -1.
+func (r *relationFinder) quotation(off int) int {
+	qs := r.d.Quotes
+	if r.quotesAt == nil {
+		x := &quoteSpans{order: make([]int, len(qs)), disjoint: true}
+		for i := range x.order {
+			x.order[i] = i
 		}
+		sort.SliceStable(x.order, func(a, b int) bool { return qs[x.order[a]].Start < qs[x.order[b]].Start })
+		for i := 1; i < len(x.order); i++ {
+			if qs[x.order[i]].Start < qs[x.order[i-1]].End {
+				x.disjoint = false
+			}
+		}
+		r.quotesAt = x
+	}
+	if !r.quotesAt.disjoint {
+		for i, q := range qs {
+			if off >= q.Start && off < q.End {
+				return i
+			}
+		}
+		return -1
+	}
+	order := r.quotesAt.order
+	// the last quotation starting at or before off is the only one that can hold it
+	j := sort.Search(len(order), func(i int) bool { return qs[order[i]].Start > off }) - 1
+	if j >= 0 && off < qs[order[j]].End {
+		return order[j]
 	}
 	return -1
 }
@@ -591,7 +628,7 @@ func (r *relationFinder) objects(k int, prep string, si int, possessor bool) ([]
 				for j < s.End && j < end+3 && d.Tokens[j].Kind == Word && !d.Tokens[j].Has(Cap) && r.mentionAt[j] < 0 && !functionWords[r.word(j)] && !isVerbish(r.lx, r.word(j)) {
 					j++
 				}
-				if pm := r.mentionAt[j]; j < s.End && pm >= 0 && d.Mentions[pm].First == j && d.Mentions[pm].Kind == NameMention && d.Mentions[pm].Entity >= 0 && !r.isPerson(d.Mentions[pm].Entity) {
+				if pm := r.mentionOf(j); j < s.End && pm >= 0 && d.Mentions[pm].First == j && d.Mentions[pm].Kind == NameMention && d.Mentions[pm].Entity >= 0 && !r.isPerson(d.Mentions[pm].Entity) {
 					e, end = d.Mentions[pm].Entity, d.Mentions[pm].End
 					break
 				}

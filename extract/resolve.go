@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/kg-news/kg/extract/lexicon"
@@ -32,9 +34,12 @@ type resolver struct {
 	byKey                 map[string]int // normalised name -> entity
 	nominals              map[string]int // resolved role descriptions, without their determiner
 	lastNames, firstNames map[string][]namePart
-	people                []int          // person entities with a full name, in order of first mention
-	acronyms              map[string]int // "RAC" -> the entity named before "(RAC)"
-	partial               map[string]int // "mr smith" -> the person it first stood for
+	people                []int               // person entities with a full name, in order of first mention
+	acronyms              map[string]int      // "RAC" -> the entity named before "(RAC)"
+	partial               map[string]int      // "mr smith" -> the person it first stood for
+	nearNames             map[string][]string // substitution keys of the surnames in lastNames
+	orgs                  *orgIndex           // organisations and places by the words of their names
+	nom                   *nominalIndex       // what the nominal passes look up, built when they start
 }
 
 // resolve groups mentions into entities: one per real person, organisation or place.
@@ -282,9 +287,16 @@ func (r *resolver) personByPart(part string, at int) int {
 	// a misspelt surname: "Bracewall" for "Bracewell", when only one person is that close
 	// (one letter replaced: "Brown" and "Browne" are two names)
 	if len(key) >= 6 && r.lx.Place(part) == nil && !r.lx.IsWord(strings.ToLower(part)) {
+		if r.nearNames == nil {
+			r.indexNearNames()
+		}
 		cand := -1
-		for k, parts := range r.lastNames {
-			if len(parts) == 1 && len(k) == len(key) && k[0] == key[0] && editDistance1(k, key) {
+		for i := 1; i < len(key); i++ {
+			for _, k := range r.nearNames[substitutionKey(key, i)] {
+				parts := r.lastNames[k]
+				if k == key || len(parts) != 1 {
+					continue
+				}
 				if cand >= 0 && cand != parts[0].entity {
 					return -1
 				}
@@ -296,25 +308,26 @@ func (r *resolver) personByPart(part string, at int) int {
 	return -1
 }
 
-// editDistance1 reports whether a and b differ by one substitution, insertion or deletion.
-func editDistance1(a, b string) bool {
-	if a == b {
-		return false
+// substitutionKey is s without its byte i, marked with i: two strings of one length share
+// it exactly when they differ at most in byte i.
+func substitutionKey(s string, i int) string {
+	return strconv.Itoa(i) + ":" + s[:i] + s[i+1:]
+}
+
+// indexNearNames indexes the surnames of lastNames by their substitution keys past the
+// first byte, so that personByPart finds the surnames one substituted letter away from a
+// word (the first letter kept) without comparing it with every surname.
+func (r *resolver) indexNearNames() {
+	r.nearNames = map[string][]string{}
+	for k := range r.lastNames {
+		if len(k) < 6 {
+			continue
+		}
+		for i := 1; i < len(k); i++ {
+			sk := substitutionKey(k, i)
+			r.nearNames[sk] = append(r.nearNames[sk], k)
+		}
 	}
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	if len(b)-len(a) > 1 {
-		return false
-	}
-	i := 0
-	for i < len(a) && a[i] == b[i] {
-		i++
-	}
-	if len(a) == len(b) {
-		return a[i+1:] == b[i+1:]
-	}
-	return a[i:] == b[i+1:]
 }
 
 // namePart is a person whose first or last name is a given word, and where the article
@@ -350,28 +363,47 @@ func (r *resolver) indexPeople() {
 }
 
 // mergePartialNames merges a person named by first names only ("Juan Carlos") into the
-// one person whose full name starts with them ("Juan Carlos Ferrero").
+// one person whose full name starts with them ("Juan Carlos Ferrero"). The people are
+// indexed by every word prefix of the name they are first mentioned by, so that the cost
+// is linear in the number of people rather than quadratic.
 func (r *resolver) mergePartialNames() {
 	d := r.d
-	for _, e := range r.people {
-		ent := &d.Entities[e]
-		if len(ent.Mentions) == 0 {
+	firstName := func(e int) string { return normKey(d.Mentions[d.Entities[e].Mentions[0]].Text(d.Text)) }
+	byPrefix := map[string][]int{} // "juan carlos" -> the people whose first name is longer and starts with it, in order
+	for _, o := range r.people {
+		if len(d.Entities[o].Mentions) == 0 {
 			continue
 		}
-		short := normKey(d.Mentions[ent.Mentions[0]].Text(d.Text))
-		into := -1
-		for _, o := range r.people {
-			if o == e || len(d.Entities[o].Mentions) == 0 {
+		long := firstName(o)
+		for i := 0; i < len(long); i++ {
+			if long[i] == ' ' {
+				byPrefix[long[:i]] = append(byPrefix[long[:i]], o)
+			}
+		}
+	}
+	for _, e := range r.people {
+		if len(d.Entities[e].Mentions) == 0 {
+			continue
+		}
+		short := firstName(e)
+		cands := byPrefix[short]
+		into, live := -1, cands[:0]
+		for _, o := range cands {
+			if len(d.Entities[o].Mentions) == 0 {
+				continue // merged into another already: dropped from the list for good
+			}
+			live = append(live, o)
+			if o == e {
 				continue
 			}
-			long := normKey(d.Mentions[d.Entities[o].Mentions[0]].Text(d.Text))
-			if strings.HasPrefix(long, short+" ") {
-				if into >= 0 {
-					into = -2 // two people share those first names
-					break
-				}
+			if into >= 0 {
+				into = -2 // two people share those first names
+			} else if into == -1 {
 				into = o
 			}
+		}
+		if len(cands) > 0 {
+			byPrefix[short] = live
 		}
 		if into >= 0 {
 			r.move(e, into)
@@ -429,43 +461,96 @@ func (r *resolver) orgByPart(word string) int {
 		}
 		word = strings.ReplaceAll(word, "&", "") // "E&Y"
 	}
+	r.indexOrgs()
 	lw := strings.ToLower(word)
 	generic := r.lx.IsOrgWord(lw) || r.lx.IsPlaceWord(lw) || functionWords[lw]
 	best, bestN := -1, 0
-	for e := range d.Entities {
+	consider := func(e int) {
+		if n := len(d.Entities[e].Mentions); n > bestN || n == bestN && n > 0 && e < best {
+			best, bestN = e, n
+		}
+	}
+	if acronym {
+		for _, e := range r.orgs.initials[word] {
+			consider(e)
+		}
+		for _, e := range r.orgs.corporate[word] {
+			consider(e) // "ACME" for "ACME International"
+		}
+		return best
+	}
+	// a generic word ("Lords", "Telegraph") only stands for the name it ends or follows
+	// "of" in
+	for _, o := range r.orgs.words[word] {
+		if !generic || o.later {
+			consider(o.entity)
+		}
+	}
+	return best
+}
+
+// orgIndex finds the organisations and places of several words by a word of their name,
+// by their initials, and by a first word followed by corporate suffixes only, for
+// orgByPart.
+type orgIndex struct {
+	indexed   int                  // entities indexed so far
+	words     map[string][]orgWord // a word of the name -> the entities, in order
+	initials  map[string][]int     // "UNECE" -> the entities with those initials
+	corporate map[string][]int     // "ACME" -> "ACME International"
+}
+
+// orgWord is an entity whose name holds a word; later when past its first word.
+type orgWord struct {
+	entity int
+	later  bool
+}
+
+// indexOrgs indexes the entities created since the last call. An entity's type and first
+// mention never change while names are assigned, so entries stay true.
+func (r *resolver) indexOrgs() {
+	d := r.d
+	if r.orgs == nil {
+		r.orgs = &orgIndex{words: map[string][]orgWord{}, initials: map[string][]int{}, corporate: map[string][]int{}}
+	}
+	x := r.orgs
+	for ; x.indexed < len(d.Entities); x.indexed++ {
+		e := x.indexed
 		ent := &d.Entities[e]
 		if ent.Type == Person || len(ent.Mentions) == 0 {
 			continue
 		}
-		name := d.Mentions[ent.Mentions[0]].Text(d.Text)
-		words := strings.Fields(name)
+		words := strings.Fields(d.Mentions[ent.Mentions[0]].Text(d.Text))
 		if len(words) < 2 {
 			continue
 		}
-		match := false
-		if acronym {
-			var ini strings.Builder
-			for _, w := range words {
-				if lw := strings.ToLower(w); lw == "of" || lw == "for" || lw == "and" || lw == "the" || lw == "&" {
-					continue
-				}
-				ini.WriteString(strings.ToUpper(w[:1]))
+		var ini strings.Builder
+		for _, w := range words {
+			if lw := strings.ToLower(w); lw == "of" || lw == "for" || lw == "and" || lw == "the" || lw == "&" {
+				continue
 			}
-			match = ini.String() == word || words[0] == word && corporateTail(words[1:]) // "ACME" for "ACME International"
-		} else {
-			// a generic word ("Lords", "Telegraph") only stands for the name it ends or
-			// follows "of" in
-			for i, w := range words {
-				if w == word && (!generic || i > 0) {
-					match = true
-				}
-			}
+			ini.WriteString(strings.ToUpper(w[:1]))
 		}
-		if match && len(ent.Mentions) > bestN {
-			best, bestN = e, len(ent.Mentions)
+		x.initials[ini.String()] = appendOnce(x.initials[ini.String()], e)
+		if corporateTail(words[1:]) {
+			x.corporate[words[0]] = appendOnce(x.corporate[words[0]], e)
+		}
+		for i, w := range words {
+			list := x.words[w]
+			if n := len(list); n > 0 && list[n-1].entity == e {
+				list[n-1].later = list[n-1].later || i > 0
+				continue
+			}
+			x.words[w] = append(list, orgWord{e, i > 0})
 		}
 	}
-	return best
+}
+
+// appendOnce appends e to a list in increasing order unless it ends with e already.
+func appendOnce(list []int, e int) []int {
+	if n := len(list); n > 0 && list[n-1] == e {
+		return list
+	}
+	return append(list, e)
 }
 
 // assignNominal resolves "the Russian president" to the person of the article who holds
@@ -488,22 +573,33 @@ func (r *resolver) assignNominal(mi int) {
 	if strings.HasPrefix(key, "the ") || strings.HasPrefix(key, "an ") || strings.HasPrefix(key, "a ") {
 		// the same description means the same person throughout an article
 		if e, ok := r.nominals[key[strings.IndexByte(key, ' ')+1:]]; ok {
-			m.Entity = e
-			d.Entities[e].Mentions = append(d.Entities[e].Mentions, mi)
+			r.attach(mi, e)
 			return
 		}
 	}
 	// people named in the same sentence are not the ones described: "Keller and the
 	// Russian president"
+	x := r.nominalIndex()
 	named := map[int]bool{}
-	for oi := range d.Mentions {
+	for _, oi := range x.sentence(m.Sentence) {
 		o := &d.Mentions[oi]
-		if o.Sentence == m.Sentence && o.Kind == NameMention && o.Entity >= 0 {
+		if o.Kind == NameMention && o.Entity >= 0 {
 			named[o.Entity] = true
 		}
 	}
+	// only a person with a mention of the same role can score: those are the candidates
+	var cands []int
+	if !m.Former {
+		cands = x.holders.get(m.RoleHead)
+		if m.RoleHead == "leader" {
+			for h := range leaderHeads {
+				cands = append(cands, x.holders.get(h)...)
+			}
+		}
+		cands = sortedUnique(cands)
+	}
 	best, bestScore, bestLast := -1, 0, -1
-	for e := range d.Entities {
+	for _, e := range cands {
 		ent := &d.Entities[e]
 		if ent.Type != Person || named[e] || m.Former {
 			continue // a former holder is not the one who holds the role now
@@ -568,8 +664,7 @@ func (r *resolver) assignNominal(mi int) {
 	if i := strings.IndexByte(key, ' '); i > 0 {
 		r.nominals[key[i+1:]] = best
 	}
-	m.Entity = best
-	d.Entities[best].Mentions = append(d.Entities[best].Mentions, mi)
+	r.attach(mi, best)
 }
 
 // governmentNouns name what a head of government leads: "X's government", "the X
@@ -582,6 +677,15 @@ var governmentNouns = map[string]bool{
 // headOfGovernment returns the one person the article names as leading a government
 // ("X's government", "the X administration"), or -1.
 func (r *resolver) headOfGovernment() int {
+	x := r.nominalIndex()
+	if !x.headKnown {
+		// name mentions keep their entities while nominals are resolved: once is enough
+		x.head, x.headKnown = r.findHeadOfGovernment(), true
+	}
+	return x.head
+}
+
+func (r *resolver) findHeadOfGovernment() int {
 	d := r.d
 	best := -1
 	for mi := range d.Mentions {
@@ -607,9 +711,10 @@ func (r *resolver) headOfGovernment() int {
 // recentSubject returns the person named first in the sentence before mention m, or -1.
 func (r *resolver) recentSubject(m *Mention) int {
 	d := r.d
+	x := r.nominalIndex()
 	for si := m.Sentence - 1; si >= 0 && si >= m.Sentence-2; si-- {
-		for _, o := range d.Mentions {
-			if o.Sentence == si && o.Kind == NameMention && o.Entity >= 0 && d.Entities[o.Entity].Type == Person {
+		for _, oi := range x.sentence(si) {
+			if o := &d.Mentions[oi]; o.Kind == NameMention && o.Entity >= 0 && d.Entities[o.Entity].Type == Person {
 				return o.Entity
 			}
 		}
@@ -861,12 +966,21 @@ func (r *resolver) assignOrgNominal(mi int) {
 	noun := m.RoleHead
 	// one description means one organisation throughout an article ("the company")
 	if e, ok := r.nominals["org:"+noun]; ok {
-		m.Entity = e
-		d.Entities[e].Mentions = append(d.Entities[e].Mentions, mi)
+		r.attach(mi, e)
 		return
 	}
+	// the organisations that can score: named with the noun at the end or in a
+	// description before, or for a generic noun named in the two sentences before
+	x := r.nominalIndex()
+	cands := append(x.orgTails.get(lastWord(noun)), x.orgTails.get(lastWord(noun+"s"))...)
+	cands = append(cands, x.described.get(noun)...)
+	cands = append(cands, x.described.get(noun+"s")...)
+	if genericOrgNouns[noun] {
+		cands = append(cands, x.namedIn(m.Sentence-2, m.Sentence, d)...)
+	}
+	cands = sortedUnique(cands)
 	best, bestScore, bestPos := -1, 0, -1
-	for e := range d.Entities {
+	for _, e := range cands {
 		ent := &d.Entities[e]
 		if len(ent.Mentions) == 0 || r.entityType(e) != Organization || r.entityStrength(e) < 1 && len(ent.Mentions) < 2 {
 			continue // an organisation of unsure type named once may be no organisation at all
@@ -896,7 +1010,7 @@ func (r *resolver) assignOrgNominal(mi int) {
 			if o.Sentence >= m.Sentence-2 && genericOrgNouns[noun] {
 				score = max(score, 1)
 			}
-			if o.Sentence == m.Sentence && genericOrgNouns[noun] && firstNameInSentence(d, oi) {
+			if o.Sentence == m.Sentence && genericOrgNouns[noun] && x.firstNameInSentence(d, oi) {
 				score = max(score, 2) // "Nordbank, Malaysia's biggest lender, ..., the firm told Reuters"
 			}
 		}
@@ -911,7 +1025,7 @@ func (r *resolver) assignOrgNominal(mi int) {
 	if best < 0 && r.speaks(m) {
 		// "the committee said …" before the article names it: an organisation named later
 		// whose name ends in the noun ("Committee chairman X", "the Finance Committee")
-		for e := range d.Entities {
+		for _, e := range x.orgTails.get(lastWord(noun)) {
 			ent := &d.Entities[e]
 			if len(ent.Mentions) == 0 || r.entityType(e) != Organization {
 				continue
@@ -936,8 +1050,7 @@ func (r *resolver) assignOrgNominal(mi int) {
 		return
 	}
 	r.nominals["org:"+noun] = best
-	m.Entity = best
-	d.Entities[best].Mentions = append(d.Entities[best].Mentions, mi)
+	r.attach(mi, best)
 }
 
 // speaks reports whether mention m is the subject of a verb of saying right after it
@@ -992,18 +1105,6 @@ func (r *resolver) entityType(e int) Type {
 	return best
 }
 
-// firstNameInSentence reports whether mention mi is the first name of its sentence.
-func firstNameInSentence(d *Document, mi int) bool {
-	m := &d.Mentions[mi]
-	for oi := range d.Mentions {
-		o := &d.Mentions[oi]
-		if o.Sentence == m.Sentence && o.Kind == NameMention && o.First < m.First {
-			return false
-		}
-	}
-	return true
-}
-
 // assignPlaceNominal resolves "the constituency", "the country", "the city" to a place
 // named before it: one the article described with the noun ("the rural constituency of
 // X", "Westbury borough"), or for a country or a city the last one of that kind named
@@ -1012,8 +1113,11 @@ func (r *resolver) assignPlaceNominal(mi int) {
 	d := r.d
 	m := &d.Mentions[mi]
 	noun := m.RoleHead
+	// the places that can score: named next to the noun, or in the three sentences before
+	x := r.nominalIndex()
+	cands := sortedUnique(append(x.placeNeighbours.get(noun), x.namedIn(m.Sentence-3, m.Sentence, d)...))
 	best, bestScore, bestPos := -1, 0, -1
-	for e := range d.Entities {
+	for _, e := range cands {
 		ent := &d.Entities[e]
 		t := r.entityType(e)
 		if len(ent.Mentions) == 0 || t != Place && !(t == Organization && r.entityStrength(e) < 2) {
@@ -1057,8 +1161,7 @@ func (r *resolver) assignPlaceNominal(mi int) {
 	if best < 0 {
 		return
 	}
-	m.Entity = best
-	d.Entities[best].Mentions = append(d.Entities[best].Mentions, mi)
+	r.attach(mi, best)
 }
 
 // entityStrength is how sure the type of entity e is so far.
@@ -1075,6 +1178,14 @@ func (r *resolver) entityStrength(e int) int {
 // mainPersonWithoutRole returns the person the article names most often, when named at
 // least three times and never with a title, and nobody else comes close; -1 otherwise.
 func (r *resolver) mainPersonWithoutRole() int {
+	x := r.nominalIndex()
+	if !x.mainKnown {
+		x.main, x.mainKnown = r.findMainPersonWithoutRole(), true
+	}
+	return x.main
+}
+
+func (r *resolver) findMainPersonWithoutRole() int {
 	d := r.d
 	best, n, second := -1, 0, 0
 	for e := range d.Entities {
@@ -1103,4 +1214,144 @@ func (r *resolver) mainPersonWithoutRole() int {
 		return -1
 	}
 	return best
+}
+
+// entitySet maps a key to the entities filed under it, each once.
+type entitySet map[string]map[int]bool
+
+func (s entitySet) add(k string, e int) {
+	if s[k] == nil {
+		s[k] = map[int]bool{}
+	}
+	s[k][e] = true
+}
+
+// get returns the entities filed under k, in no order.
+func (s entitySet) get(k string) []int {
+	out := make([]int, 0, len(s[k]))
+	for e := range s[k] {
+		out = append(out, e)
+	}
+	return out
+}
+
+// sortedUnique sorts list and drops repeats, so that candidates are tried in entity
+// order, as a scan of every entity would.
+func sortedUnique(list []int) []int {
+	sort.Ints(list)
+	out := list[:0]
+	for i, e := range list {
+		if i == 0 || e != list[i-1] {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// lastWord is s after its last space, or s.
+func lastWord(s string) string { return s[strings.LastIndexByte(s, ' ')+1:] }
+
+// nominalIndex holds what the nominal passes look up, so that resolving one description
+// costs the candidates it has rather than a scan of every mention and entity. Name
+// mentions keep their entities while descriptions are resolved, so the indexes of them
+// stay true; the ones descriptions change are updated by attach.
+type nominalIndex struct {
+	bySentence      [][]int   // mentions by sentence, in order
+	holders         entitySet // role head -> the people with a mention of that role
+	orgTails        entitySet // last word of a name, lower case -> its entities
+	described       entitySet // lower-case word up to three before a name -> its entities
+	placeNeighbours entitySet // "constituency" of "constituency of X", "X borough", "borough X"
+	head            int       // headOfGovernment, once known
+	headKnown       bool
+	main            int // mainPersonWithoutRole, until a person's mentions change
+	mainKnown       bool
+}
+
+func (r *resolver) nominalIndex() *nominalIndex {
+	if r.nom != nil {
+		return r.nom
+	}
+	d := r.d
+	x := &nominalIndex{bySentence: make([][]int, len(d.Sentences)), holders: entitySet{}, orgTails: entitySet{},
+		described: entitySet{}, placeNeighbours: entitySet{}}
+	for oi := range d.Mentions {
+		o := &d.Mentions[oi]
+		if o.Sentence >= 0 && o.Sentence < len(x.bySentence) {
+			x.bySentence[o.Sentence] = append(x.bySentence[o.Sentence], oi)
+		}
+		e := o.Entity
+		if e < 0 {
+			continue
+		}
+		if o.RoleHead != "" && d.Entities[e].Type == Person {
+			x.holders.add(o.RoleHead, e)
+		}
+		if o.Kind != NameMention {
+			continue
+		}
+		x.orgTails.add(lastWord(strings.ToLower(o.Text(d.Text))), e)
+		for k := o.First - 1; k >= 0 && k >= o.First-3; k-- {
+			if d.Tokens[k].Kind != Word || d.Tokens[k].Has(Cap) {
+				break
+			}
+			x.described.add(d.Tokens[k].Lower, e)
+		}
+		if o.First >= 2 && d.Tokens[o.First-1].Lower == "of" {
+			x.placeNeighbours.add(d.Tokens[o.First-2].Lower, e)
+		}
+		if o.End < len(d.Tokens) {
+			x.placeNeighbours.add(d.Tokens[o.End].Lower, e)
+		}
+		if o.First >= 1 {
+			x.placeNeighbours.add(d.Tokens[o.First-1].Lower, e)
+		}
+	}
+	r.nom = x
+	return x
+}
+
+// attach gives mention mi, a description, to entity e, and keeps the nominal index true.
+func (r *resolver) attach(mi, e int) {
+	d := r.d
+	m := &d.Mentions[mi]
+	m.Entity = e
+	d.Entities[e].Mentions = append(d.Entities[e].Mentions, mi)
+	if x := r.nom; x != nil && d.Entities[e].Type == Person {
+		if m.RoleHead != "" {
+			x.holders.add(m.RoleHead, e)
+		}
+		x.mainKnown = false
+	}
+}
+
+// sentence returns the mentions of sentence si, in order.
+func (x *nominalIndex) sentence(si int) []int {
+	if si < 0 || si >= len(x.bySentence) {
+		return nil
+	}
+	return x.bySentence[si]
+}
+
+// namedIn returns the entities of the name mentions in sentences from to to.
+func (x *nominalIndex) namedIn(from, to int, d *Document) []int {
+	var out []int
+	for si := max(from, 0); si <= to; si++ {
+		for _, oi := range x.sentence(si) {
+			if o := &d.Mentions[oi]; o.Kind == NameMention && o.Entity >= 0 {
+				out = append(out, o.Entity)
+			}
+		}
+	}
+	return out
+}
+
+// firstNameInSentence reports whether mention mi is the first name of its sentence.
+func (x *nominalIndex) firstNameInSentence(d *Document, mi int) bool {
+	m := &d.Mentions[mi]
+	for _, oi := range x.sentence(m.Sentence) {
+		if o := &d.Mentions[oi]; o.Kind == NameMention && o.First < m.First {
+			return false
+		}
+	}
+	return true
 }

@@ -15,6 +15,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -136,6 +138,22 @@ func openBolt(cfg Config) (cgraph.QuadStore, *bolt.DB, error) {
 		return nil, nil, fmt.Errorf("open store %q: %w: the file is empty (build it with: kg build --store %s data/)", cfg.Path, ErrNotFound, cfg.Path)
 	case st.Size() == 0:
 		create = true
+	default:
+		if err := checkBoltFile(cfg.Path); err != nil {
+			return nil, nil, err
+		}
+		if !cfg.ReadOnly {
+			removeStaleTemps(cfg.Path)
+			// a writer reads the whole file once, to tell whether its bytes changed
+			// since kg last closed it: a build must not call a damaged store unchanged
+			state, err := checkSum(cfg.Path)
+			if err != nil {
+				return nil, nil, fmt.Errorf("open store %q: %w", cfg.Path, err)
+			}
+			if state == SumDiffers {
+				return nil, nil, damaged(cfg.Path, "its bytes changed since kg last closed it, with no write in between (a disk or copy error)")
+			}
+		}
 	}
 	db, err := openBoltFile(cfg.Path, opts)
 	if err != nil {
@@ -145,6 +163,10 @@ func openBolt(cfg Config) (cgraph.QuadStore, *bolt.DB, error) {
 		return nil, nil, storeError(cfg.Path, cfg.ReadOnly, err)
 	}
 	if !cfg.ReadOnly {
+		if err := markWriting(cfg.Path); err != nil {
+			db.Close()
+			return nil, nil, fmt.Errorf("open store %q: %w", cfg.Path, err)
+		}
 		if err := kv.Init(db, opts); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
 			db.Close()
 			return nil, nil, storeError(cfg.Path, cfg.ReadOnly, err)
@@ -165,6 +187,7 @@ func openBolt(cfg Config) (cgraph.QuadStore, *bolt.DB, error) {
 // complete: path is then a whole store or nothing. If another process created the store
 // meanwhile, its store is kept.
 func createBolt(path string, opts cgraph.Options) error {
+	removeStaleTemps(path)
 	tmp, err := tempFileBeside(path)
 	if err != nil {
 		return err
@@ -197,6 +220,20 @@ func createBolt(path string, opts cgraph.Options) error {
 		return nil
 	}
 	return os.Rename(tmp, path)
+}
+
+// removeStaleTemps removes the files that a kg killed while it created the store at
+// path left beside it (path.new-PID-N), those of processes that no longer run.
+func removeStaleTemps(path string) {
+	matches, _ := filepath.Glob(path + ".new-*-*")
+	for _, m := range matches {
+		parts := strings.Split(strings.TrimPrefix(m, path+".new-"), "-")
+		pid, err := strconv.Atoi(parts[0])
+		if err != nil || len(parts) != 2 || pid == os.Getpid() || processRuns(pid) {
+			continue
+		}
+		os.Remove(m)
+	}
 }
 
 // tempFileBeside creates an empty file named after path, in its folder.
@@ -240,7 +277,11 @@ func (s *Store) Close() error {
 	if s.sqlDB != nil {
 		s.sqlDB.Close()
 	}
-	return s.QS.Close()
+	err := s.QS.Close()
+	if err == nil && s.bolt != nil && !s.cfg.ReadOnly {
+		err = writeSum(s.cfg.Path) // the store as kg leaves it, for the next writer to check
+	}
+	return err
 }
 
 // ValueOf returns the store's reference of a value, or nil when the store does not have it.

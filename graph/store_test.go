@@ -190,7 +190,8 @@ func TestReadOnlyRefusesWrites(t *testing.T) {
 	}
 }
 
-// TestCreate checks that a new store appears whole: nothing but the store file is left
+// TestCreate checks that a new store appears whole: nothing but the store file (and its
+// sum, check.go) is left
 // beside it, and readers see an empty store. A file left empty by an older kg killed
 // while creating its store reads as no store, and a writer makes a store of it.
 func TestCreate(t *testing.T) {
@@ -202,12 +203,12 @@ func TestCreate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(entries) != 1 || entries[0].Name() != "kg.db" {
-		var names []string
-		for _, e := range entries {
-			names = append(names, e.Name())
-		}
-		t.Errorf("creating a store left %v, want only kg.db", names)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if len(names) != 2 || names[0] != "kg.db" || names[1] != "kg.db.sum" {
+		t.Errorf("creating a store left %v, want only kg.db and its sum", names)
 	}
 	if s, err := MustOpenBolt(t, true, path).Stats(ctx); err != nil || s.Quads != 0 || s.Articles != 0 {
 		t.Errorf("a new store reads as %+v, %v; want it empty", s, err)

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"runtime/debug"
 	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -77,7 +78,9 @@ func (w *Writer) Touched() []string { return sortedKeys(w.touched) }
 // twice (Cayley's KV backends mishandle deleting a quad written twice, cayley#737). The
 // first write that changes anything marks the store as waiting for a relink (see
 // MarkRelinkPending), in the same transaction.
-func (w *Writer) Write(ctx context.Context, arts []Doc) ([]Result, error) {
+func (w *Writer) Write(ctx context.Context, arts []Doc) (_ []Result, err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer recoverDamage(&err)
 	if w.s.cfg.ReadOnly {
 		return nil, ErrReadOnly
 	}
@@ -250,6 +253,24 @@ func (s *Store) ArticleHash(ctx context.Context, id string) (string, error) {
 	return quadString(vals[0]), nil
 }
 
+// ArticleSource returns the content hash and the path stored for article id, or ""s
+// when the store does not have it.
+func (s *Store) ArticleSource(ctx context.Context, id string) (hash, path string, err error) {
+	qs, err := s.quadsOf(ctx, quad.Subject, voc.DocIRI(id))
+	if err != nil {
+		return "", "", err
+	}
+	for _, q := range qs {
+		switch q.Predicate.String() {
+		case quad.IRI(voc.SHA256).String():
+			hash = quadString(q.Object)
+		case quad.IRI(voc.Path).String():
+			path = quadString(q.Object)
+		}
+	}
+	return hash, path, nil
+}
+
 // ArticleQuads returns every quad of article id: the quads labelled with its IRI. It
 // walks out from the article node (its entities, statements and quotations) rather than
 // scanning the store, since the KV backends have no label index.
@@ -306,16 +327,17 @@ func (s *Store) ArticleQuads(ctx context.Context, id string) ([]quad.Quad, error
 		}
 	}
 	// relation edges and the types of their predicates, as the statements say them
+	bySubject := map[string][]quad.Quad{} // so that a long article costs its quads, not their square
+	for _, q := range out {
+		bySubject[q.Subject.String()] = append(bySubject[q.Subject.String()], q)
+	}
 	for _, q := range out[:] {
 		if q.Predicate.String() != quad.IRI(voc.RDFType).String() || q.Object.String() != quad.IRI(voc.Statement).String() {
 			continue
 		}
 		var sub, pred, obj quad.Value
 		sym := false
-		for _, x := range out {
-			if x.Subject.String() != q.Subject.String() {
-				continue
-			}
+		for _, x := range bySubject[q.Subject.String()] {
 			switch x.Predicate.String() {
 			case quad.IRI(voc.Subject).String():
 				sub = x.Object

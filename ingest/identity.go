@@ -96,33 +96,36 @@ func newIdentities(st *graph.Store) *identities {
 	return &identities{st: st, paths: map[string]string{}, urls: map[string]string{}, inBatch: map[string]bool{}}
 }
 
-// assign sets d.ID, and reports whether that id is in the batch not yet written.
-func (ids *identities) assign(ctx context.Context, d *extract.Document, path string) (bool, error) {
+// assign sets d.ID, and reports whether that id is in the batch not yet written. When
+// the id of its file name was taken, other is the article that has it.
+func (ids *identities) assign(ctx context.Context, d *extract.Document, path string) (inBatch bool, other string, err error) {
 	if u := d.Meta.URL; u != "" {
 		id, ok := ids.urls[u]
-		if !ok {
-			var err error
+		if !ok && ids.st != nil {
 			if id, err = ids.st.ArticleByURL(ctx, u); err != nil {
-				return false, err
+				return false, "", err
 			}
 		}
 		if id != "" {
 			d.ID = id
 			ids.paths[id] = path
-			return ids.inBatch[id], nil
+			return ids.inBatch[id], "", nil
 		}
 	}
-	if prev, ok := ids.paths[d.ID]; ok && prev == path && ids.urls[d.Meta.URL] == d.ID {
-		return false, fmt.Errorf("%w: %s is named twice in this build", errTwice, path)
+	if prev, ok := ids.paths[d.ID]; ok && prev == path && (d.Meta.URL == "" || ids.urls[d.Meta.URL] == d.ID) {
+		return false, "", fmt.Errorf("%w: %s is named twice in this build", errTwice, path)
 	}
 	base := d.ID
 	for try := 0; ; try++ {
-		taken, err := ids.taken(ctx, d, path)
+		taken, by, err := ids.taken(ctx, d, path)
 		if err != nil {
-			return false, err
+			return false, "", err
 		}
 		if !taken {
 			break
+		}
+		if other == "" {
+			other = by
 		}
 		key := d.Meta.URL
 		if key == "" {
@@ -134,23 +137,32 @@ func (ids *identities) assign(ctx context.Context, d *extract.Document, path str
 		d.ID = extract.ArticleID(base + "_" + shortHash([]byte(key))[:8])
 	}
 	ids.paths[d.ID] = path
-	return false, nil
+	return false, other, nil
 }
 
-// taken reports whether d's id names another article: another path in this build, or
-// an article at another address in the store.
-func (ids *identities) taken(ctx context.Context, d *extract.Document, path string) (bool, error) {
+// taken reports whether d's id names another article, and which: another path in this
+// build, an article at another address in the store, or, for an article with no address,
+// one in the store read from another file and with another text (a.txt in two folders;
+// the same text is the same article, moved or copied).
+func (ids *identities) taken(ctx context.Context, d *extract.Document, path string) (bool, string, error) {
 	if prev, ok := ids.paths[d.ID]; ok && prev != path {
-		return true, nil
+		return true, prev, nil
+	}
+	if ids.st == nil {
+		return false, "", nil
 	}
 	if d.Meta.URL == "" {
-		return false, nil
+		hash, stored, err := ids.st.ArticleSource(ctx, d.ID)
+		if err != nil {
+			return false, "", err
+		}
+		return hash != "" && stored != path && hash != d.SHA256, stored, nil
 	}
 	u, err := ids.st.ArticleURL(ctx, d.ID)
 	if err != nil {
-		return false, err
+		return false, "", err
 	}
-	return u != "" && u != d.Meta.URL, nil
+	return u != "" && u != d.Meta.URL, u, nil
 }
 
 // written records that d goes into the batch.
@@ -163,3 +175,29 @@ func (ids *identities) written(d *extract.Document) {
 
 // flushed records that the batch was written.
 func (ids *identities) flushed() { clear(ids.inBatch) }
+
+// Renamed is an article written under an id of its own because another article, in the
+// store or earlier in the build, has the id of its file name: two folders may each hold
+// a 1.txt.
+type Renamed struct {
+	Path  string // the article's file
+	ID    string // the id it is written under
+	Other string // the article that has the id of the file name (its file or address)
+}
+
+// IDs gives the articles of one run without a store ids of their own, as a build does,
+// for kg extract.
+type IDs struct{ ids *identities }
+
+// NewIDs returns the ids of a run with no article yet.
+func NewIDs() *IDs { return &IDs{newIdentities(nil)} }
+
+// Claim sets d.ID as a build would; other is the article that had the id of its file
+// name, when it was taken. A file named twice is an error.
+func (x *IDs) Claim(d *extract.Document, path string) (other string, err error) {
+	_, other, err = x.ids.assign(context.Background(), d, path)
+	if err == nil {
+		x.ids.written(d)
+	}
+	return other, err
+}

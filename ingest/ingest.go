@@ -132,6 +132,9 @@ func walk(ctx context.Context, paths []string, stdin io.Reader, maxBytes int, ou
 		}
 		var files []string
 		err = filepath.WalkDir(root, func(path string, de fs.DirEntry, err error) error {
+			if cerr := ctx.Err(); cerr != nil {
+				return cerr // a huge tree is listed no further once the build is cancelled
+			}
 			if err != nil {
 				if path == root {
 					return err
@@ -150,9 +153,21 @@ func walk(ctx context.Context, paths []string, stdin io.Reader, maxBytes int, ou
 			}
 			return nil
 		})
+		if cerr := ctx.Err(); cerr != nil {
+			return cerr
+		}
 		if err != nil {
 			count(1)
 			if err := send(Input{ID: stem(p), Path: p, Err: describeStatError(err)}); err != nil {
+				return err
+			}
+			continue
+		}
+		if len(files) == 0 {
+			// a folder named on the command line with nothing to read says so, even when
+			// other inputs hold articles
+			count(1)
+			if err := send(Input{ID: stem(p), Path: p, Err: errEmptyFolder}); err != nil {
 				return err
 			}
 			continue
@@ -179,6 +194,9 @@ func walk(ctx context.Context, paths []string, stdin io.Reader, maxBytes int, ou
 	}
 	return nil
 }
+
+// errEmptyFolder is a folder given to read that holds no article file.
+var errEmptyFolder = errors.New("no articles found in this folder")
 
 func stem(p string) string {
 	b := filepath.Base(p)
@@ -271,6 +289,9 @@ type Options struct {
 	Progress func(Progress) // called after each batch, from the writer goroutine
 	Fetch    FetchOptions   // whether and how the pages of link-only feed items are fetched
 	Linker   *link.Linker   // link.New() if nil
+	// Extract extracts one article in place of the Extractor given to Build, when not
+	// nil (tests use it to make one article fail). A panic inside it fails that article.
+	Extract func(id, path string, data []byte) (*extract.Document, error)
 }
 
 // Progress reports a build under way.
@@ -286,7 +307,8 @@ type Progress struct {
 type Report struct {
 	Added, Replaced, Unchanged int
 	Failed                     []FileError
-	LinkOnly                   int // feed items with only a link, not fetched
+	Renamed                    []Renamed // articles written under an id of their own: their file name was taken
+	LinkOnly                   int       // feed items with only a link, not fetched
 	QuadsAdded, QuadsDeleted   int
 	Link                       link.SettleReport // what settling the links across articles did
 	Bytes                      int64
@@ -387,31 +409,33 @@ func build(ctx context.Context, st *graph.Store, x *extract.Extractor, source fu
 		}
 		return nil
 	})
+	// the workers are not in g: a cancelled build does not wait for an article that takes
+	// long to extract (it ends with the process), only for the walker and the writer
 	var wg sync.WaitGroup
 	for i := 0; i < opts.Workers; i++ {
 		wg.Add(1)
-		g.Go(func() error {
+		go func() {
 			defer wg.Done()
 			for in := range inputs {
 				r := extracted{seq: in.Seq, in: in, err: in.Err}
 				if r.err == nil {
-					r.doc, r.err = Extract(gctx, x, in, opts.Fetch)
+					r.doc, r.err = extractOne(gctx, x, in, opts)
 				}
 				r.in.Data = nil
 				select {
 				case results <- r:
 				case <-gctx.Done():
-					return gctx.Err()
+					return
 				}
 			}
-			return nil
-		})
+		}()
 	}
 	go func() { wg.Wait(); close(results) }()
 
 	var rep Report
 	w := st.NewWriter()
 	ids := newIdentities(st)
+	renamed := map[string]Renamed{} // by id, until written
 	var batch []graph.Doc
 	flush := func() error {
 		if len(batch) == 0 {
@@ -432,6 +456,10 @@ func build(ctx context.Context, st *graph.Store, x *extract.Extractor, source fu
 			}
 			rep.QuadsAdded += r.Added
 			rep.QuadsDeleted += r.Deleted
+			if rn, ok := renamed[r.ID]; ok && r.Outcome != graph.Unchanged {
+				rep.Renamed = append(rep.Renamed, rn) // said when it is written, not at every build
+			}
+			delete(renamed, r.ID)
 		}
 		batch = batch[:0]
 		ids.flushed()
@@ -444,7 +472,17 @@ func build(ctx context.Context, st *graph.Store, x *extract.Extractor, source fu
 	pending := map[int]extracted{}
 	next := 0
 	g.Go(func() error {
-		for r := range results {
+		for {
+			var r extracted
+			var ok bool
+			select {
+			case r, ok = <-results:
+			case <-gctx.Done():
+				return gctx.Err()
+			}
+			if !ok {
+				break
+			}
 			pending[r.seq] = r
 			for {
 				cur, ok := pending[next]
@@ -462,7 +500,7 @@ func build(ctx context.Context, st *graph.Store, x *extract.Extractor, source fu
 					rep.Failed = append(rep.Failed, FileError{Path: cur.in.Path, Err: cur.err})
 					continue
 				}
-				inBatch, err := ids.assign(gctx, cur.doc, cur.in.Path)
+				inBatch, other, err := ids.assign(gctx, cur.doc, cur.in.Path)
 				if errors.Is(err, errTwice) {
 					rep.Failed = append(rep.Failed, FileError{Path: cur.in.Path, Err: err})
 					continue
@@ -476,6 +514,9 @@ func build(ctx context.Context, st *graph.Store, x *extract.Extractor, source fu
 					if err := flush(); err != nil {
 						return err
 					}
+				}
+				if other != "" {
+					renamed[cur.doc.ID] = Renamed{Path: cur.in.Path, ID: cur.doc.ID, Other: other}
 				}
 				ids.written(cur.doc)
 				rep.Bytes += int64(len(cur.doc.Text))

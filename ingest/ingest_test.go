@@ -155,3 +155,108 @@ func TestBuildStopsCleanly(t *testing.T) {
 		t.Errorf("second build: %+v after %+v", rep2, rep)
 	}
 }
+
+// TestBuildContainsPanics makes the extraction of one article panic: that article fails
+// with a *PanicError carrying the stack, and the others land.
+func TestBuildContainsPanics(t *testing.T) {
+	dir := t.TempDir()
+	ids := writeCorpus(t, dir, 5)
+	st, err := graph.Open(context.Background(), graph.Config{Backend: graph.Memory})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	x := extract.New()
+	boom := func(id, path string, data []byte) (*extract.Document, error) {
+		if id == ids[2] {
+			var none []int
+			_ = none[len(data)] // an index out of range, as a bug in a stage would make
+		}
+		return x.Extract(id, path, data)
+	}
+	rep, err := Build(context.Background(), st, x, []string{dir}, Options{Extract: boom, Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Added != 4 || len(rep.Failed) != 1 {
+		t.Fatalf("added %d, failed %v; want 4 added and the one that panicked failed", rep.Added, rep.Failed)
+	}
+	var pe *PanicError
+	if f := rep.Failed[0]; !strings.HasSuffix(f.Path, ids[2]+".txt") || !errors.As(f.Err, &pe) || !strings.Contains(string(pe.Stack), "TestBuildContainsPanics") {
+		t.Errorf("failure %v, want a *PanicError with the stack for %s", f, ids[2])
+	}
+	for i, id := range ids {
+		h, err := st.ArticleHash(context.Background(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (h != "") != (i != 2) {
+			t.Errorf("article %s stored: %v", id, h != "")
+		}
+	}
+}
+
+// TestExtractContainsPanics checks that SafeExtract turns a panic inside the extractor into
+// a *PanicError: an Extractor without its lexicon fails on any text.
+func TestExtractContainsPanics(t *testing.T) {
+	_, err := SafeExtract(context.Background(), &extract.Extractor{}, Input{ID: "a", Path: "a.txt", Data: []byte("Acme Corp hired Jane Roe on Monday.\n")}, FetchOptions{})
+	var pe *PanicError
+	if !errors.As(err, &pe) || len(pe.Stack) == 0 {
+		t.Fatalf("Extract without a lexicon: %v, want a *PanicError", err)
+	}
+}
+
+// TestSameFileNames builds two different articles named x.txt in two folders, in one
+// build and in two: each is stored under an id of its own, the second renamed once, when
+// it is written; a rebuild leaves both alone, and a copy of the first, in another folder,
+// is an article of its own.
+func TestSameFileNames(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	for f, text := range map[string]string{"a/x.txt": "Acme Corp hired Jane Roe on Monday.\n", "b/x.txt": "Globex fired Tom Hale on Friday.\n", "c/x.txt": "Acme Corp hired Jane Roe on Monday.\n"} {
+		p := filepath.Join(dir, f)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, split := range []bool{false, true} {
+		st, err := graph.Open(ctx, graph.Config{Backend: graph.Memory})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, b := filepath.Join(dir, "a", "x.txt"), filepath.Join(dir, "b", "x.txt")
+		var reps []Report
+		if split {
+			for _, p := range []string{a, b} {
+				rep, err := Build(ctx, st, extract.New(), []string{p}, Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				reps = append(reps, rep)
+			}
+		} else {
+			rep, err := Build(ctx, st, extract.New(), []string{a, b}, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			reps = append(reps, rep)
+		}
+		last := reps[len(reps)-1]
+		if len(last.Renamed) != 1 || last.Renamed[0].Path != b || !strings.HasPrefix(last.Renamed[0].ID, "x_") || last.Renamed[0].Other != a {
+			t.Errorf("split %v: renamed %+v, want %s renamed for %s", split, last.Renamed, b, a)
+		}
+		again, err := Build(ctx, st, extract.New(), []string{a, b, filepath.Join(dir, "c", "x.txt")}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if again.Unchanged != 2 || again.Added != 1 || len(again.Renamed) != 1 || again.Renamed[0].Path != filepath.Join(dir, "c", "x.txt") {
+			t.Errorf("split %v: rebuild %+v, want a and b unchanged and c/x.txt added under an id of its own", split, again)
+		}
+		stats, err := st.Stats(ctx)
+		if err != nil || stats.Articles != 3 {
+			t.Errorf("split %v: %d articles in the store, want 3 (%v)", split, stats.Articles, err)
+		}
+		st.Close()
+	}
+}

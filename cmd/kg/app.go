@@ -42,7 +42,8 @@ func exitCode(ctx context.Context, err error) int {
 
 // message is the sentence a user sees for err.
 func message(err error) string {
-	if errors.Is(err, context.Canceled) {
+	var ie interruptedError
+	if errors.Is(err, context.Canceled) && !errors.As(err, &ie) {
 		return "interrupted"
 	}
 	return err.Error()
@@ -70,6 +71,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			newQuotesCommand(),
 			newStatsCommand(),
 			newRemoveCommand(),
+			newCheckCommand(),
 			newEvalCommand(),
 			newServeCommand(),
 			newExportCommand(),

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
+	"syscall"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -57,6 +59,8 @@ func newBuildCommand() *cli.Command {
 
 // runBuild builds the articles of opts.paths into the store and prints a summary.
 func runBuild(ctx context.Context, opts buildOptions, stdin io.Reader, stdout, stderr io.Writer) error {
+	note := noteOf(ctx)
+	note.set(landedNote(0))
 	st, err := openStore(ctx, opts.store)
 	if err != nil {
 		return err
@@ -82,7 +86,10 @@ func runBuild(ctx context.Context, opts buildOptions, stdin io.Reader, stdout, s
 			progressbar.OptionSetPredictTime(true),
 			progressbar.OptionClearOnFinish(),
 		)
-		bo.Progress = func(p ingest.Progress) {
+	}
+	bo.Progress = func(p ingest.Progress) {
+		note.set(landedNote(p.Done))
+		if bar != nil {
 			if p.Finishing {
 				// the articles are written; what is left is no article, so it is no
 				// part of the bar and its ETA, but a line of its own
@@ -108,11 +115,19 @@ func runBuild(ctx context.Context, opts buildOptions, stdin io.Reader, stdout, s
 	for _, f := range rep.Failed {
 		printSkipped(stderr, f.Path, f.Err)
 	}
+	for _, r := range rep.Renamed {
+		fmt.Fprintf(stderr, "kg: %s is stored as article %s: %s, another article, has its file name\n", r.Path, r.ID, r.Other)
+	}
 	if err != nil {
-		if errors.Is(err, context.Canceled) {
-			fmt.Fprintf(stderr, "kg: interrupted; %d articles written, the rest not started\n", rep.Added+rep.Replaced)
+		switch {
+		case errors.Is(err, context.Canceled):
+			return interruptedError{landedNote(rep.Articles())}
+		case errors.Is(err, ingest.ErrNoArticles):
+			return err
+		case diskFull(err):
+			return fmt.Errorf("the disk is full (%v); %s", err, landedNote(rep.Articles()))
 		}
-		return err
+		return fmt.Errorf("%w; %s", err, landedNote(rep.Articles()))
 	}
 	if !opts.quiet {
 		fmt.Fprintf(stdout, "%d articles: %d added, %d replaced, %d unchanged; %d quads written, %d deleted; %.1f MB in %s\n",
@@ -123,15 +138,54 @@ func runBuild(ctx context.Context, opts buildOptions, stdin io.Reader, stdout, s
 		fmt.Fprintf(stderr, "kg: %d feed items carry only a link and were passed over; --fetch fetches their pages\n", rep.LinkOnly)
 	}
 	if len(rep.Failed) > 0 {
-		return fmt.Errorf("%d of %d inputs were not articles and were skipped", len(rep.Failed), len(rep.Failed)+rep.Articles())
+		errs := make([]error, len(rep.Failed))
+		for i, f := range rep.Failed {
+			errs[i] = f.Err
+		}
+		return skippedError(errs, len(rep.Failed)+rep.Articles())
 	}
 	return nil
+}
+
+// skippedError is the closing sentence of a run that skipped some of its total inputs
+// for the reasons errs give.
+func skippedError(errs []error, total int) error {
+	crashed := 0
+	for _, err := range errs {
+		var pe *ingest.PanicError
+		if errors.As(err, &pe) {
+			crashed++
+		}
+	}
+	switch {
+	case crashed == len(errs):
+		return fmt.Errorf("%d of %d inputs were skipped: kg's extractor crashed on them (a bug in kg; the report says where)", len(errs), total)
+	case crashed > 0:
+		return fmt.Errorf("%d of %d inputs were skipped: %d were not articles, and kg's extractor crashed on %d (a bug in kg; the report says where)",
+			len(errs), total, len(errs)-crashed, crashed)
+	}
+	return fmt.Errorf("%d of %d inputs were not articles and were skipped", len(errs), total)
+}
+
+// diskFull reports whether err says the disk, a quota or the file size limit is full.
+// Bolt formats some of these errors with %s, so their text is checked too.
+func diskFull(err error) bool {
+	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EFBIG) || errors.Is(err, syscall.EDQUOT) {
+		return true
+	}
+	msg := err.Error()
+	return strings.Contains(msg, syscall.ENOSPC.Error()) || strings.Contains(msg, syscall.EFBIG.Error()) || strings.Contains(msg, syscall.EDQUOT.Error())
+}
+
+// landedNote says what a build that stopped early leaves in the store after n articles.
+func landedNote(n int) string {
+	return fmt.Sprintf("%d articles of this build are in the store, each whole, the rest not written; run the same build again to add them", n)
 }
 
 // printSkipped says on stderr why an input was skipped, and what to do when there is
 // something to do.
 func printSkipped(stderr io.Writer, path string, err error) {
-	hint := ""
+	hint := panicHint(path, err)
 	if errors.Is(err, extract.ErrTooLarge) {
 		hint = " (--max-bytes raises the limit, if it really is one article)"
 	}

@@ -6,10 +6,13 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
 	"github.com/urfave/cli/v2"
 
 	"github.com/kg-news/kg/extract"
+	"github.com/kg-news/kg/graph"
+	"github.com/kg-news/kg/graph/export"
 	"github.com/kg-news/kg/ingest"
 	"github.com/kg-news/kg/link"
 )
@@ -17,7 +20,7 @@ import (
 func newExtractCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "extract",
-		Usage:     "extract articles and print their quads as N-Quads, without a store",
+		Usage:     "extract articles and print their quads as N-Quads (absolute IRIs), without a store",
 		ArgsUsage: "PATH...",
 		Description: "For pipes and for measuring extraction alone. Entity IRIs come from each article's own\n" +
 			"names; kg build also resolves entities across articles against the store.",
@@ -42,23 +45,41 @@ func runExtract(ctx context.Context, paths []string, maxBytes int, stdin io.Read
 	errc := make(chan error, 1)
 	go func() { errc <- ingest.Walk(ctx, paths, stdin, maxBytes, inputs) }()
 	w := nquads.NewWriter(stdout)
-	n, failed := 0, 0
+	n := 0
+	var failed []error
+	ids := ingest.NewIDs()
 	for in := range inputs {
 		err := in.Err
+		var qs []quad.Quad
 		var d *extract.Document
 		if err == nil {
-			d, err = ingest.Extract(ctx, x, in, ingest.FetchOptions{})
+			d, err = ingest.SafeExtract(ctx, x, in, ingest.FetchOptions{})
 		}
 		if errors.Is(err, ingest.ErrLinkOnly) {
 			continue
 		}
+		if err == nil {
+			var other string
+			other, err = ids.Claim(d, in.Path)
+			if other != "" {
+				fmt.Fprintf(stderr, "kg: %s is printed as article %s: %s, another article, has its file name\n", in.Path, d.ID, other)
+			}
+		}
+		if err == nil {
+			var doc graph.Doc
+			doc, err = ingest.SafePrepare(lk, d)
+			qs = doc.Quads
+		}
 		if err != nil {
-			failed++
+			failed = append(failed, err)
 			printSkipped(stderr, in.Path, err)
 			continue
 		}
 		n++
-		if _, err := w.WriteQuads(lk.Prepare(d).Quads); err != nil {
+		for i := range qs {
+			qs[i] = export.Absolute(qs[i]) // RDF tools take only absolute IRIs
+		}
+		if _, err := w.WriteQuads(qs); err != nil {
 			return err
 		}
 	}
@@ -69,10 +90,10 @@ func runExtract(ctx context.Context, paths []string, maxBytes int, stdin io.Read
 		return err
 	}
 	switch {
-	case n == 0 && failed == 0:
+	case n == 0 && len(failed) == 0:
 		return ingest.ErrNoArticles
-	case failed > 0:
-		return fmt.Errorf("%d of %d inputs were not articles and were skipped", failed, n+failed)
+	case len(failed) > 0:
+		return skippedError(failed, n+len(failed))
 	}
 	return nil
 }

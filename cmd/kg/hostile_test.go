@@ -39,6 +39,8 @@ type hostileCase struct {
 	memory bool
 	// headline the article must have, if not ""
 	headline string
+	// note a build that succeeds must say on stderr, if not ""
+	note string
 }
 
 func writeFile(t *testing.T, dir, name string, data []byte) string {
@@ -167,13 +169,77 @@ func hostileCases() []hostileCase {
 			writeFile(t, dir, "main.go", []byte("package main\n\nfunc main() {}\n"))
 			writeFile(t, dir, "config.yaml", []byte("store: kg.db\nworkers: 4\n"))
 			return []string{dir}
-		}, want: "no articles found"},
+		}, want: "no articles found in this folder"},
 		{name: "very long file name", setup: oneText(strings.Repeat("long", 61)+"name.txt", "Acme Corp hired Jane Roe as chief executive on Monday.\n"), articles: 1},
 		{name: "file name with spaces, quotes and brackets", setup: oneText("my \"best\" <article> {1}.txt", "Acme Corp hired Jane Roe as chief executive on Monday.\n"), articles: 1},
 		{name: "emoji only", setup: oneText("emoji.txt", "🙂🙂🙂 🎉🎉\n👍\n"), articles: 1},
 		{name: "one word", setup: oneText("word.txt", "Hello"), articles: 1},
 		{name: "punctuation only", setup: oneText("punct.txt", "!!! ... ??? ;;; --- “” ‘’ () [] …\n"), articles: 1},
+		// shapes past the limits of an article
+		{name: "brackets nested 1,000 deep", setup: oneText("brackets.txt", "Deep Brackets\n\n"+strings.Repeat("([{", 334)+"Jane Roe met Tom Hale"+strings.Repeat("}])", 334)+".\n"), want: "brackets nest 1002 deep, past the limit of 100"},
+		{name: "one line of 2 MB", setup: bigLine("line.txt", 2<<20), want: "a line of 2.0 MiB, past the limit of 1.0 MiB"},
+		{name: "150,000 names", setup: oneText("list.txt", manyNamesInSentences(150000)), want: "past the limit of 100000 for one article"},
+		{name: "16,000 names", setup: oneText("guests.txt", manyNamesInSentences(16000)), articles: 1},
+		{name: "brackets nested 90 deep", setup: oneText("nest90.txt", "Deep Brackets\n\n"+strings.Repeat("(", 90)+"Jane Roe met Tom Hale"+strings.Repeat(")", 90)+".\n"), articles: 1},
+		// inputs that crashed the extractor once (extract/testdata/fuzz)
+		{name: "former crasher: organisation noun at the end", setup: oneText("palace.txt", "Protesters storm the palace\n"), articles: 1},
+		{name: "former crasher: quotation mark and the", setup: oneText("quote.txt", "“The b"), articles: 1},
+		{name: "former crasher: comma after a name at the end", setup: oneText("ruiz.txt", "The 2005 Ruiz,"), articles: 1},
+		{name: "former crasher: role description at the end", setup: oneText("berg.txt", "Anna Berg, a"), articles: 1},
+		// encodings and bytes
+		{name: "UTF-16 with a byte order mark", setup: one("utf16.txt", utf16LE("Harbour Council Approves Budget\n")), want: "binary"},
+		{name: "UTF-8 surrogate halves", setup: one("surrogate.txt", []byte("Mayor \xed\xa0\x80 Calder spoke on Monday.\n")), want: "not valid UTF-8"},
+		{name: "form feeds and vertical tabs only", setup: oneText("ff.txt", "\f\v\f\n\v"), want: "article is empty"},
+		{name: "zero-width and direction marks only", setup: oneText("zw.txt", "\u200b\u200c\u200d\u200e\u200f\u2066\u2069\n"), articles: 1},
+		{name: "10,000 lines of one word", setup: oneText("lines.txt", strings.Repeat("Word\n", 10000)), articles: 1},
+		{name: "file named .txt", setup: oneText(".txt", "Acme Corp hired Jane Roe as chief executive on Monday.\n"), articles: 1},
+		// file names
+		{name: "same file name in two folders", setup: func(t *testing.T, dir string) []string {
+			for _, sub := range []string{"a", "b"} {
+				os.Mkdir(filepath.Join(dir, sub), 0o755)
+			}
+			writeFile(t, filepath.Join(dir, "a"), "x.txt", []byte("Acme Corp hired Jane Roe as chief executive on Monday.\n"))
+			writeFile(t, filepath.Join(dir, "b"), "x.txt", []byte("Globex Ltd fired Tom Hale on Friday.\n"))
+			return []string{dir}
+		}, articles: 2, note: "is stored as article x_"},
+		{name: "one file named twice", setup: func(t *testing.T, dir string) []string {
+			p := writeFile(t, dir, "twice.txt", []byte("Acme Corp hired Jane Roe as chief executive on Monday.\n"))
+			return []string{p, p}
+		}, want: "is named twice in this build", partial: true, articles: 1},
 	}
+}
+
+// manyNamesInSentences names n different people, two to a sentence, in paragraphs.
+func manyNamesInSentences(n int) string {
+	var b strings.Builder
+	b.WriteString("Guests Of The Council\n\n")
+	for i := 0; i < n; i += 2 {
+		fmt.Fprintf(&b, "Alba Ard%s met Bruno Brek%s on Monday. ", letters(i), letters(i+1))
+		if i%40 == 38 {
+			b.WriteString("\n\n")
+		}
+	}
+	return b.String()
+}
+
+// letters writes i in the letters a to z, for surnames that read as names.
+func letters(i int) string {
+	var b []byte
+	for {
+		b = append(b, byte('a'+i%26))
+		if i /= 26; i == 0 {
+			return string(b)
+		}
+	}
+}
+
+// utf16LE encodes s as UTF-16, little end first, after a byte order mark.
+func utf16LE(s string) []byte {
+	out := []byte{0xff, 0xfe}
+	for _, r := range s {
+		out = append(out, byte(r), byte(r>>8))
+	}
+	return out
 }
 
 func symlink(t *testing.T, target, link string) {
@@ -245,8 +311,32 @@ func readNQuads(t *testing.T, out []byte) extracted {
 		if !q.IsValid() || q.Label == nil {
 			t.Fatalf("kg extract wrote an invalid or unlabelled quad: %v", q)
 		}
+		for _, v := range []quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
+			if iri, ok := v.(quad.IRI); ok && !strings.Contains(string(iri), "://") {
+				t.Fatalf("kg extract wrote the IRI %q, which is not absolute", string(iri))
+			}
+		}
+		q = shortQuad(q) // as the store holds it
+		q.Label = shortValue(q.Label)
 		got[q.Label] = append(got[q.Label], q)
 	}
+}
+
+// shortQuad is a quad with kg's short IRIs, as the store keeps them.
+func shortQuad(q quad.Quad) quad.Quad {
+	q.Subject, q.Predicate, q.Object = shortValue(q.Subject), shortValue(q.Predicate), shortValue(q.Object)
+	return q
+}
+
+func shortValue(v quad.Value) quad.Value {
+	switch x := v.(type) {
+	case quad.IRI:
+		return voc.Short(x)
+	case quad.TypedString:
+		x.Type = voc.Short(x.Type)
+		return x
+	}
+	return v
 }
 
 // checkStore checks that the store opens, that its counts agree with what kg extract
@@ -305,7 +395,7 @@ func TestHostileInput(t *testing.T) {
 	for _, c := range hostileCases() {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
-			paths := c.setup(t, dir)
+			paths := append(c.setup(t, dir), goodArticles(t))
 			cfg := graph.Config{Path: filepath.Join(t.TempDir(), "kg.db")}
 
 			var before runtime.MemStats
@@ -328,6 +418,8 @@ func TestHostileInput(t *testing.T) {
 				checkFailure(t, "kg build", c, err, errb.String())
 			} else if err != nil {
 				t.Fatalf("kg build: %v\n%s", err, errb.String())
+			} else {
+				checkNote(t, "kg build", c, errb.String())
 			}
 
 			var nq, xerrb bytes.Buffer
@@ -338,11 +430,19 @@ func TestHostileInput(t *testing.T) {
 				checkFailure(t, "kg extract", c, xerr, xerrb.String())
 			} else if xerr != nil {
 				t.Fatalf("kg extract: %v\n%s", xerr, xerrb.String())
+			} else {
+				checkNote(t, "kg extract", c, strings.ReplaceAll(xerrb.String(), "is printed as article", "is stored as article"))
 			}
 			got := readNQuads(t, nq.Bytes())
 			articles := c.articles
 			if c.want != "" && !c.partial {
 				articles = 0
+			}
+			for _, id := range goodIDs {
+				if _, ok := got[voc.DocIRI(id)]; !ok {
+					t.Errorf("kg extract left out %s, a good article of the same run", id)
+				}
+				delete(got, voc.DocIRI(id))
 			}
 			if len(got) != articles {
 				t.Errorf("kg extract gives %d articles, want %d", len(got), articles)
@@ -356,8 +456,40 @@ func TestHostileInput(t *testing.T) {
 					}
 				}
 			}
-			checkStore(t, cfg, got)
+			all := readNQuads(t, nq.Bytes())
+			checkStore(t, cfg, all)
+			if len(all) != articles+len(goodIDs) {
+				t.Errorf("the store should hold %d articles, the good ones of the build among them", articles+len(goodIDs))
+			}
 		})
+	}
+}
+
+// goodIDs are the articles every hostile build holds besides its hostile input: they
+// must all land.
+var goodIDs = []string{"good-1", "good-2", "good-3"}
+
+// goodArticles writes the good articles into a folder of their own and returns it.
+func goodArticles(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for i, id := range goodIDs {
+		writeFile(t, dir, id+".txt", []byte(fmt.Sprintf("Harbour Council Approves Budget %d\n\nMayor Ines Calder%d praised the Harbour Council on Tuesday. \"It is fair,\" Calder%d said.\n", i, i, i)))
+	}
+	return dir
+}
+
+// checkNote checks what a build that succeeds says on stderr: kg's sentences only, and
+// the case's note if it has one.
+func checkNote(t *testing.T, what string, c hostileCase, stderr string) {
+	t.Helper()
+	for _, line := range strings.Split(strings.TrimSpace(stderr), "\n") {
+		if line != "" && !strings.HasPrefix(line, "kg: ") {
+			t.Errorf("%s: stray line on stderr: %q", what, line)
+		}
+	}
+	if c.note != "" && !strings.Contains(stderr, c.note) {
+		t.Errorf("%s: stderr %q, want it to say %q", what, stderr, c.note)
 	}
 }
 

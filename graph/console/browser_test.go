@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/input"
+	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
@@ -97,6 +98,9 @@ func newBrowser(t *testing.T, timeout time.Duration) *browser {
 	ctx, cancel = context.WithTimeout(ctx, timeout)
 	t.Cleanup(cancel)
 	b := &browser{ctx: ctx}
+	if err := chromedp.Run(ctx, cdplog.Enable()); err != nil { // the log says what a security policy blocks
+		t.Fatal(err)
+	}
 	chromedp.ListenTarget(ctx, func(ev any) {
 		b.mu.Lock()
 		defer b.mu.Unlock()
@@ -108,6 +112,10 @@ func newBrowser(t *testing.T, timeout time.Duration) *browser {
 					parts = append(parts, string(a.Value)+a.Description)
 				}
 				b.errs = append(b.errs, "console.error: "+strings.Join(parts, " "))
+			}
+		case *cdplog.EventEntryAdded:
+			if strings.Contains(e.Entry.Text, "Content Security Policy") {
+				b.errs = append(b.errs, "blocked by the page's security policy: "+e.Entry.Text)
 			}
 		case *runtime.EventExceptionThrown:
 			msg := e.ExceptionDetails.Error()

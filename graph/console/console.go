@@ -25,8 +25,8 @@ import (
 	"log"
 	"mime"
 	"net/http"
-	"net/url"
 	"path"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -67,15 +67,40 @@ type Options struct {
 	// sees what the last build wrote. A request made while a build writes waits for it
 	// (the opener decides how long).
 	Open func(ctx context.Context) (*graph.Store, error)
+
+	// Addr is the address the server listens on: its host is allowed as a Host name
+	// besides the loopback names and AllowHosts.
+	Addr       string
+	AllowHosts []string
+	// Runner runs the queries of the API (any language); in this process, on the store,
+	// if nil.
+	Runner Runner
+	// MaxQueries is how many API queries run at once (the Runner's workers); past it,
+	// a query waits QueueWait for a slot and is then refused with 503. 2 per CPU if 0.
+	MaxQueries int
+	// MaxAsk is how many canned questions and reads run at once; 8 per CPU if 0.
+	MaxAsk    int
+	QueueWait time.Duration // DefaultQueueWait if 0
+	MaxAnswer int           // largest answer in bytes; DefaultMaxAnswer if 0
 }
+
+// DefaultMaxAnswer is the largest answer a query may give, in bytes.
+const DefaultMaxAnswer = 64 << 20
+
+// DefaultQueueWait is how long a query waits for a free slot before it is refused.
+const DefaultQueueWait = 2 * time.Second
 
 // Handler serves the console, the API and the canned queries.
 type Handler struct {
-	st    *graph.Store
-	opts  Options
-	mux   *http.ServeMux
-	files map[string]asset // console and vendored files by URL path
-	api   http.Handler
+	st     *graph.Store
+	opts   Options
+	mux    *http.ServeMux
+	files  map[string]asset // console and vendored files by URL path
+	api    http.Handler
+	hosts  *hostList
+	runner Runner
+	raw    *limiter // API queries
+	ask    *limiter // canned questions and reads
 }
 
 // asset is a file served from memory, gzip-compressed when gz is set.
@@ -83,6 +108,7 @@ type asset struct {
 	data []byte
 	gz   bool
 	typ  string
+	csp  string // the page's Content-Security-Policy, allowing its own inline scripts
 }
 
 // New returns the handler for st.
@@ -99,7 +125,24 @@ func New(st *graph.Store, opts Options) (*Handler, error) {
 	if opts.Queries == nil {
 		opts.Queries = queries.MustLoad()
 	}
-	h := &Handler{st: st, opts: opts, mux: http.NewServeMux(), files: map[string]asset{}}
+	if opts.MaxQueries <= 0 {
+		opts.MaxQueries = 2 * runtime.NumCPU()
+	}
+	if opts.MaxAsk <= 0 {
+		opts.MaxAsk = 8 * runtime.NumCPU()
+	}
+	if opts.QueueWait <= 0 {
+		opts.QueueWait = DefaultQueueWait
+	}
+	if opts.MaxAnswer <= 0 {
+		opts.MaxAnswer = DefaultMaxAnswer
+	}
+	h := &Handler{st: st, opts: opts, mux: http.NewServeMux(), files: map[string]asset{},
+		hosts: newHostList(opts.Addr, opts.AllowHosts), runner: opts.Runner,
+		raw: newLimiter(opts.MaxQueries, opts.QueueWait), ask: newLimiter(opts.MaxAsk, opts.QueueWait)}
+	if h.runner == nil {
+		h.runner = local{h}
+	}
 	if err := h.loadAssets(); err != nil {
 		return nil, err
 	}
@@ -160,6 +203,11 @@ func (h *Handler) withStore(ctx context.Context, f func(st *graph.Store) error) 
 
 // ServeHTTP serves a request, answering a panic with an error and bounding its body.
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	setSecurityHeaders(w.Header(), fmt.Sprintf(headerCSP, ""))
+	if !h.hosts.allowed(r.Host) {
+		writeError(w, http.StatusMisdirectedRequest, fmt.Sprintf("kg serve does not answer to the host name %q (it may be a page of another site pointing its own name at this machine); start kg serve with --allow-host %s if it is yours", hostOnly(r.Host), hostOnly(r.Host)))
+		return
+	}
 	defer func() {
 		if p := recover(); p != nil {
 			if p == http.ErrAbortHandler {
@@ -176,7 +224,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, h.opts.MaxBody)
 	// a page on another site may make the browser send requests here (it cannot read the
 	// answers): no query, canned or raw, runs for it, let alone a write
-	if strings.HasPrefix(r.URL.Path, "/api/") && !sameOrigin(r) {
+	if strings.HasPrefix(r.URL.Path, "/api/") && !h.hosts.sameOrigin(r) {
 		writeError(w, http.StatusForbidden, "requests from another origin are refused")
 		return
 	}
@@ -193,7 +241,7 @@ func (h *Handler) serveAPI(w http.ResponseWriter, r *http.Request) {
 			writeError(w, http.StatusForbidden, "the store is served read-only; restart with kg serve --writable to allow writes")
 			return
 		}
-		if !sameOrigin(r) {
+		if !h.hosts.sameOrigin(r) {
 			writeError(w, http.StatusForbidden, "writes from another origin are refused")
 			return
 		}
@@ -216,6 +264,14 @@ func (h *Handler) serveAPI(w http.ResponseWriter, r *http.Request) {
 		}
 		r.Body = io.NopCloser(bytes.NewReader(body))
 	}
+	switch r.URL.Path {
+	case "/api/v2/query":
+		h.serveQuery(w, r)
+		return
+	case "/api/v2/read":
+		h.serveRead(w, r)
+		return
+	}
 	if h.opts.Open == nil {
 		h.api.ServeHTTP(w, r)
 		return
@@ -230,17 +286,6 @@ func (h *Handler) serveAPI(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		writeError(w, http.StatusServiceUnavailable, err.Error())
 	}
-}
-
-// sameOrigin reports whether a request comes from a page of this server: no Origin
-// header (not a browser's cross-site request), or one whose host is the request's host.
-func sameOrigin(r *http.Request) bool {
-	origin := r.Header.Get("Origin")
-	if origin == "" {
-		return r.Header.Get("Sec-Fetch-Site") == "" || r.Header.Get("Sec-Fetch-Site") == "same-origin" || r.Header.Get("Sec-Fetch-Site") == "none"
-	}
-	u, err := url.Parse(origin)
-	return err == nil && strings.EqualFold(u.Host, r.Host)
 }
 
 func writeError(w http.ResponseWriter, code int, msg string) {
@@ -279,7 +324,11 @@ func (h *Handler) loadAssets() error {
 			// an old service worker would keep serving a cached, broken console
 			data = []byte("self.addEventListener('install', function () { self.skipWaiting(); });\n")
 		}
-		h.files[strings.TrimPrefix(p, "web")] = asset{data: data, typ: mime.TypeByExtension(ext)}
+		a := asset{data: data, typ: mime.TypeByExtension(ext)}
+		if ext == ".html" {
+			a.csp = fmt.Sprintf(headerCSP, scriptHashes(data)+scriptHash([]byte(monacoInit)))
+		}
+		h.files[strings.TrimPrefix(p, "web")] = a
 		return nil
 	})
 	if err != nil {
@@ -357,6 +406,9 @@ func (h *Handler) serveFile(w http.ResponseWriter, r *http.Request) {
 	if a.typ != "" {
 		w.Header().Set("Content-Type", a.typ)
 	}
+	if a.csp != "" {
+		w.Header().Set("Content-Security-Policy", a.csp)
+	}
 	if strings.HasPrefix(r.URL.Path, "/vendor/") || strings.HasPrefix(r.URL.Path, "/static/") {
 		w.Header().Set("Cache-Control", "public, max-age=86400")
 	}
@@ -411,11 +463,17 @@ func (h *Handler) serveAsk(w http.ResponseWriter, r *http.Request) {
 		io.WriteString(w, script)
 		return
 	}
+	release, err := h.ask.acquire(r.Context())
+	if err != nil {
+		writeBusy(w, err, h.ask)
+		return
+	}
+	defer release()
 	ctx, cancel := context.WithTimeout(r.Context(), h.opts.Timeout)
 	defer cancel()
 	var res []any
 	err = h.withStore(ctx, func(st *graph.Store) (err error) {
-		res, err = st.Gizmo(ctx, script, h.opts.Limit)
+		res, err = st.Gizmo(ctx, script, h.opts.Limit+1)
 		return err
 	})
 	if err != nil {
@@ -429,10 +487,14 @@ func (h *Handler) serveAsk(w http.ResponseWriter, r *http.Request) {
 	if res == nil {
 		res = []any{}
 	}
+	body := map[string]any{"result": res}
+	if len(res) > h.opts.Limit {
+		body["result"], body["warning"] = res[:h.opts.Limit], capMessage(h.opts.Limit, "results")
+	}
 	w.Header().Set("Content-Type", "application/json")
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	enc.Encode(map[string]any{"result": res})
+	enc.Encode(body)
 }
 
 // serveAskPage serves the page that lists the canned queries and runs them.
@@ -443,5 +505,6 @@ func (h *Handler) serveAskPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Content-Security-Policy", fmt.Sprintf(headerCSP, scriptHashes(data)))
 	w.Write(data)
 }

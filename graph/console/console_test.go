@@ -20,7 +20,12 @@ func do(t *testing.T, h http.Handler, method, path, body string, hdr map[string]
 		rd = strings.NewReader(body)
 	}
 	req := httptest.NewRequest(method, path, rd)
+	req.Host = "127.0.0.1:64210" // where kg serve listens unless told otherwise
 	for k, v := range hdr {
+		if k == "Host" {
+			req.Host = v
+			continue
+		}
 		req.Header.Set(k, v)
 	}
 	rec := httptest.NewRecorder()
@@ -174,7 +179,7 @@ func TestCrossOriginQueriesRefused(t *testing.T) {
 			}
 		}
 	}
-	code, m := do(t, h, "POST", "/api/v2/query?lang=gizmo", `g.V().All()`, map[string]string{"Origin": "http://example.com", "Sec-Fetch-Site": "same-origin"})
+	code, m := do(t, h, "POST", "/api/v2/query?lang=gizmo", `g.V().All()`, map[string]string{"Origin": "http://127.0.0.1:64210", "Sec-Fetch-Site": "same-origin"})
 	if code != http.StatusOK {
 		t.Errorf("same-origin query: %d %v", code, m)
 	}

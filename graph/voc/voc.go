@@ -62,6 +62,7 @@ const (
 	Role      = Prefix + "role"      // a title a person holds
 	SHA256    = Prefix + "sha256"    // content hash of an article
 	Path      = Prefix + "path"      // where the article was read from
+	Digest    = Prefix + "digest"    // SHA-256 of an article's other quads as written, for kg check
 
 	Statement = Prefix + "Statement" // class of statement nodes
 	Relation  = Prefix + "Relation"  // class of relation predicates
