@@ -115,4 +115,10 @@ func (r Report) Print(w io.Writer, detail bool) {
 	t := r.Total
 	fmt.Fprintf(w, "TOTAL: ent %s dup=%d type_acc=%.2f | rel %s | quo %s | noise %d\n",
 		f3(t.Ent), t.Duplicates, t.TypeAccuracy, f3(t.Rel), f3(t.Quo), t.Noise)
+	if detail && len(t.Rules) > 0 {
+		fmt.Fprintf(w, "relations by rule (a fact counts for every rule that stated it):\n")
+		for _, rs := range t.Rules {
+			fmt.Fprintf(w, "   %-32s P=%.2f hits=%d wrong=%d\n", rs.Rule, rs.Precision, rs.Hits, rs.Wrong)
+		}
+	}
 }

@@ -124,6 +124,18 @@ type DocScore struct {
 	WrongEntities              []string
 	MissedRelations, WrongRels []string
 	MissedQuotes, WrongQuotes  []string
+	// RuleHits and RuleWrong count, per rule that stated them (kg:rule), the article's
+	// facts that match a gold relation and those that match none; a modality counts as a
+	// rule "modality:<kind>".
+	RuleHits, RuleWrong map[string]int
+}
+
+// RuleScore is how the facts one rule stated scored: hits match a gold relation, wrong
+// ones match none.
+type RuleScore struct {
+	Rule        string
+	Hits, Wrong int
+	Precision   float64
 }
 
 // Total sums the scores of all articles.
@@ -132,6 +144,7 @@ type Total struct {
 	Duplicates    int
 	TypeAccuracy  float64
 	Noise         int
+	Rules         []RuleScore // per rule, the most facts first
 }
 
 // Report is the score of a set of articles.
@@ -466,6 +479,34 @@ func Score(golds map[string]*Gold, texts map[string]string, pred Prediction) Rep
 		rels := gd.g.Relations
 		hit := map[int]bool{}
 		seen := map[string]bool{}
+		outcome := map[string]bool{} // key -> whether it matched a gold relation
+		ds.RuleHits, ds.RuleWrong = map[string]int{}, map[string]int{}
+		credit := func(f *graph.FactRow, ok bool) {
+			done := map[string]bool{}
+			for _, src := range f.Sources {
+				if docOf(src.Doc) != d {
+					continue
+				}
+				rules := src.Rules
+				if src.Modality != "" {
+					rules = append(rules[:len(rules):len(rules)], "modality:"+src.Modality)
+				}
+				if len(rules) == 0 {
+					rules = []string{"(none)"}
+				}
+				for _, r := range rules {
+					if done[r] {
+						continue
+					}
+					done[r] = true
+					if ok {
+						ds.RuleHits[r]++
+					} else {
+						ds.RuleWrong[r]++
+					}
+				}
+			}
+		}
 		ref := func(r graph.Ref) (string, bool) {
 			pid := r.ID
 			if pid == "" {
@@ -497,6 +538,7 @@ func Score(golds map[string]*Gold, texts map[string]string, pred Prediction) Rep
 			forms := predicateForms(f.Predicate)
 			key := sg + "\x00" + og + "\x00" + sortedForms(forms)
 			if seen[key] {
+				credit(f, outcome[key])
 				continue
 			}
 			seen[key] = true
@@ -520,6 +562,8 @@ func Score(golds map[string]*Gold, texts map[string]string, pred Prediction) Rep
 					}
 				}
 			}
+			outcome[key] = found >= 0
+			credit(f, found >= 0)
 			switch {
 			case found < 0:
 				ds.RelFP++
@@ -630,8 +674,42 @@ func Score(golds map[string]*Gold, texts map[string]string, pred Prediction) Rep
 		rep.Docs = append(rep.Docs, ds)
 	}
 	rep.Total = Total{Ent: prf(eTP, eFP, eFN), Rel: prf(rTP, rFP, rFN), Quo: prf(qTP, qFP, qFN), Duplicates: eDup, Noise: noise}
+	rep.Total.Rules = ruleScores(rep.Docs)
 	if eTP > 0 {
 		rep.Total.TypeAccuracy = float64(eType) / float64(eTP)
 	}
 	return rep
+}
+
+// ruleScores sums the facts of each rule over the articles: hits, wrong ones and
+// precision, the rules with the most facts first.
+func ruleScores(docs []DocScore) []RuleScore {
+	by := map[string]*RuleScore{}
+	for _, d := range docs {
+		for r, n := range d.RuleHits {
+			if by[r] == nil {
+				by[r] = &RuleScore{Rule: r}
+			}
+			by[r].Hits += n
+		}
+		for r, n := range d.RuleWrong {
+			if by[r] == nil {
+				by[r] = &RuleScore{Rule: r}
+			}
+			by[r].Wrong += n
+		}
+	}
+	out := make([]RuleScore, 0, len(by))
+	for _, rs := range by {
+		rs.Precision = float64(rs.Hits) / float64(rs.Hits+rs.Wrong)
+		out = append(out, *rs)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Hits+a.Wrong != b.Hits+b.Wrong {
+			return a.Hits+a.Wrong > b.Hits+b.Wrong
+		}
+		return a.Rule < b.Rule
+	})
+	return out
 }

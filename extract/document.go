@@ -163,7 +163,21 @@ type Relation struct {
 	Symmetric       bool
 	Qualifiers      []Qualifier
 	Sentence        int
+	// Rules names the patterns and passes that stated the relation, the first one first
+	// ("verb-obj", "order:verb-lexicon"); every statement says which rule made it.
+	Rules []string
+	// Modality is "" for a plain fact, else what keeps it from being one: "planned"
+	// ("plans to meet"), "possible" ("could meet"), "conditional" ("if they meet"). Canned
+	// questions leave such statements out unless asked for them.
+	Modality string
 }
+
+// Modalities of a relation that is not stated as a plain fact.
+const (
+	ModalPlanned     = "planned"     // a plan, an intention, a promise, something due: "plans to buy", "will meet"
+	ModalPossible    = "possible"    // "could meet", "may sue"
+	ModalConditional = "conditional" // "if Acme buys Bolt"
+)
 
 // Quotation is a direct quotation attributed to a speaker.
 type Quotation struct {

@@ -165,6 +165,8 @@ var (
 	pPath          quad.Value = quad.IRI(voc.Path)
 	pPredicate     quad.Value = quad.IRI(voc.Predicate)
 	pRDFType       quad.Value = quad.IRI(voc.RDFType)
+	pRule          quad.Value = quad.IRI(voc.Rule)
+	pModality      quad.Value = quad.IRI(voc.Modality)
 	pRole          quad.Value = quad.IRI(voc.Role)
 	pSHA256        quad.Value = quad.IRI(voc.SHA256)
 	pSentence      quad.Value = quad.IRI(voc.Sentence)
@@ -229,7 +231,10 @@ func (d *Document) Quads(nodes []Node) []quad.Quad {
 			s, o = o, s
 		}
 		var sv, pv, ov quad.Value = s, voc.RelationIRI(r.Predicate), o
-		add(sv, pv, ov)
+		if r.Modality == "" {
+			// the edge states a fact; a plan or a possibility lives only on its statement
+			add(sv, pv, ov)
+		}
 		if !preds[r.Predicate] {
 			preds[r.Predicate] = true
 			add(pv, pRDFType, quad.IRI(voc.Relation))
@@ -248,6 +253,12 @@ func (d *Document) Quads(nodes []Node) []quad.Quad {
 		add(st, pSentence, quad.Int(r.Sentence))
 		if r.Symmetric {
 			add(st, pSymmetricFlag, quad.Bool(true))
+		}
+		for _, rule := range r.Rules {
+			add(st, pRule, quad.String(rule))
+		}
+		if r.Modality != "" {
+			add(st, pModality, quad.String(r.Modality))
 		}
 		d.dateQuads(st, r.Sentence, add)
 		for _, q := range r.Qualifiers {
