@@ -567,7 +567,7 @@ func Score(golds map[string]*Gold, texts map[string]string, pred Prediction) Rep
 			switch {
 			case found < 0:
 				ds.RelFP++
-				ds.WrongRels = append(ds.WrongRels, fmt.Sprintf("%s -%s-> %s", f.Subject.Name, f.Predicate, f.Object.Name))
+				ds.WrongRels = append(ds.WrongRels, fmt.Sprintf("%s -%s-> %s%s", f.Subject.Name, f.Predicate, f.Object.Name, rulesOf(f, d)))
 			case !hit[found]:
 				hit[found] = true
 				ds.RelTP++
@@ -712,4 +712,36 @@ func ruleScores(docs []DocScore) []RuleScore {
 		return a.Rule < b.Rule
 	})
 	return out
+}
+
+// rulesOf lists the rules that stated fact f in article d, for the list of wrong facts:
+// " [verb-obj, order:verb-general]".
+func rulesOf(f *graph.FactRow, d string) string {
+	var rules []string
+	for _, src := range f.Sources {
+		if docOf(src.Doc) != d {
+			continue
+		}
+		for _, r := range src.Rules {
+			if !contains(rules, r) {
+				rules = append(rules, r)
+			}
+		}
+		if src.Modality != "" && !contains(rules, "~"+src.Modality) {
+			rules = append(rules, "~"+src.Modality)
+		}
+	}
+	if len(rules) == 0 {
+		return ""
+	}
+	return " [" + strings.Join(rules, ", ") + "]"
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }

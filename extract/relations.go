@@ -63,6 +63,7 @@ type relationFinder struct {
 	main     int    // entity of the article's main event, -1
 	mainKind string // its kind: "meeting", "match", ...
 	teams    map[int]bool
+	wordEnt  []int  // word -> entity of the mention it is part of (see wordEntities)
 	rule     string // the pass or pattern stating relations now, recorded on each
 	modality string // the modality of the relations stated now (Relation.Modality)
 }
@@ -112,6 +113,8 @@ func (a *analysis) findRelations() {
 		r.affiliations(si)
 		r.rule = "order:location"
 		r.locations(si)
+		r.rule = ""
+		r.patternRelations(si)
 	}
 	r.rule = "order:role"
 	r.roles()

@@ -1,0 +1,333 @@
+package extract
+
+import (
+	"strings"
+)
+
+// The relation patterns' pass: each pattern of patterns/relations.txt run over the
+// dependency graph of every sentence, from every word that names an entity.
+
+// patternRelations states the relations the patterns find in sentence si.
+func (r *relationFinder) patternRelations(si int) {
+	g := newDepGraph(r.d, r.lx, si)
+	if g == nil {
+		return
+	}
+	ps := relationPatterns()
+	typeOK := func(w int, c *pcond) bool {
+		e := r.referent(g, w)
+		if e < 0 {
+			return false
+		}
+		if maskOf(r.d.Entities[e].Type)&c.mask != 0 {
+			return true
+		}
+		return c.cntry && r.isCountry(e)
+	}
+	starts := make([]int, 0, 8)
+	for w := g.first; w < g.end; w++ {
+		if r.referent(g, w) >= 0 {
+			starts = append(starts, w)
+		}
+	}
+	if len(starts) < 2 {
+		return
+	}
+	for _, p := range ps.patterns {
+		for _, w := range starts {
+			g.matchFrom(p, w, typeOK, func(m *match) { r.statePattern(g, p, m) })
+		}
+	}
+}
+
+// referent returns the entity word w of graph g stands for: the entity of a mention it is
+// part of, the person a he/she pronoun resolves to, or for a description in apposition to
+// a name ("the head of Acme, Ann Lee,") the name's; -1 if none.
+func (r *relationFinder) referent(g *depGraph, w int) int {
+	if e := r.wordEntity(w); e >= 0 {
+		return e
+	}
+	if g.tag(w) == PRON {
+		k := r.d.Words[w].Token
+		switch g.word(w) {
+		case "he", "she", "him", "her", "his":
+			return r.pronoun(k)
+		}
+		return -1
+	}
+	if g.tag(w) == NOUN {
+		for _, e := range g.out[w-g.first] {
+			if e.rel == "appos" && e.via == "" {
+				if x := r.wordEntity(e.dep); x >= 0 && r.nameWord(e.dep) {
+					return x
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// wordEntity returns the entity of the mention word w is part of, or -1.
+func (r *relationFinder) wordEntity(w int) int {
+	if r.wordEnt == nil {
+		r.wordEnt = r.wordEntities()
+	}
+	return r.wordEnt[w]
+}
+
+// nameWord reports whether word w is part of a name, not of a title or a description.
+func (r *relationFinder) nameWord(w int) bool {
+	mi := r.mentionAt[r.d.Words[w].Token]
+	return mi >= 0 && r.d.Mentions[mi].Kind == NameMention
+}
+
+// wordEntities maps each word to the entity of the mention it is part of: the words of a
+// name, and those of its title that the parse makes heads of it ("Secretary" of
+// "Secretary of State Ann Lee"). Within a title, a name of its own keeps its entity ("Acme"
+// of "Acme chief Ann Lee").
+func (r *relationFinder) wordEntities() []int {
+	d := r.d
+	out := make([]int, len(d.Words))
+	for i := range out {
+		out[i] = -1
+	}
+	// names first, the shortest last so that an organisation inside a title keeps its own
+	order := make([]int, 0, len(d.Mentions))
+	for mi := range d.Mentions {
+		if d.Mentions[mi].Entity >= 0 {
+			order = append(order, mi)
+		}
+	}
+	for pass := 0; pass < 2; pass++ {
+		for _, mi := range order {
+			m := &d.Mentions[mi]
+			if (m.Kind == NameMention) != (pass == 1) {
+				continue // nominal and event phrases first, names over them
+			}
+			for k := m.First; k < m.End; k++ {
+				t := &d.Tokens[k]
+				if t.Start < m.Span.Start || t.End > m.Span.End || t.Kind == Poss {
+					continue
+				}
+				for w := t.Word; w >= 0 && w < len(d.Words) && d.Words[w].Token == k; w++ {
+					if out[w] < 0 || pass == 1 && m.End-m.First <= r.mentionLen(out[w], w) {
+						out[w] = m.Entity
+					}
+				}
+			}
+		}
+	}
+	// a title's words that govern the name: climb from the name while inside the title
+	for _, mi := range order {
+		m := &d.Mentions[mi]
+		if m.Kind != NameMention || m.Full == m.Span {
+			continue
+		}
+		for k := m.First; k < m.End; k++ {
+			t := &d.Tokens[k]
+			if t.Start < m.Span.Start || t.End > m.Span.End {
+				continue
+			}
+			w := d.TokenWord(k)
+			for n := 0; w >= 0 && n < 6; n++ {
+				h := d.Words[w].Head
+				if h < 0 || d.Words[h].Token < m.First || d.Words[h].Token >= m.End {
+					break
+				}
+				if out[h] < 0 {
+					out[h] = m.Entity
+				} else if out[h] != m.Entity {
+					break
+				}
+				w = h
+			}
+		}
+	}
+	return out
+}
+
+// mentionLen is the length in tokens of the shortest mention of entity e covering word w.
+func (r *relationFinder) mentionLen(e, w int) int {
+	k := r.d.Words[w].Token
+	best := 1 << 30
+	for mi := range r.d.Mentions {
+		m := &r.d.Mentions[mi]
+		if m.Entity == e && m.First <= k && k < m.End && m.End-m.First < best {
+			best = m.End - m.First
+		}
+	}
+	return best
+}
+
+// qualifierPreps introduce the entities a statement's qualifiers name.
+var qualifierPreps = map[string]bool{
+	"to": true, "in": true, "at": true, "from": true, "for": true, "on": true, "about": true,
+	"with": true, "against": true, "during": true, "over": true,
+}
+
+// statePattern states the relation of one match of pattern p.
+func (r *relationFinder) statePattern(g *depGraph, p *pattern, m *match) {
+	sw, ow := m.words[p.subj], m.words[p.obj]
+	s, o := r.referent(g, sw), r.referent(g, ow)
+	if s < 0 || o < 0 || s == o {
+		return
+	}
+	modality := ""
+	for k := 1; k < len(p.nodes)-1; k++ {
+		w := m.words[k]
+		if g.negated[w-g.first] {
+			return // "did not meet", "refused to meet"
+		}
+		if r.nameWord(w) {
+			return // a word of a name: "United" of "Riverside United" is no verb
+		}
+		if g.quoted[w-g.first] {
+			return // inside a quotation: the speaker's words, not the article's
+		}
+		modality = strongerModal(modality, g.modal[w-g.first])
+		if !g.finiteOK(w) {
+			return // "a Celtic League win over Borders": a noun the parser read as a verb
+		}
+	}
+	if modality == ModalConditional {
+		return // "if Acme buys Bolt": no fact
+	}
+	pred, sym, ok := r.patternPredicate(g, p, m, s, o)
+	if !ok {
+		return
+	}
+	rule := p.name
+	if m.via != "" {
+		rule += "+" + m.via
+	}
+	var quals []Qualifier
+	if p.pred.node >= 0 {
+		quals = r.patternQualifiers(g, m.words[p.pred.node], s, o)
+	}
+	restore := r.as(rule)
+	r.modality = modality
+	r.add(s, o, pred, sym, g.si, quals)
+	r.modality = ""
+	restore()
+}
+
+// patternQualifiers reads the prepositional phrases of the predicate word v that name
+// entities other than the relation's own: "to Vienna", "in Geneva".
+func (r *relationFinder) patternQualifiers(g *depGraph, v, s, o int) []Qualifier {
+	var out []Qualifier
+	for _, e := range g.out[v-g.first] {
+		if !strings.HasPrefix(e.rel, "obl") && e.rel != "nmod" || !qualifierPreps[e.prep] {
+			continue
+		}
+		if x := r.wordEntity(e.dep); x >= 0 && x != s && x != o && r.nameWord(e.dep) {
+			q := Qualifier{Prep: e.prep, Entity: x}
+			if !hasQual(out, q) {
+				out = append(out, q)
+			}
+		}
+	}
+	return out
+}
+
+// patternPredicate names the relation of a match, and checks the types of its ends.
+func (r *relationFinder) patternPredicate(g *depGraph, p *pattern, m *match, s, o int) (string, bool, bool) {
+	d := r.d
+	prep := m.prep[p.obj]
+	switch p.pred.kind {
+	case "text":
+		return p.pred.text, p.pred.sym, r.isSubjectType(s)
+	case "verb":
+		v := m.words[p.pred.node]
+		return r.verbPredicate(g, v, prep, s, o)
+	case "noun":
+		n := m.words[p.pred.node]
+		if !r.isAgent(s) && !r.isCountry(s) || !r.isAgent(o) && d.Entities[o].Type != Place && d.Entities[o].Type != Event {
+			return "", false, false
+		}
+		rels := r.lx.NounRelations(g.word(n))
+		if len(rels) == 0 {
+			rels = r.lx.NounRelations(g.lemma[n-g.first])
+		}
+		for _, nr := range rels {
+			if nr.Prep == prep {
+				return nr.Predicate, nr.Symmetric || p.pred.sym, true
+			}
+		}
+		return "", false, false
+	case "role":
+		n := m.words[p.pred.node]
+		head := g.lemma[n-g.first]
+		if _, ok := r.lx.Title(head); !ok {
+			if _, ok := r.lx.Title(g.word(n)); !ok {
+				return "", false, false
+			}
+		}
+		if !r.isPerson(s) || nonStaffRoles[head] {
+			return "", false, false
+		}
+		if d.Entities[o].Type != Organization && !(leaderHeadsOrg[head] && r.isCountry(o)) {
+			return "", false, false
+		}
+		former := g.hasChildWord(n, "amod", formerWords) || g.hasChildWord(n, "advmod", formerWords)
+		for _, e := range g.out[n-g.first] {
+			if e.rel == "amod" || e.rel == "compound" {
+				switch g.word(e.dep) {
+				case "deputy", "assistant", "vice", "associate", "junior":
+					head = "staff" // a deputy director does not lead
+				}
+			}
+		}
+		return affiliationPred(head, former), false, true
+	}
+	return "", false, false
+}
+
+// formerWords mark a title someone no longer holds.
+var formerWords = map[string]bool{"former": true, "ex": true, "then": true, "onetime": true, "erstwhile": true, "late": true}
+
+// verbPredicate names the relation a verb states with an object marked by prep ("" for a
+// direct object): the relation lexicon's predicate, else for a verb WordNet says takes
+// people or things, its past tense and the preposition.
+func (r *relationFinder) verbPredicate(g *depGraph, v int, prep string, s, o int) (string, bool, bool) {
+	d := r.d
+	w := g.word(v)
+	for _, vf := range r.lx.Verbs(w) {
+		vb := vf.Verb
+		for _, via := range vb.Via {
+			if via.Prep != prep {
+				continue
+			}
+			if !r.typeOK(o, vb.Objects) || !r.isSubjectType(s) {
+				return "", false, false
+			}
+			return vb.Predicate(via), vb.Symmetric, true
+		}
+	}
+	lemma, _, info, ok := r.lx.AnalyzeVerb(w)
+	if !ok {
+		return "", false, false
+	}
+	if nonRelationVerbs[lemma] || closedClass[w] {
+		return "", false, false
+	}
+	if !r.isAgent(s) && !r.isCountry(s) {
+		return "", false, false
+	}
+	if _, speech := r.lx.Speech(w); speech && info.Clause && d.Entities[o].Type != Event {
+		return "", false, false // "announced Acme would …": the clause's subject is no object
+	}
+	past := r.lx.Past(lemma)
+	switch {
+	case prep == "":
+		if !info.Person && !info.Thing {
+			return "", false, false
+		}
+		return past, false, true
+	case relationPreps[prep] || prep == "in" && (d.Entities[o].Type == Organization || d.Entities[o].Type == Event):
+		if info.Freq == 0 && !info.Person && d.Entities[o].Type != Place {
+			return "", false, false // a rare verb relates only to where it happened
+		}
+		return past + "_" + prep, false, true
+	}
+	return "", false, false
+}
