@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"time"
+
+	"github.com/kg-news/kg/extract/lexicon"
 )
 
 // Span is a half-open range of byte offsets into a Document's text.
@@ -224,9 +226,28 @@ type Document struct {
 	Entities   []Entity
 	Relations  []Relation
 	Quotes     []Quotation
+	Refs       []Ref // pronouns and descriptions resolved to entities, in word order (see coref.go)
 
-	analysis *analysis // clause index shared by the quotes and relations stages
+	analysis *analysis   // clause index shared by the quotes and relations stages
+	graphs   []*depGraph // dependency graph of each sentence, built on first use
 }
+
+// graph returns the dependency graph of sentence si, nil when it was not parsed.
+func (d *Document) graph(lx *lexicon.Lexicon, si int) *depGraph {
+	if d.graphs == nil {
+		d.graphs = make([]*depGraph, len(d.Sentences))
+		for i := range d.graphs {
+			d.graphs[i] = noGraph
+		}
+	}
+	if d.graphs[si] == noGraph {
+		d.graphs[si] = newDepGraph(d, lx, si)
+	}
+	return d.graphs[si]
+}
+
+// noGraph marks a sentence whose graph is not built yet.
+var noGraph = &depGraph{}
 
 // TokenText returns the text of token i.
 func (d *Document) TokenText(i int) string { return d.Tokens[i].Text(d.Text) }

@@ -3,6 +3,8 @@ package extract
 import (
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -40,5 +42,76 @@ func TestDebugParse(t *testing.T) {
 	}
 	for _, q := range d.Quotes {
 		fmt.Printf("Q %s: %q\n", d.Entities[q.Speaker].Name, q.Text(d.Text))
+	}
+}
+
+// TestDebugRelations prints the relations of the articles KG_REL_DUMP names (a glob),
+// with the rules that made them and their sentences, for reading a rule's output on
+// articles nobody measures kg on. It is skipped unless KG_REL_DUMP is set; KG_REL_RULE
+// keeps only the relations of rules with that prefix.
+func TestDebugRelations(t *testing.T) {
+	glob := os.Getenv("KG_REL_DUMP")
+	if glob == "" {
+		t.Skip("set KG_REL_DUMP")
+	}
+	files, _ := filepath.Glob(glob)
+	x := New()
+	only := os.Getenv("KG_REL_RULE")
+	for _, f := range files {
+		b, _ := os.ReadFile(f)
+		d, err := x.Extract(filepath.Base(f), f, b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range d.Relations {
+			keep := only == ""
+			for _, ru := range r.Rules {
+				keep = keep || strings.HasPrefix(ru, only)
+			}
+			if !keep {
+				continue
+			}
+			fmt.Printf("%s\t%s -%s-> %s\t%s\t%s\t%s\n", filepath.Base(f), d.Entities[r.Subject].Name, r.Predicate, d.Entities[r.Object].Name,
+				strings.Join(r.Rules, ","), r.Modality, d.SentenceText(r.Sentence))
+		}
+	}
+}
+
+// TestDebugQuotes prints, for the articles KG_QUOTE_DUMP names (a glob), every stretch of
+// text in quotation marks with the speaker kg gave it, or "-" when it gave none, for
+// reading the quotation stage on articles nobody measures kg on.
+func TestDebugQuotes(t *testing.T) {
+	glob := os.Getenv("KG_QUOTE_DUMP")
+	if glob == "" {
+		t.Skip("set KG_QUOTE_DUMP")
+	}
+	files, _ := filepath.Glob(glob)
+	x := New()
+	for _, f := range files {
+		b, _ := os.ReadFile(f)
+		d, err := x.Extract(filepath.Base(f), f, b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := newAnalysis(d, x.lx)
+		for pi := range d.Paragraphs {
+			if d.Paragraphs[pi].Junk != "" {
+				continue
+			}
+			for _, q := range a.quoteSpans(pi) {
+				if q.close <= q.open+1 {
+					continue
+				}
+				start, end := d.Tokens[q.open+1].Start, d.Tokens[q.close-1].End
+				sp := "-"
+				for _, qq := range d.Quotes {
+					if qq.Start < end && qq.End > start {
+						sp = d.Entities[qq.Speaker].Name
+					}
+				}
+				si := a.sentenceOf(q.open)
+				fmt.Printf("%s\t%s\t%.80q\t%.200s\n", filepath.Base(f), sp, d.Text[start:end], d.SentenceText(si))
+			}
+		}
 	}
 }

@@ -63,7 +63,6 @@ type relationFinder struct {
 	main     int    // entity of the article's main event, -1
 	mainKind string // its kind: "meeting", "match", ...
 	teams    map[int]bool
-	wordEnt  []int  // word -> entity of the mention it is part of (see wordEntities)
 	rule     string // the pass or pattern stating relations now, recorded on each
 	modality string // the modality of the relations stated now (Relation.Modality)
 }

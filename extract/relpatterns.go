@@ -9,7 +9,7 @@ import (
 
 // patternRelations states the relations the patterns find in sentence si.
 func (r *relationFinder) patternRelations(si int) {
-	g := newDepGraph(r.d, r.lx, si)
+	g := r.d.graph(r.lx, si)
 	if g == nil {
 		return
 	}
@@ -47,12 +47,10 @@ func (r *relationFinder) referent(g *depGraph, w int) int {
 	if e := r.wordEntity(w); e >= 0 {
 		return e
 	}
+	if e := r.d.refOf(w); e >= 0 {
+		return e
+	}
 	if g.tag(w) == PRON {
-		k := r.d.Words[w].Token
-		switch g.word(w) {
-		case "he", "she", "him", "her", "his":
-			return r.pronoun(k)
-		}
 		return -1
 	}
 	if g.tag(w) == NOUN {
@@ -68,25 +66,23 @@ func (r *relationFinder) referent(g *depGraph, w int) int {
 }
 
 // wordEntity returns the entity of the mention word w is part of, or -1.
-func (r *relationFinder) wordEntity(w int) int {
-	if r.wordEnt == nil {
-		r.wordEnt = r.wordEntities()
-	}
-	return r.wordEnt[w]
-}
+func (a *analysis) wordEntity(w int) int { return a.wordEntities()[w] }
 
 // nameWord reports whether word w is part of a name, not of a title or a description.
-func (r *relationFinder) nameWord(w int) bool {
-	mi := r.mentionAt[r.d.Words[w].Token]
-	return mi >= 0 && r.d.Mentions[mi].Kind == NameMention
+func (a *analysis) nameWord(w int) bool {
+	mi := a.mentionAt[a.d.Words[w].Token]
+	return mi >= 0 && a.d.Mentions[mi].Kind == NameMention
 }
 
 // wordEntities maps each word to the entity of the mention it is part of: the words of a
 // name, and those of its title that the parse makes heads of it ("Secretary" of
 // "Secretary of State Ann Lee"). Within a title, a name of its own keeps its entity ("Acme"
 // of "Acme chief Ann Lee").
-func (r *relationFinder) wordEntities() []int {
-	d := r.d
+func (a *analysis) wordEntities() []int {
+	if a.wordEnt != nil {
+		return a.wordEnt
+	}
+	d := a.d
 	out := make([]int, len(d.Words))
 	for i := range out {
 		out[i] = -1
@@ -110,7 +106,7 @@ func (r *relationFinder) wordEntities() []int {
 					continue
 				}
 				for w := t.Word; w >= 0 && w < len(d.Words) && d.Words[w].Token == k; w++ {
-					if out[w] < 0 || pass == 1 && m.End-m.First <= r.mentionLen(out[w], w) {
+					if out[w] < 0 || pass == 1 && m.End-m.First <= a.mentionLen(out[w], w) {
 						out[w] = m.Entity
 					}
 				}
@@ -143,15 +139,16 @@ func (r *relationFinder) wordEntities() []int {
 			}
 		}
 	}
+	a.wordEnt = out
 	return out
 }
 
 // mentionLen is the length in tokens of the shortest mention of entity e covering word w.
-func (r *relationFinder) mentionLen(e, w int) int {
-	k := r.d.Words[w].Token
+func (a *analysis) mentionLen(e, w int) int {
+	k := a.d.Words[w].Token
 	best := 1 << 30
-	for mi := range r.d.Mentions {
-		m := &r.d.Mentions[mi]
+	for mi := range a.d.Mentions {
+		m := &a.d.Mentions[mi]
 		if m.Entity == e && m.First <= k && k < m.End && m.End-m.First < best {
 			best = m.End - m.First
 		}
@@ -277,6 +274,9 @@ func (r *relationFinder) patternPredicate(g *depGraph, p *pattern, m *match, s, 
 				}
 			}
 		}
+		if head == "founder" || head == "co-founder" || head == "cofounder" {
+			return "founded", false, true // a founder need not lead it now
+		}
 		return affiliationPred(head, former), false, true
 	}
 	return "", false, false
@@ -317,17 +317,32 @@ func (r *relationFinder) verbPredicate(g *depGraph, v int, prep string, s, o int
 		return "", false, false // "announced Acme would …": the clause's subject is no object
 	}
 	past := r.lx.Past(lemma)
-	switch {
-	case prep == "":
+	if prep == "" {
 		if !info.Person && !info.Thing {
 			return "", false, false
 		}
 		return past, false, true
-	case relationPreps[prep] || prep == "in" && (d.Entities[o].Type == Organization || d.Entities[o].Type == Event):
-		if info.Freq == 0 && !info.Person && d.Entities[o].Type != Place {
-			return "", false, false // a rare verb relates only to where it happened
+	}
+	ot := d.Entities[o].Type
+	if ot == Place && (prep == "at" || prep == "in" || prep == "on") {
+		return "", false, false // where something happened, a qualifier of its own
+	}
+	if obj := g.child(v, "obj"); obj >= 0 && r.wordEntity(obj) < 0 {
+		// the verb has an object of its own: "signed a deal with X", "won damages from X",
+		// "sold planes to X"; not "doubled the lead for X"
+		if !objectPreps[prep] && !(prep == "to" && dativeVerbs[lemma]) {
+			return "", false, false
+		}
+	}
+	if relationPreps[prep] || prep == "in" && (ot == Organization || ot == Event) {
+		if info.Freq == 0 && !info.Person {
+			return "", false, false // a rare verb: too often a noun read as one
 		}
 		return past + "_" + prep, false, true
 	}
 	return "", false, false
 }
+
+// objectPreps introduce an entity that a verb with an object of its own relates to its
+// subject: "signed a deal with X", "filed a complaint against X", "won damages from X".
+var objectPreps = map[string]bool{"with": true, "against": true, "from": true}
