@@ -121,4 +121,10 @@ func (r Report) Print(w io.Writer, detail bool) {
 			fmt.Fprintf(w, "   %-32s P=%.2f hits=%d wrong=%d\n", rs.Rule, rs.Precision, rs.Hits, rs.Wrong)
 		}
 	}
+	if detail && len(t.QuoteRules) > 0 {
+		fmt.Fprintf(w, "quotations by the sieve that found the speaker:\n")
+		for _, rs := range t.QuoteRules {
+			fmt.Fprintf(w, "   %-32s P=%.2f hits=%d wrong=%d\n", rs.Rule, rs.Precision, rs.Hits, rs.Wrong)
+		}
+	}
 }

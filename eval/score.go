@@ -128,6 +128,9 @@ type DocScore struct {
 	// facts that match a gold relation and those that match none; a modality counts as a
 	// rule "modality:<kind>".
 	RuleHits, RuleWrong map[string]int
+	// QuoteRuleHits and QuoteRuleWrong count the article's quotations by the sieve that
+	// found their speaker.
+	QuoteRuleHits, QuoteRuleWrong map[string]int
 }
 
 // RuleScore is how the facts one rule stated scored: hits match a gold relation, wrong
@@ -145,6 +148,7 @@ type Total struct {
 	TypeAccuracy  float64
 	Noise         int
 	Rules         []RuleScore // per rule, the most facts first
+	QuoteRules    []RuleScore // per quotation sieve, the most quotations first
 }
 
 // Report is the score of a set of articles.
@@ -584,6 +588,7 @@ func Score(golds map[string]*Gold, texts map[string]string, pred Prediction) Rep
 		// quotations
 		gq := gd.g.Quotes
 		qhit := map[int]bool{}
+		ds.QuoteRuleHits, ds.QuoteRuleWrong = map[string]int{}, map[string]int{}
 		for _, q := range quotesByDoc[d] {
 			pid := q.Speaker.ID
 			if pid == "" {
@@ -607,12 +612,18 @@ func Score(golds map[string]*Gold, texts map[string]string, pred Prediction) Rep
 					break
 				}
 			}
+			rule := q.Rule
+			if rule == "" {
+				rule = "(none)"
+			}
 			if best >= 0 && sg == gq[best].Speaker {
 				qhit[best] = true
 				ds.QuoTP++
+				ds.QuoteRuleHits[rule]++
 			} else {
+				ds.QuoteRuleWrong[rule]++
 				ds.QuoFP++
-				ds.WrongQuotes = append(ds.WrongQuotes, fmt.Sprintf("%s: %q", q.Speaker.Name, q.Text))
+				ds.WrongQuotes = append(ds.WrongQuotes, fmt.Sprintf("%s: %q [%s]", q.Speaker.Name, q.Text, rule))
 			}
 		}
 		ds.QuoFN = len(gq) - len(qhit)
@@ -674,7 +685,8 @@ func Score(golds map[string]*Gold, texts map[string]string, pred Prediction) Rep
 		rep.Docs = append(rep.Docs, ds)
 	}
 	rep.Total = Total{Ent: prf(eTP, eFP, eFN), Rel: prf(rTP, rFP, rFN), Quo: prf(qTP, qFP, qFN), Duplicates: eDup, Noise: noise}
-	rep.Total.Rules = ruleScores(rep.Docs)
+	rep.Total.Rules = ruleScores(rep.Docs, func(d DocScore) (map[string]int, map[string]int) { return d.RuleHits, d.RuleWrong })
+	rep.Total.QuoteRules = ruleScores(rep.Docs, func(d DocScore) (map[string]int, map[string]int) { return d.QuoteRuleHits, d.QuoteRuleWrong })
 	if eTP > 0 {
 		rep.Total.TypeAccuracy = float64(eType) / float64(eTP)
 	}
@@ -683,16 +695,17 @@ func Score(golds map[string]*Gold, texts map[string]string, pred Prediction) Rep
 
 // ruleScores sums the facts of each rule over the articles: hits, wrong ones and
 // precision, the rules with the most facts first.
-func ruleScores(docs []DocScore) []RuleScore {
+func ruleScores(docs []DocScore, counts func(DocScore) (hits, wrong map[string]int)) []RuleScore {
 	by := map[string]*RuleScore{}
 	for _, d := range docs {
-		for r, n := range d.RuleHits {
+		hits, wrong := counts(d)
+		for r, n := range hits {
 			if by[r] == nil {
 				by[r] = &RuleScore{Rule: r}
 			}
 			by[r].Hits += n
 		}
-		for r, n := range d.RuleWrong {
+		for r, n := range wrong {
 			if by[r] == nil {
 				by[r] = &RuleScore{Rule: r}
 			}

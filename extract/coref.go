@@ -317,7 +317,7 @@ func (c *corefer) resolvePronoun(g *depGraph, si, w int, low string, p pronounIn
 			continue
 		}
 		if ent := &d.Entities[e]; p.gender != 0 && ent.Gender == 0 && ent.NameGender != 0 && ent.NameGender != p.gender {
-			s *= 0.5 // the first name is mostly given to the other gender
+			s *= 0.3 // the first name is mostly given to the other gender
 		}
 		if above[e] {
 			s += 150
@@ -334,6 +334,9 @@ func (c *corefer) resolvePronoun(g *depGraph, si, w int, low string, p pronounIn
 	}
 	if best < 0 {
 		return -1
+	}
+	if p.person && bestScore < 50 {
+		return -1 // nobody recent enough
 	}
 	if p.thing && !p.person {
 		// "it" and "they" stand for much that is no entity: only a clear antecedent
@@ -581,6 +584,15 @@ func speakerBody(d *Document, sp int) int {
 // sentenceOfWord returns the sentence of word w.
 func sentenceOfWord(d *Document, w int) int {
 	return sort.Search(len(d.Sentences), func(i int) bool { return d.Sentences[i].EndWord > w })
+}
+
+// refSieve returns the sieve that resolved word w, "" if none.
+func (d *Document) refSieve(w int) string {
+	i := sort.Search(len(d.Refs), func(i int) bool { return d.Refs[i].Word >= w })
+	if i < len(d.Refs) && d.Refs[i].Word == w {
+		return d.Refs[i].Sieve
+	}
+	return ""
 }
 
 // refOf returns the entity word w refers to through a reference, or -1.

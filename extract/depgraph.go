@@ -323,7 +323,7 @@ func (g *depGraph) enhance() {
 					}
 				}
 			}
-			if !found && g.tag(v) == VERB && g.child(v, "nsubj") >= 0 && g.child(v, "obj", "ccomp", "xcomp", "advmod", "mark", "obl") < 0 {
+			if !found && g.tag(v) == VERB && g.tag(n) == NOUN && g.child(v, "nsubj") >= 0 && g.child(v, "obj", "ccomp", "xcomp", "advmod", "mark", "obl") < 0 {
 				// "the firm Acme bought": the noun is the verb's object, when the clause
 				// follows the noun at once
 				if _, last := g.subtree(n); true {

@@ -183,9 +183,10 @@ const (
 
 // Quotation is a direct quotation attributed to a speaker.
 type Quotation struct {
-	Span         // the quoted words, without the marks
-	Speaker  int // entity index
-	Sentence int // sentence of the attribution
+	Span            // the quoted words, without the marks
+	Speaker  int    // entity index
+	Sentence int    // sentence of the attribution
+	Rule     string // the sieve that found the speaker ("speech-verb", "order:cue-after")
 }
 
 // Meta is what the source of an article says about it besides its text: a page's

@@ -39,11 +39,16 @@ import (
 //	case=with|for|-    the preposition marking it on the path is one of these ("-": none)
 //	has=rel|rel        it governs a word through one of these labels ("!has=": none)
 //	type=POLEC         an end's entity is a person, organisation, place, event, or country
+//	REL=a|b|@class     it governs through the label REL a word whose lemma is one of these
 //
 // pred says how the relation is named: "verb V" (the lexicon's predicate for verb V and
-// the object's preposition, else V's past tense), "noun N" (the relational noun's, from
-// nouns.tsv), "role N" (the relation a title implies: leads, works_for, plays_for), or
-// "text P" (P itself); a trailing "sym" makes it symmetric. The example is an invented
+// the object's preposition, else V's past tense), "noun N" (the relational noun's for the
+// object's preposition, from nouns.tsv), "deverbal N" (the noun's relation whatever the
+// preposition, for its agent and the one it is aimed at: "Bolt received support from
+// Acme"), "symverb V" (a symmetric verb of the lexicon with its subjects: "Acme and Bolt
+// merged"), "role N" (the relation a title implies: leads, works_for, plays_for), or "text
+// P" (P itself); a trailing "sym" makes it symmetric. "V.obj" names the word V governs
+// through obj, off the path. The example is an invented
 // sentence, and want the relation it must give; a test checks both.
 
 //go:embed patterns/*.txt
@@ -79,11 +84,13 @@ const (
 	condCase
 	condHas
 	condType
+	condChild // a dependent through rel whose lemma is one of values
 )
 
 // pcond is one condition on a node.
 type pcond struct {
 	kind   condKind
+	rel    string // for condChild
 	neg    bool
 	values map[string]bool
 	none   bool // case=-: no preposition
@@ -102,6 +109,7 @@ type pedge struct {
 type predSpec struct {
 	kind string // "verb", "noun", "role", "text"
 	node int    // the node whose word names it
+	rel  string // or the dependent of that node through rel ("V.obj")
 	text string // for "text"
 	sym  bool
 }
@@ -286,18 +294,20 @@ func (ps *patternSet) compile(p *pattern, path, pred string) error {
 	}
 	p.pred.kind = f[0]
 	switch f[0] {
-	case "verb", "noun", "role":
+	case "verb", "noun", "role", "deverbal", "symverb":
 		if len(f) < 2 {
 			return fmt.Errorf("pred %s needs a node", f[0])
 		}
 		p.pred.node = -1
+		name, rel, _ := strings.Cut(f[1], ".")
+		p.pred.rel = rel
 		for i, nd := range p.nodes {
-			if nd.name == f[1] {
+			if nd.name == name {
 				p.pred.node = i
 			}
 		}
 		if p.pred.node < 0 {
-			return fmt.Errorf("pred names node %s, which the path lacks", f[1])
+			return fmt.Errorf("pred names node %s, which the path lacks", name)
 		}
 		f = f[2:]
 	case "text":
@@ -307,7 +317,7 @@ func (ps *patternSet) compile(p *pattern, path, pred string) error {
 		p.pred.text, p.pred.node = f[1], -1
 		f = f[2:]
 	default:
-		return fmt.Errorf("pred %q: verb, noun, role or text", f[0])
+		return fmt.Errorf("pred %q: verb, noun, deverbal, role, symverb or text", f[0])
 	}
 	for _, x := range f {
 		if x != "sym" {
@@ -413,7 +423,10 @@ func (ps *patternSet) compileNode(t string) (pnode, error) {
 			nd.conds = append(nd.conds, pc)
 			continue
 		default:
-			return nd, fmt.Errorf("node %s: unknown condition %q", name, key)
+			if !strings.ContainsAny(key[:1], "abcdefghijklmnopqrstuvwxyz") {
+				return nd, fmt.Errorf("node %s: unknown condition %q", name, key)
+			}
+			pc.kind, pc.rel = condChild, key // "obj=@aimed": a dependent through obj
 		}
 		pc.values = map[string]bool{}
 		for _, v := range strings.Split(val, "|") {
@@ -555,6 +568,13 @@ func (g *depGraph) nodeOK(nd *pnode, i int, prep string, end bool, typeOK func(i
 				return false
 			}
 			ok = typeOK(i, pc)
+		case condChild:
+			for _, e := range g.out[i-g.first] {
+				if e.via == "" && e.rel == pc.rel && pc.values[g.lemma[e.dep-g.first]] {
+					ok = true
+					break
+				}
+			}
 		}
 		if ok == pc.neg {
 			return false

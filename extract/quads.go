@@ -276,6 +276,9 @@ func (d *Document) Quads(nodes []Node) []quad.Quad {
 		if q.Sentence >= 0 {
 			add(qn, pEvidence, quad.String(d.SentenceText(q.Sentence)))
 		}
+		if q.Rule != "" {
+			add(qn, pRule, quad.String(q.Rule))
+		}
 		d.dateQuads(qn, q.Sentence, add)
 		for _, e := range d.entitiesIn(q.Span) {
 			if e != q.Speaker {

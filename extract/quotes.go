@@ -56,12 +56,16 @@ func (a *analysis) findQuotes() {
 			if d.Sentences[si].Kind == Junk || d.Sentences[si].Kind == Heading && d.Sentences[si].TitleCase {
 				continue
 			}
-			speaker, cue, strong := a.attribute(q, spans, qi)
+			speaker, cue, strong, rule := a.attribute(q, spans, qi)
 			if speaker < 0 && qi > 0 && prevSpeaker >= 0 && a.continues(spans[qi-1], q) {
-				speaker, cue, strong = prevSpeaker, a.sentenceOf(spans[qi-1].close), true // "…," he said. "…"
+				speaker, cue, strong, rule = prevSpeaker, a.sentenceOf(spans[qi-1].close), true, "order:continues" // "…," he said. "…"
 			}
 			if speaker < 0 && qi == 0 && q.open == p.First && prevPara == pi-1 && prevSpeaker >= 0 {
-				speaker, cue, strong = prevSpeaker, si, true // a quotation running on from the last paragraph
+				speaker, cue, strong, rule = prevSpeaker, si, true, "order:run-on" // a quotation running on from the last paragraph
+			}
+			if speaker < 0 {
+				speaker, cue, rule = a.attributeParse(q, qi)
+				strong = speaker >= 0
 			}
 			if speaker < 0 || !a.isAgent(speaker) {
 				continue
@@ -83,7 +87,7 @@ func (a *analysis) findQuotes() {
 				continue
 			}
 			seen[key] = true
-			d.Quotes = append(d.Quotes, Quotation{Span: text, Speaker: speaker, Sentence: cue})
+			d.Quotes = append(d.Quotes, Quotation{Span: text, Speaker: speaker, Sentence: cue, Rule: rule})
 		}
 	}
 }
@@ -148,12 +152,12 @@ func (a *analysis) quoteSpans(pi int) []quoteSpan {
 // speech verb before it in its sentence (Keller said: "…" / Keller called it "…"), or a
 // noun of speech (his remarks, a greeting). strong is false when the speaker comes only
 // from the sentence around the quotation, which scare quotes share.
-func (a *analysis) attribute(q quoteSpan, spans []quoteSpan, qi int) (speaker, cue int, strong bool) {
+func (a *analysis) attribute(q quoteSpan, spans []quoteSpan, qi int) (speaker, cue int, strong bool, rule string) {
 	d := a.d
 	p := &d.Paragraphs[q.para]
 	if q.closed {
 		if sp, c := a.cueAfter(q, p.End); sp >= 0 {
-			return sp, c, true
+			return sp, c, true, "order:cue-after"
 		}
 	}
 	// a speech verb before the quotation in its sentence, else a noun of speech
@@ -163,11 +167,11 @@ func (a *analysis) attribute(q quoteSpan, spans []quoteSpan, qi int) (speaker, c
 	if q.open-1 > s.First && a.word(q.open-1) == ":" {
 		if fv := a.finiteVerbBefore(q.open - 1); fv >= 0 {
 			if subj, neg := a.subjectOf(fv); !neg && len(subj) > 0 && a.isAgent(subj[0]) {
-				return subj[0], si, true
+				return subj[0], si, true, "order:colon"
 			}
 		} else if v := a.verbBeforeColon(q.open-1, s.First); v >= 0 {
 			if subj, neg := a.subjectOf(v); !neg && len(subj) > 0 && a.isAgent(subj[0]) {
-				return subj[0], si, true
+				return subj[0], si, true, "order:colon"
 			}
 		}
 	}
@@ -190,19 +194,19 @@ func (a *analysis) attribute(q quoteSpan, spans []quoteSpan, qi int) (speaker, c
 			if pass == 0 {
 				if _, ok := a.lx.Speech(w); ok {
 					if sp := a.speechSubject(k, q, spans, qi); sp >= 0 {
-						return sp, si, true
+						return sp, si, true, "order:speech-before"
 					}
 				}
 				continue
 			}
 			if speechNouns[w] {
 				if sp := a.nounSpeaker(k); sp >= 0 {
-					return sp, si, q.open-k <= 4 && !strings.HasSuffix(w, "s") || w == "greeting"
+					return sp, si, q.open-k <= 4 && !strings.HasSuffix(w, "s") || w == "greeting", "order:speech-noun"
 				}
 			}
 		}
 	}
-	return -1, -1, false
+	return -1, -1, false, ""
 }
 
 // cueAfter reads "…," Keller said / "…," said Keller / "…," he added after a closed
@@ -258,7 +262,7 @@ func (a *analysis) cueAfter(q quoteSpan, end int) (int, int) {
 		if a.word(k) == "," && k > j && a.mentionAt[k-1] >= 0 {
 			// "X, senior economist at Harbor Capital, said"
 			if c := a.appositionEnd(k, end); c > 0 {
-				if _, ok := a.lx.Speech(a.word(c + 1)); ok {
+				if _, ok := a.lx.Speech(a.word(c + 1)); ok && !(endsSentence && a.reportsClause(c+1, si)) {
 					if sp := d.Mentions[a.mentionAt[k-1]].Entity; sp >= 0 {
 						return sp, si
 					}
@@ -306,8 +310,22 @@ func (a *analysis) cueAfter(q quoteSpan, end int) (int, int) {
 		if lemma, _ := a.lx.Speech(a.word(after)); !plainSpeech[lemma] && a.mentionOf(after+1) >= 0 {
 			return -1, -1
 		}
+		if a.reportsClause(after, si) {
+			return -1, -1
+		}
 	}
 	return e, si
+}
+
+// reportsClause reports whether the verb of saying at token v reports a clause of its
+// own ("Acme, meanwhile, says it will …"), and so is no cue for the quotation before.
+func (a *analysis) reportsClause(v, si int) bool {
+	g := a.d.graph(a.lx, si)
+	if g == nil {
+		return false
+	}
+	w := a.d.TokenWord(v)
+	return w >= g.first && w < g.end && g.child(w, "ccomp", "xcomp") >= 0
 }
 
 // describesSpeaker reports whether token k is a lower-case word that may stand in a

@@ -178,7 +178,7 @@ func (r *relationFinder) statePattern(g *depGraph, p *pattern, m *match) {
 		if r.nameWord(w) {
 			return // a word of a name: "United" of "Riverside United" is no verb
 		}
-		if g.quoted[w-g.first] {
+		if g.quoted[w-g.first] || r.inQuote(r.d.Words[w].Token) {
 			return // inside a quotation: the speaker's words, not the article's
 		}
 		modality = strongerModal(modality, g.modal[w-g.first])
@@ -196,6 +196,17 @@ func (r *relationFinder) statePattern(g *depGraph, p *pattern, m *match) {
 	rule := p.name
 	if m.via != "" {
 		rule += "+" + m.via
+	}
+	// an end read through the coreference sieve says which pass resolved it
+	for _, w := range []int{sw, ow} {
+		if r.wordEntity(w) < 0 {
+			if sv := r.d.refSieve(w); sv != "" {
+				rule += "@" + sv
+				break
+			}
+			rule += "@appos"
+			break
+		}
 	}
 	var quals []Qualifier
 	if p.pred.node >= 0 {
@@ -236,6 +247,35 @@ func (r *relationFinder) patternPredicate(g *depGraph, p *pattern, m *match, s, 
 	case "verb":
 		v := m.words[p.pred.node]
 		return r.verbPredicate(g, v, prep, s, o)
+	case "symverb":
+		v := m.words[p.pred.node]
+		if !r.isSubjectType(s) || !r.isSubjectType(o) || g.child(v, "obj") >= 0 {
+			return "", false, false
+		}
+		for _, vf := range r.lx.Verbs(g.word(v)) {
+			if vf.Verb.Symmetric && r.typeOK(o, vf.Verb.Objects) {
+				return vf.Verb.Past, true, true
+			}
+		}
+		return "", false, false
+	case "deverbal":
+		n := m.words[p.pred.node]
+		if p.pred.rel != "" {
+			if n = g.child(n, p.pred.rel); n < 0 {
+				return "", false, false
+			}
+		}
+		if !r.isAgent(s) && !r.isCountry(s) || !r.isAgent(o) && !r.isCountry(o) {
+			return "", false, false
+		}
+		rels := r.lx.NounRelations(g.word(n))
+		if len(rels) == 0 {
+			rels = r.lx.NounRelations(g.lemma[n-g.first])
+		}
+		if len(rels) == 0 {
+			return "", false, false
+		}
+		return rels[0].Predicate, rels[0].Symmetric, true
 	case "noun":
 		n := m.words[p.pred.node]
 		if !r.isAgent(s) && !r.isCountry(s) || !r.isAgent(o) && d.Entities[o].Type != Place && d.Entities[o].Type != Event {
@@ -274,8 +314,11 @@ func (r *relationFinder) patternPredicate(g *depGraph, p *pattern, m *match, s, 
 				}
 			}
 		}
-		if head == "founder" || head == "co-founder" || head == "cofounder" {
+		switch head {
+		case "founder", "co-founder", "cofounder":
 			return "founded", false, true // a founder need not lead it now
+		case "member":
+			return PredMemberOf, false, true
 		}
 		return affiliationPred(head, former), false, true
 	}
@@ -297,7 +340,9 @@ func (r *relationFinder) verbPredicate(g *depGraph, v int, prep string, s, o int
 			if via.Prep != prep {
 				continue
 			}
-			if !r.typeOK(o, vb.Objects) || !r.isSubjectType(s) {
+			// two countries stand for their governments or their teams: "Sweden faced
+			// South Korea", "Ruritania invaded Freedonia"
+			if !r.typeOK(o, vb.Objects) && !(r.isCountry(s) && r.isCountry(o)) || !r.isSubjectType(s) {
 				return "", false, false
 			}
 			return vb.Predicate(via), vb.Symmetric, true
@@ -324,8 +369,12 @@ func (r *relationFinder) verbPredicate(g *depGraph, v int, prep string, s, o int
 		return past, false, true
 	}
 	ot := d.Entities[o].Type
-	if ot == Place && (prep == "at" || prep == "in" || prep == "on") {
+	if ot == Place && (prep == "at" || prep == "in" || prep == "on") && !relationPatterns().classes["locative"][lemma] {
 		return "", false, false // where something happened, a qualifier of its own
+	}
+	if obj := g.child(v, "obj"); obj >= 0 && r.wordEntity(obj) < 0 && relationPatterns().classes["receive"][lemma] &&
+		len(r.lx.NounRelations(g.lemma[obj-g.first])) > 0 {
+		return "", false, false // "received support from X": X supported, a pattern of its own
 	}
 	if obj := g.child(v, "obj"); obj >= 0 && r.wordEntity(obj) < 0 {
 		// the verb has an object of its own: "signed a deal with X", "won damages from X",
@@ -334,9 +383,9 @@ func (r *relationFinder) verbPredicate(g *depGraph, v int, prep string, s, o int
 			return "", false, false
 		}
 	}
-	if relationPreps[prep] || prep == "in" && (ot == Organization || ot == Event) {
-		if info.Freq == 0 && !info.Person {
-			return "", false, false // a rare verb: too often a noun read as one
+	if relationPreps[prep] || prep == "in" && (ot == Organization || ot == Event || ot == Place) {
+		if info.Freq == 0 && !info.Person && g.tag(v) != VERB {
+			return "", false, false // a rare verb the tagger doubts: too often a noun
 		}
 		return past + "_" + prep, false, true
 	}

@@ -65,6 +65,7 @@ type QuoteRow struct {
 	Doc     string   `json:"doc"`
 	Date    string   `json:"date,omitempty"` // the date its sentence states, if it states one
 	Article *Article `json:"article,omitempty"`
+	Rule    string   `json:"rule,omitempty"` // the sieve that found its speaker (kg:rule)
 }
 
 // entityTypes are the classes listed as entities.
@@ -381,6 +382,8 @@ func (s *Store) Quotes(ctx context.Context) ([]QuoteRow, error) {
 				row.Doc = voc.DocID(q.Object.String())
 			case voc.Date:
 				row.Date = quadString(q.Object)
+			case voc.Rule:
+				row.Rule = quadString(q.Object)
 			}
 		}
 		art := arts.of(ctx, row.Doc)
