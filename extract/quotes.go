@@ -76,6 +76,9 @@ func (a *analysis) findQuotes() {
 					words++
 				}
 			}
+			if a.isTitle(from, to) {
+				continue // a name in quotation marks: a title, a slogan, a nickname
+			}
 			if words == 0 || words <= 2 && !strong {
 				continue // a scare quote: a term, not speech
 			}
@@ -90,6 +93,39 @@ func (a *analysis) findQuotes() {
 			d.Quotes = append(d.Quotes, Quotation{Span: text, Speaker: speaker, Sentence: cue, Rule: rule})
 		}
 	}
+}
+
+// isTitle reports whether the quoted tokens [from, to) read as a name: every word but the
+// small ones capitalised ("Office in a Pocket", "Hope"), no mark that ends a sentence.
+func (a *analysis) isTitle(from, to int) bool {
+	d := a.d
+	words := 0
+	for k := from; k < to; k++ {
+		t := &d.Tokens[k]
+		switch t.Kind {
+		case Word:
+			if !titleSmallWords[t.Lower] {
+				words++
+			}
+			if !t.Has(Cap) && !titleSmallWords[t.Lower] {
+				return false
+			}
+			if t.Lower == "i" {
+				return false
+			}
+		case Punct:
+			if w := d.TokenText(k); w == "." || w == "!" || w == "?" || w == "," {
+				return false
+			}
+		}
+	}
+	return words >= 2 && d.Tokens[from].Has(Cap)
+}
+
+// titleSmallWords stay lower case inside a title.
+var titleSmallWords = map[string]bool{
+	"a": true, "an": true, "the": true, "of": true, "in": true, "on": true, "and": true, "or": true,
+	"for": true, "to": true, "at": true, "by": true, "with": true, "from": true, "vs": true, "vs.": true,
 }
 
 // continues reports whether quotation q carries on the one before it: nothing stands

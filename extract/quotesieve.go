@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/kg-news/kg/extract/lexicon"
+import (
+	"strings"
+
+	"github.com/kg-news/kg/extract/lexicon"
+)
 
 // Quotation sieves that read the dependency parse, tried after the word-order attribution
 // of quotes.go (see attributeParse):
@@ -30,6 +34,7 @@ func (a *analysis) attributeParse(q quoteSpan, qi int) (speaker, cue int, sieve 
 		{"according-to", a.accordingTo},
 		{"words-of", a.wordsOf},
 		{"colon-para", func(q quoteSpan) (int, int) { return a.colonParagraph(q, qi) }},
+		{"reported-before", a.reportedBefore2},
 		{"dash", a.dashSpeaker},
 		{"transcript", a.transcriptSpeaker},
 	}
@@ -259,24 +264,41 @@ func (a *analysis) wordsOf(q quoteSpan) (int, int) {
 }
 
 // colonParagraph attributes a quotation that opens a paragraph after a paragraph that
-// ends with a colon to the speaker that colon introduces.
+// ends with a colon or a comma ("Lee wrote:", "Lee stated,") to the one who speaks there.
 func (a *analysis) colonParagraph(q quoteSpan, qi int) (int, int) {
 	d := a.d
 	if qi != 0 || q.para == 0 || d.Paragraphs[q.para].First != q.open {
 		return -1, -1
 	}
 	prev := &d.Paragraphs[q.para-1]
-	if prev.Junk != "" || prev.End <= prev.First || a.word(prev.End-1) != ":" {
+	if prev.Junk != "" || prev.End <= prev.First || a.word(prev.End-1) != ":" && a.word(prev.End-1) != "," {
 		return -1, -1
 	}
 	si := a.sentenceOf(prev.End - 1)
 	g := d.graph(a.lx, si)
 	if g == nil {
+		// a line without a full stop is not parsed: its first speaker named before a
+		// verb of saying, or before the colon
+		for k := d.Sentences[si].First; k < prev.End; k++ {
+			mi := a.mentionOf(k)
+			if mi < 0 || d.Mentions[mi].Kind != NameMention || !a.isAgent(d.Mentions[mi].Entity) || d.Mentions[mi].Possessive {
+				continue
+			}
+			for j := d.Mentions[mi].End; j < prev.End && j < d.Mentions[mi].End+3; j++ {
+				if _, ok := a.lx.Speech(a.word(j)); ok {
+					return d.Mentions[mi].Entity, si
+				}
+			}
+			if a.word(prev.End-1) == ":" {
+				return d.Mentions[mi].Entity, si
+			}
+			break
+		}
 		return -1, -1
 	}
 	for v := g.first; v < g.end; v++ {
-		if _, ok := a.lx.Speech(g.word(v)); !ok || g.tag(v) != VERB {
-			continue
+		if _, ok := a.lx.Speech(g.word(v)); !ok && a.word(prev.End-1) == "," || g.tag(v) != VERB {
+			continue // after a colon any verb introduces it ("tweeted from his account:")
 		}
 		for _, e := range g.out[v-g.first] {
 			if e.rel == "nsubj" {
@@ -332,6 +354,48 @@ func (a *analysis) transcriptSpeaker(q quoteSpan) (int, int) {
 	}
 	if e := d.Mentions[mi].Entity; a.isAgent(e) {
 		return e, a.sentenceOf(p.First)
+	}
+	return -1, -1
+}
+
+// reportedBefore2 attributes a quotation that opens a sentence and has no cue of its own to
+// whoever reported speech, outside quotation marks, in the sentence before it in its
+// paragraph ("Lee also said the firm would grow. "We are ready."").
+func (a *analysis) reportedBefore2(q quoteSpan) (int, int) {
+	d := a.d
+	si := a.sentenceOf(q.open)
+	s := &d.Sentences[si]
+	if s.First != q.open && !(s.First+1 == q.open && d.Tokens[s.First].Kind == Punct) {
+		return -1, -1
+	}
+	p := &d.Paragraphs[q.para]
+	for back := 1; back <= 2 && si-back >= 0; back++ {
+		ps := &d.Sentences[si-back]
+		if ps.First < p.First {
+			break
+		}
+		g := d.graph(a.lx, si-back)
+		if g == nil {
+			continue
+		}
+		for v := g.first; v < g.end; v++ {
+			if g.quoted[v-g.first] || g.tag(v) != VERB {
+				continue
+			}
+			if _, ok := a.lx.Speech(g.word(v)); !ok || g.negated[v-g.first] {
+				continue
+			}
+			for _, e := range g.out[v-g.first] {
+				if e.rel == "nsubj" {
+					if sp := a.speakerOf(g, e.dep); sp >= 0 && a.isPerson(sp) {
+						return sp, si - back
+					}
+				}
+			}
+		}
+		if !strings.HasSuffix(d.SentenceText(si-back), "?") {
+			break // only a question may stand between the report and the quotation
+		}
 	}
 	return -1, -1
 }
