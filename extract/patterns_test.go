@@ -21,7 +21,7 @@ import (
 //	Acme did not buy Bolt Industries.
 //	# want: nothing
 //
-// A blank line ends a case. "# not: A -p-> B" says a relation must not be stated. Names
+// A blank line ends a case; a line "¶" breaks a paragraph inside one. "# not: A -p-> B" says a relation must not be stated. Names
 // are an entity's name or any of its aliases; a "~modality" must match the statement's.
 type ruleCase struct {
 	file string
@@ -61,6 +61,8 @@ func readRuleCases(t *testing.T, glob string) []ruleCase {
 			switch {
 			case line == "":
 				flush()
+			case line == "¶" && cur != nil:
+				cur.text += "\n" // a paragraph break inside a case
 			case strings.HasPrefix(line, "# want:"):
 				if cur == nil {
 					t.Errorf("%s:%d: # want: before any sentence", f, n)
@@ -207,4 +209,54 @@ func TestPatterns(t *testing.T) {
 			t.Errorf("%s:%d: example %q gives %s, but through %v, not %s\n\tparse:%s", p.file, p.line, p.example, p.want, rules, p.name, describeParse(d))
 		})
 	}
+}
+
+// TestQuoteCases runs the quotation cases of testdata/quotes: "# want: Speaker: text"
+// names the speaker and the start of a quotation's text (a name or any alias of the
+// entity); "# want: nothing" says no quotation is attributed; "# not:" one that must not be.
+func TestQuoteCases(t *testing.T) {
+	x := New()
+	for _, c := range readRuleCases(t, "testdata/quotes/*.txt") {
+		t.Run(fmt.Sprintf("%s:%d", c.file, c.line), func(t *testing.T) {
+			d := extractCase(t, x, c.text)
+			var got []string
+			has := func(w string) bool {
+				speaker, text, _ := strings.Cut(w, ": ")
+				for _, q := range d.Quotes {
+					if strings.HasPrefix(q.Text(d.Text), text) && containsFold(entityNames(&d.Entities[q.Speaker]), speaker) {
+						return true
+					}
+				}
+				return false
+			}
+			for _, q := range d.Quotes {
+				got = append(got, fmt.Sprintf("%s: %q (%s)", d.Entities[q.Speaker].Name, q.Text(d.Text), q.Rule))
+			}
+			for _, w := range c.want {
+				if w == "nothing" {
+					if len(d.Quotes) > 0 {
+						t.Errorf("%s:%d %q: want no quotation, got %v", c.file, c.line, c.text, got)
+					}
+					continue
+				}
+				if !has(w) {
+					t.Errorf("%s:%d %q: want %s, got %v", c.file, c.line, c.text, w, got)
+				}
+			}
+			for _, w := range c.not {
+				if has(w) {
+					t.Errorf("%s:%d %q: do not want %s, got %v", c.file, c.line, c.text, w, got)
+				}
+			}
+		})
+	}
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
 }

@@ -67,6 +67,9 @@ func (a *analysis) findQuotes() {
 				speaker, cue, rule = a.attributeParse(q, qi)
 				strong = speaker >= 0
 			}
+			if speaker >= 0 && a.namesInThirdPerson(from, to, speaker) {
+				continue // "Ann Lee was the heart of it": said of Lee, by someone else
+			}
 			if speaker < 0 || !a.isAgent(speaker) {
 				continue
 			}
@@ -93,6 +96,29 @@ func (a *analysis) findQuotes() {
 			d.Quotes = append(d.Quotes, Quotation{Span: text, Speaker: speaker, Sentence: cue, Rule: rule})
 		}
 	}
+}
+
+// namesInThirdPerson reports whether the quoted tokens [from, to) name entity e by its
+// full name as the subject of a clause, which a speaker does not do of themselves.
+func (a *analysis) namesInThirdPerson(from, to, e int) bool {
+	d := a.d
+	if !a.isPerson(e) {
+		return false
+	}
+	for k := from; k < to; k++ {
+		mi := a.mentionAt[k]
+		if mi < 0 || d.Mentions[mi].Entity != e || d.Mentions[mi].Kind != NameMention || d.Mentions[mi].First != k {
+			continue
+		}
+		m := &d.Mentions[mi]
+		if len(strings.Fields(m.Text(d.Text))) < 2 || m.Possessive {
+			continue
+		}
+		if w := d.TokenWord(k); w >= 0 && strings.HasPrefix(d.Words[w].Rel, "nsubj") {
+			return true
+		}
+	}
+	return false
 }
 
 // isTitle reports whether the quoted tokens [from, to) read as a name: every word but the
@@ -235,7 +261,12 @@ func (a *analysis) attribute(q quoteSpan, spans []quoteSpan, qi int) (speaker, c
 				}
 				continue
 			}
-			if speechNouns[w] {
+			if speechNouns[w] || w == "word" {
+				if w == "words" || w == "word" {
+					if sp, _ := a.wordsOf(q); sp >= 0 {
+						return sp, si, true, "words-of" // "in the words of the prosecutor, Ann Lee,"
+					}
+				}
 				if sp := a.nounSpeaker(k); sp >= 0 {
 					return sp, si, q.open-k <= 4 && !strings.HasSuffix(w, "s") || w == "greeting", "order:speech-noun"
 				}

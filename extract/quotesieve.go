@@ -257,6 +257,13 @@ func (a *analysis) wordsOf(q quoteSpan) (int, int) {
 				if sp := a.speakerOf(g, e.dep); sp >= 0 {
 					return sp, si
 				}
+				// "the prosecutor, Ann Lee,": a name after a comma, however it was parsed
+				_, end := g.subtree(e.dep)
+				if end+2 < g.end && g.word(end+1) == "," {
+					if x := a.wordEntity(end + 2); x >= 0 && a.isPerson(x) && a.nameWord(end+2) {
+						return x, si
+					}
+				}
 			}
 		}
 	}
@@ -324,7 +331,25 @@ func (a *analysis) dashSpeaker(q quoteSpan) (int, int) {
 	}
 	k++
 	mi := a.mentionOf(k)
-	if mi < 0 || d.Mentions[mi].Kind != NameMention || !a.isAgent(d.Mentions[mi].Entity) {
+	if mi < 0 {
+		// a line of its own is no sentence the mentions stage read: match its words
+		// against the article's names
+		last := p.End
+		for last > k && (a.word(last-1) == "." || a.word(last-1) == ",") {
+			last--
+		}
+		if last <= k || last-k > 5 {
+			return -1, -1
+		}
+		text := d.Text[d.Tokens[k].Start:d.Tokens[last-1].End]
+		for e := range d.Entities {
+			if a.isAgent(e) && containsStr(d.Entities[e].Names, text) {
+				return e, a.sentenceOf(k)
+			}
+		}
+		return -1, -1
+	}
+	if d.Mentions[mi].Kind != NameMention || !a.isAgent(d.Mentions[mi].Entity) {
 		return -1, -1
 	}
 	end := d.Mentions[mi].End
