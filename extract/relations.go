@@ -1328,8 +1328,11 @@ func (r *relationFinder) generalVerb(si, v int, lightOnly bool) {
 	d := r.d
 	s := &d.Sentences[si]
 	w := r.word(v)
-	if closedClass[w] {
+	if closedClass[w] || w == "according" {
 		return
+	}
+	if tag, ok := d.TokenTag(v); ok && tag != VERB {
+		return // the tagger reads a noun or an adjective: "teams from X", "exhibits at X"
 	}
 	lemma, form, info, ok := r.analyzeVerb(w)
 	if !ok || nonRelationVerbs[lemma] {
