@@ -63,6 +63,7 @@ type relationFinder struct {
 	main     int    // entity of the article's main event, -1
 	mainKind string // its kind: "meeting", "match", ...
 	teams    map[int]bool
+	verbTok  int    // while the general verb rule runs: its verb's token, else -1
 	rule     string // the pass or pattern stating relations now, recorded on each
 	modality string // the modality of the relations stated now (Relation.Modality)
 }
@@ -83,7 +84,7 @@ type relKey struct {
 // findRelations adds the relations the article states.
 func (a *analysis) findRelations() {
 	d := a.d
-	r := &relationFinder{analysis: a, seen: map[relKey]int{}, main: -1}
+	r := &relationFinder{analysis: a, seen: map[relKey]int{}, main: -1, verbTok: -1}
 	for e := range d.Entities {
 		if d.Entities[e].Type == Event {
 			r.main = e
@@ -133,6 +134,9 @@ func (r *relationFinder) add(s, o int, pred string, sym bool, si int, quals []Qu
 		return
 	}
 	pred = r.lx.USSpelling(pred)
+	if r.verbTok >= 0 && r.rule == "order:verb-general" && !r.governs(r.verbTok, o, si) && !r.governs(r.verbTok, s, si) {
+		return // the parse hangs neither end on the verb: "teams from X", "exhibits at X"
+	}
 	if sym && o < s {
 		if _, ok := r.seen[relKey{o, s, pred}]; ok {
 			return
@@ -1331,6 +1335,8 @@ func (r *relationFinder) generalVerb(si, v int, lightOnly bool) {
 	if closedClass[w] || w == "according" {
 		return
 	}
+	r.verbTok = v
+	defer func() { r.verbTok = -1 }()
 	if tag, ok := d.TokenTag(v); ok && tag != VERB {
 		return // the tagger reads a noun or an adjective: "teams from X", "exhibits at X"
 	}
@@ -1934,4 +1940,30 @@ func (r *relationFinder) finiteVerbOrAuxBefore(k int) int {
 		}
 	}
 	return -1
+}
+
+// governs reports whether the parse makes a word of entity e in sentence si depend on the
+// verb at token v, within three arcs; true when the sentence was not parsed.
+func (r *relationFinder) governs(v, e, si int) bool {
+	d := r.d
+	g := d.graph(r.lx, si)
+	if g == nil {
+		return true
+	}
+	vw := d.TokenWord(v)
+	if vw < g.first || vw >= g.end {
+		return true
+	}
+	for w := g.first; w < g.end; w++ {
+		if r.wordEntity(w) != e {
+			continue
+		}
+		for h, n := w, 0; h >= g.first && h < g.end && n < 4; n++ {
+			if h == vw {
+				return true
+			}
+			h = d.Words[h].Head
+		}
+	}
+	return false
 }
