@@ -134,6 +134,9 @@ func (r *relationFinder) add(s, o int, pred string, sym bool, si int, quals []Qu
 		return
 	}
 	pred = r.lx.USSpelling(pred)
+	if r.fragment(s) || r.fragment(o) {
+		return // "for Refugees", "Major": a piece of a name, or a title read as one
+	}
 	if r.verbTok >= 0 && r.rule == "order:verb-general" && !r.governs(r.verbTok, o, si) && !r.governs(r.verbTok, s, si) {
 		return // the parse hangs neither end on the verb: "teams from X", "exhibits at X"
 	}
@@ -1966,4 +1969,34 @@ func (r *relationFinder) governs(v, e, si int) bool {
 		}
 	}
 	return false
+}
+
+// fragment reports whether entity e's name reads as a piece of a longer name or as a word
+// that is no name: it begins or ends with a function word ("for Refugees", "Diary of") or
+// is a title alone ("Major", "Emeritus").
+func (r *relationFinder) fragment(e int) bool {
+	ent := &r.d.Entities[e]
+	f := strings.Fields(ent.Name)
+	if len(f) == 0 {
+		return true
+	}
+	first, last := strings.ToLower(f[0]), strings.ToLower(f[len(f)-1])
+	if fragmentEdges[first] || fragmentEdges[last] {
+		return true
+	}
+	if len(f) == 1 && ent.Type != Place {
+		if _, title := r.lx.Title(first); title {
+			return true
+		}
+		if functionWords[first] || determiners[first] || prepositions[first] {
+			return true
+		}
+	}
+	return false
+}
+
+// fragmentEdges never begin or end a name.
+var fragmentEdges = map[string]bool{
+	"of": true, "for": true, "and": true, "in": true, "at": true, "to": true, "with": true,
+	"from": true, "by": true, "on": true, "or": true, "the": true, "a": true, "an": true,
 }
