@@ -317,7 +317,7 @@ func (c *corefer) resolvePronoun(g *depGraph, si, w int, low string, p pronounIn
 			continue
 		}
 		if ent := &d.Entities[e]; p.gender != 0 && ent.Gender == 0 && ent.NameGender != 0 && ent.NameGender != p.gender {
-			s *= 0.3 // the first name is mostly given to the other gender
+			s *= 0.2 // the first name is mostly given to the other gender
 		}
 		if above[e] {
 			s += 150

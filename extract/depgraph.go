@@ -304,6 +304,7 @@ func (g *depGraph) enhance() {
 	d := g.d
 	g.repairAppositions()
 	g.repairAgents()
+	g.repairPossessives()
 	// relative clauses: the pronoun's arc goes to the noun; a reduced relative gets its
 	// noun as subject or object
 	for i := g.first; i < g.end; i++ {
@@ -477,6 +478,32 @@ func (g *depGraph) repairAgents() {
 					g.addEdge(depEdge{head: in.head, dep: e.dep, rel: "nmod", prep: "by", via: "attach"})
 				}
 			}
+		}
+	}
+}
+
+// repairPossessives reads a name right after a possessive as possessed by it, where the
+// parser made the two siblings or conjuncts: "Acme's Ann Lee said".
+func (g *depGraph) repairPossessives() {
+	d := g.d
+	for x := g.first; x+2 < g.end; x++ {
+		if g.tag(x) != PROPN || g.word(x+1) != "'s" && g.word(x+1) != "'" {
+			continue
+		}
+		// x is the last word of the possessor; the possessed name starts after the mark
+		y := x + 2
+		if g.tag(y) != PROPN || d.Words[x+1].Head < 0 {
+			continue
+		}
+		hx := x
+		for hx >= g.first && d.Words[hx].Rel == "flat" && d.Words[hx].Head >= g.first {
+			hx = d.Words[hx].Head // the head of a name of several words
+		}
+		if d.Words[hx].Rel == "nmod:poss" {
+			continue // read right
+		}
+		if d.Words[y].Head == hx || d.Words[y].Head == d.Words[hx].Head {
+			g.addEdge(depEdge{head: y, dep: hx, rel: "nmod:poss", via: "poss"})
 		}
 	}
 }

@@ -46,7 +46,9 @@ import (
 // object's preposition, from nouns.tsv), "deverbal N" (the noun's relation whatever the
 // preposition, for its agent and the one it is aimed at: "Bolt received support from
 // Acme"), "symverb V" (a symmetric verb of the lexicon with its subjects: "Acme and Bolt
-// merged"), "role N" (the relation a title implies: leads, works_for, plays_for), or "text
+// merged"), "role N" (the relation a title implies: leads, works_for, plays_for),
+// "affiliation S" (a person named with an organisation: member_of a party, else
+// works_for), or "text
 // P" (P itself); a trailing "sym" makes it symmetric. "V.obj" names the word V governs
 // through obj, off the path. The example is an invented
 // sentence, and want the relation it must give; a test checks both.
@@ -294,7 +296,7 @@ func (ps *patternSet) compile(p *pattern, path, pred string) error {
 	}
 	p.pred.kind = f[0]
 	switch f[0] {
-	case "verb", "noun", "role", "deverbal", "symverb":
+	case "verb", "noun", "role", "deverbal", "symverb", "affiliation":
 		if len(f) < 2 {
 			return fmt.Errorf("pred %s needs a node", f[0])
 		}
@@ -317,7 +319,7 @@ func (ps *patternSet) compile(p *pattern, path, pred string) error {
 		p.pred.text, p.pred.node = f[1], -1
 		f = f[2:]
 	default:
-		return fmt.Errorf("pred %q: verb, noun, deverbal, role, symverb or text", f[0])
+		return fmt.Errorf("pred %q: verb, noun, deverbal, role, symverb, affiliation or text", f[0])
 	}
 	for _, x := range f {
 		if x != "sym" {

@@ -258,6 +258,14 @@ func (r *relationFinder) patternPredicate(g *depGraph, p *pattern, m *match, s, 
 			}
 		}
 		return "", false, false
+	case "affiliation":
+		if !r.isPerson(s) || d.Entities[o].Type != Organization {
+			return "", false, false
+		}
+		if r.isParty(o) {
+			return PredMemberOf, false, true
+		}
+		return PredWorksFor, false, true
 	case "deverbal":
 		n := m.words[p.pred.node]
 		if p.pred.rel != "" {
@@ -362,6 +370,9 @@ func (r *relationFinder) verbPredicate(g *depGraph, v int, prep string, s, o int
 		return "", false, false // "announced Acme would …": the clause's subject is no object
 	}
 	past := r.lx.Past(lemma)
+	if g.passive(v) {
+		past = g.word(v) // a passive is named by its participle: "born_in", "held_in"
+	}
 	if prep == "" {
 		if !info.Person && !info.Thing {
 			return "", false, false
@@ -395,3 +406,16 @@ func (r *relationFinder) verbPredicate(g *depGraph, v int, prep string, s, o int
 // objectPreps introduce an entity that a verb with an object of its own relates to its
 // subject: "signed a deal with X", "filed a complaint against X", "won damages from X".
 var objectPreps = map[string]bool{"with": true, "against": true, "from": true}
+
+// partyWords end the names of political parties and movements.
+var partyWords = map[string]bool{
+	"party": true, "democrats": true, "republicans": true, "conservatives": true, "greens": true,
+	"labour": true, "socialists": true, "liberals": true, "camp": true, "front": true, "alliance": true,
+	"movement": true, "league": true, "union": true, "congress": true,
+}
+
+// isParty reports whether organisation e is a party or a movement one belongs to.
+func (r *relationFinder) isParty(e int) bool {
+	f := strings.Fields(strings.ToLower(r.d.Entities[e].Name))
+	return len(f) > 0 && partyWords[f[len(f)-1]]
+}
