@@ -42,8 +42,9 @@ type depGraph struct {
 	lemma       []string    // verb lemma, singular noun, else the lower-case text
 	modal       []string    // a modality each word's clause has (Relation.Modality)
 	negated     []bool      // the word's clause is negated
+	ownNeg      []bool      // ... by a negation of its own, or a verb of refusal it completes
+	ownCond     []bool      // the word's clause opens with "if", "unless" or "whether" of its own
 	quoted      []bool      // the word is inside quotation marks
-	quoteDepth  int         // scratch
 	enhancedSet map[[3]int]bool
 }
 
@@ -57,7 +58,8 @@ func newDepGraph(d *Document, lx *lexicon.Lexicon, si int) *depGraph {
 	g := &depGraph{d: d, lx: lx, si: si, first: s.FirstWord, end: s.EndWord,
 		out: make([][]depEdge, n), in: make([][]depEdge, n),
 		lower: make([]string, n), lemma: make([]string, n),
-		modal: make([]string, n), negated: make([]bool, n), quoted: make([]bool, n)}
+		modal: make([]string, n), negated: make([]bool, n), quoted: make([]bool, n),
+		ownNeg: make([]bool, n), ownCond: make([]bool, n)}
 	parsed := false
 	for i := g.first; i < g.end; i++ {
 		w := &d.Words[i]
@@ -347,6 +349,29 @@ func (g *depGraph) enhance() {
 			}
 		}
 	}
+	// a relative clause the parser did not read as one: "Roe, who represents Doe," with
+	// "represents" hung on the main verb; the noun is right before the pronoun
+	for v := g.first; v < g.end; v++ {
+		if d.Words[v].Rel == "acl:relcl" || g.tag(v) != VERB {
+			continue
+		}
+		for _, e := range g.out[v-g.first] {
+			if e.via != "" || !(e.rel == "nsubj" || e.rel == "nsubj:pass") || g.word(e.dep) != "who" && g.word(e.dep) != "which" {
+				continue
+			}
+			p := e.dep - 1
+			if p > g.first && g.word(p) == "," {
+				p--
+			}
+			if p < g.first || !g.nominal(p) || p == v {
+				continue
+			}
+			g.addEdge(depEdge{head: v, dep: p, rel: e.rel, via: "relcl"})
+			if h := d.Words[p].Head; d.Words[p].Rel == "flat" && h >= g.first && h < p {
+				g.addEdge(depEdge{head: v, dep: h, rel: e.rel, via: "relcl"}) // the head of the name
+			}
+		}
+	}
 	// control, raising and coordination, twice, for chains of them ("agreed to buy X
 	// and sell Y")
 	for pass := 0; pass < 2; pass++ {
@@ -357,9 +382,12 @@ func (g *depGraph) enhance() {
 				continue
 			}
 			switch w.Rel {
-			case "xcomp":
+			case "xcomp", "advcl":
 				if len(g.subjectsOf(i)) > 0 {
 					continue
+				}
+				if w.Rel == "advcl" && (!g.hasChildWord(i, "mark", toWord) || !objectControl[g.lemma[h-g.first]]) {
+					continue // an infinitive the parser hung loosely: only after "persuade X to"
 				}
 				if objectControl[g.lemma[h-g.first]] {
 					if o := g.child(h, "obj"); o >= 0 {
@@ -508,6 +536,9 @@ func (g *depGraph) repairPossessives() {
 	}
 }
 
+// toWord is the mark of an infinitive.
+var toWord = map[string]bool{"to": true}
+
 // subjRel is the label of a subject of verb v: nsubj:pass for a passive.
 func (g *depGraph) subjRel(v int) string {
 	if g.child(v, "aux:pass") >= 0 {
@@ -571,7 +602,7 @@ func (g *depGraph) modalities() {
 			w := g.word(e.dep)
 			switch e.rel {
 			case "advmod", "det":
-				if negWords[w] && e.rel == "advmod" {
+				if negWords[w] && e.rel == "advmod" && !g.notOnly(e.dep) {
 					neg = true
 				}
 			case "aux":
@@ -584,6 +615,7 @@ func (g *depGraph) modalities() {
 			case "mark":
 				if condMarks[w] {
 					mod = ModalConditional
+					g.ownCond[i-g.first] = true
 				}
 			}
 			if e.rel == "aux" && negWords[w] {
@@ -609,6 +641,7 @@ func (g *depGraph) modalities() {
 				case rel == "xcomp" || rel == "ccomp" && g.tag(i) != VERB:
 					if denyVerbs[hl] {
 						neg = true
+						g.ownNeg[i-g.first] = rel == "xcomp"
 					} else if planVerbs[hl] || planVerbs[g.word(h)] {
 						mod = strongerModal(mod, ModalPlanned)
 					}
@@ -630,12 +663,30 @@ func (g *depGraph) modalities() {
 		}
 		g.negated[i-g.first] = neg
 		g.modal[i-g.first] = mod
+		for _, e := range g.out[i-g.first] {
+			if e.via == "" && (e.rel == "advmod" || e.rel == "aux") && negWords[g.word(e.dep)] && !g.notOnly(e.dep) {
+				g.ownNeg[i-g.first] = true
+			}
+		}
 	}
 	for i := g.first; i < g.end; i++ {
 		if g.predicative(i) {
 			visit(i, 0)
 		}
 	}
+}
+
+// notOnly reports whether the negation at word n is part of "not only", "not just", "not
+// least", which negate nothing.
+func (g *depGraph) notOnly(n int) bool {
+	if n+1 >= g.end {
+		return false
+	}
+	switch g.word(n + 1) {
+	case "only", "just", "merely", "simply", "least", "solely":
+		return true
+	}
+	return false
 }
 
 // strongerModal returns the modality that says the least is a fact.

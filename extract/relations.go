@@ -64,6 +64,7 @@ type relationFinder struct {
 	mainKind string // its kind: "meeting", "match", ...
 	teams    map[int]bool
 	verbTok  int    // while the general verb rule runs: its verb's token, else -1
+	modalTok int    // while a word-order verb rule runs: its verb's token, whose clause the parse says is negated or modal; else -1
 	rule     string // the pass or pattern stating relations now, recorded on each
 	modality string // the modality of the relations stated now (Relation.Modality)
 }
@@ -84,7 +85,7 @@ type relKey struct {
 // findRelations adds the relations the article states.
 func (a *analysis) findRelations() {
 	d := a.d
-	r := &relationFinder{analysis: a, seen: map[relKey]int{}, main: -1, verbTok: -1}
+	r := &relationFinder{analysis: a, seen: map[relKey]int{}, main: -1, verbTok: -1, modalTok: -1}
 	for e := range d.Entities {
 		if d.Entities[e].Type == Event {
 			r.main = e
@@ -137,6 +138,15 @@ func (r *relationFinder) add(s, o int, pred string, sym bool, si int, quals []Qu
 	if r.fragment(s) || r.fragment(o) {
 		return // "for Refugees", "Major": a piece of a name, or a title read as one
 	}
+	modality := r.modality
+	if r.modalTok >= 0 && strings.HasPrefix(r.rule, "order:") {
+		// the word-order rules read the verb; the parse says whether its clause is a fact
+		neg, mod := r.clauseModality(r.modalTok, si)
+		if neg || mod == ModalConditional {
+			return
+		}
+		modality = mod
+	}
 	if r.verbTok >= 0 && r.rule == "order:verb-general" && !r.governs(r.verbTok, o, si) && !r.governs(r.verbTok, s, si) {
 		return // the parse hangs neither end on the verb: "teams from X", "exhibits at X"
 	}
@@ -158,13 +168,13 @@ func (r *relationFinder) add(s, o int, pred string, sym bool, si int, quals []Qu
 		if r.rule != "" && !contains(rel.Rules, r.rule) {
 			rel.Rules = append(rel.Rules, r.rule)
 		}
-		if r.modality == "" && rel.Modality != "" {
+		if modality == "" && rel.Modality != "" {
 			rel.Modality, rel.Sentence = "", si
 		}
 		return
 	}
 	r.seen[k] = len(d.Relations)
-	rel := Relation{Subject: s, Object: o, Predicate: pred, Symmetric: sym, Sentence: si, Qualifiers: quals, Modality: r.modality}
+	rel := Relation{Subject: s, Object: o, Predicate: pred, Symmetric: sym, Sentence: si, Qualifiers: quals, Modality: modality}
 	if r.rule != "" {
 		rel.Rules = []string{r.rule}
 	}
@@ -334,6 +344,7 @@ func (r *relationFinder) quoteSpeaker(k int) int {
 // active or the passive voice. It reports whether it found a relation.
 func (r *relationFinder) verbRelation(si, v int, vf lexicon.VerbForm) bool {
 	defer r.as("order:verb-lexicon")()
+	defer r.atVerb(v)()
 	d := r.d
 	vb := vf.Verb
 	if vf.Form == lexicon.Base && v-1 >= d.Sentences[si].First && determiners[r.word(v-1)] {
@@ -774,6 +785,7 @@ func (r *relationFinder) phraseAt(v, end int) (*lexicon.Phrase, int) {
 // word introduced the object.
 func (r *relationFinder) phraseRelation(si, v, end int, ph *lexicon.Phrase) {
 	defer r.as("order:verb-phrase")()
+	defer r.atVerb(v)()
 	subjects, neg := r.subjectOf(v)
 	if neg || len(subjects) == 0 {
 		if strings.HasSuffix(r.word(v), "ing") {
@@ -1340,6 +1352,7 @@ func (r *relationFinder) generalVerb(si, v int, lightOnly bool) {
 	}
 	r.verbTok = v
 	defer func() { r.verbTok = -1 }()
+	defer r.atVerb(v)()
 	if tag, ok := d.TokenTag(v); ok && tag != VERB {
 		return // the tagger reads a noun or an adjective: "teams from X", "exhibits at X"
 	}
@@ -1999,4 +2012,33 @@ func (r *relationFinder) fragment(e int) bool {
 var fragmentEdges = map[string]bool{
 	"of": true, "for": true, "and": true, "in": true, "at": true, "to": true, "with": true,
 	"from": true, "by": true, "on": true, "or": true, "the": true, "a": true, "an": true,
+}
+
+// atVerb makes token v the verb whose clause decides the modality of the relations stated
+// until the returned function restores the one before.
+func (r *relationFinder) atVerb(v int) func() {
+	prev := r.modalTok
+	r.modalTok = v
+	return func() { r.modalTok = prev }
+}
+
+// clauseModality reports whether the parse says the clause of the verb at token v is
+// negated by a negation of its own ("did not buy", "refused to buy"), and its modality
+// (see depgraph.go's modalities), conditional only by an "if" of its own: the word-order
+// rules read the verb, and a mark the parser hangs on the wrong clause should not undo
+// them.
+func (r *relationFinder) clauseModality(v, si int) (bool, string) {
+	g := r.d.graph(r.lx, si)
+	if g == nil {
+		return false, ""
+	}
+	w := r.d.TokenWord(v)
+	if w < g.first || w >= g.end || !g.predicative(w) {
+		return false, ""
+	}
+	mod := g.modal[w-g.first]
+	if mod == ModalConditional && !g.ownCond[w-g.first] {
+		mod = ""
+	}
+	return g.ownNeg[w-g.first], mod
 }

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+
+	"github.com/kg-news/kg/extract/lexicon"
 )
 
 // The relation patterns' pass: each pattern of patterns/relations.txt run over the
@@ -251,6 +253,9 @@ func (r *relationFinder) patternPredicate(g *depGraph, p *pattern, m *match, s, 
 		v := m.words[p.pred.node]
 		if !r.isSubjectType(s) || !r.isSubjectType(o) || g.child(v, "obj") >= 0 {
 			return "", false, false
+		}
+		if _, form, _, ok := r.lx.AnalyzeVerb(g.word(v)); ok && form == lexicon.ThirdPerson {
+			return "", false, false // "A and B meets" is no English: a noun ("NATO allies")
 		}
 		for _, vf := range r.lx.Verbs(g.word(v)) {
 			if vf.Verb.Symmetric && r.typeOK(o, vf.Verb.Objects) {
