@@ -442,9 +442,19 @@ func (c *corefer) resolveNominal(g *depGraph, si, w int) int {
 	if det < 0 || g.word(det) != "the" {
 		return -1
 	}
+	modified := false
 	for _, e := range g.out[w-g.first] {
-		if e.via == "" && (e.rel == "amod" || e.rel == "compound" || e.rel == "nmod" || e.rel == "nmod:poss" || e.rel == "acl:relcl" || e.rel == "acl") {
-			return -1
+		if e.via != "" {
+			continue
+		}
+		switch e.rel {
+		case "nmod", "nmod:poss", "acl:relcl", "acl", "nummod":
+			return -1 // "the bank's chief", "the bank that …": another one
+		case "amod", "compound":
+			if otherWords[g.word(e.dep)] || g.tag(e.dep) == PROPN {
+				return -1 // "another bank", "the second bank", "the Lisbon bank"
+			}
+			modified = true
 		}
 	}
 	best, bestScore := -1, 0.0
@@ -459,6 +469,8 @@ func (c *corefer) resolveNominal(g *depGraph, si, w int) int {
 		}
 		if c.agrees(e, noun) {
 			s += 200
+		} else if modified {
+			continue // "the German bank" only for a bank the article named as one
 		} else if typ == Person {
 			// a kind of person the article never used for this one: only "the man", "the
 			// woman" and the like, for the most salient of that gender nearby
@@ -479,6 +491,13 @@ func (c *corefer) resolveNominal(g *depGraph, si, w int) int {
 		}
 	}
 	return best
+}
+
+// otherWords before a noun make it another one than those named before.
+var otherWords = map[string]bool{
+	"other": true, "another": true, "new": true, "second": true, "third": true, "rival": true,
+	"former": true, "previous": true, "next": true, "first": true, "last": true, "same": true,
+	"different": true, "larger": true, "smaller": true, "biggest": true, "largest": true,
 }
 
 // humanGender are the nouns for a person of one gender.
