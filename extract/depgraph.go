@@ -277,6 +277,16 @@ func (g *depGraph) subjectsOf(v int) []depEdge {
 	return out
 }
 
+// hasSubjRel reports whether verb v has a subject through rel, enhanced arcs included.
+func (g *depGraph) hasSubjRel(v int, rel string) bool {
+	for _, e := range g.out[v-g.first] {
+		if e.rel == rel {
+			return true
+		}
+	}
+	return false
+}
+
 // passive reports whether verb v is in the passive voice.
 func (g *depGraph) passive(v int) bool {
 	if g.child(v, "aux:pass", "nsubj:pass", "obl:agent") >= 0 {

@@ -307,6 +307,9 @@ func (r *relationFinder) patternPredicate(g *depGraph, p *pattern, m *match, s, 
 	case "role":
 		n := m.words[p.pred.node]
 		head := g.lemma[n-g.first]
+		if head == "member" && r.isPerson(s) && d.Entities[o].Type == Organization {
+			return PredMemberOf, false, true // "a member of the Harbour Party"
+		}
 		if _, ok := r.lx.Title(head); !ok {
 			if _, ok := r.lx.Title(g.word(n)); !ok {
 				return "", false, false
@@ -375,7 +378,7 @@ func (r *relationFinder) verbPredicate(g *depGraph, v int, prep string, s, o int
 		return "", false, false // "announced Acme would …": the clause's subject is no object
 	}
 	past := r.lx.Past(lemma)
-	if g.passive(v) {
+	if g.passive(v) || g.hasSubjRel(v, "nsubj:pass") {
 		past = g.word(v) // a passive is named by its participle: "born_in", "held_in"
 	}
 	if prep == "" {
