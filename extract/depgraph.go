@@ -382,6 +382,49 @@ func (g *depGraph) enhance() {
 			}
 		}
 	}
+	for i := g.first; i < g.end; i++ {
+		w := &d.Words[i]
+		h := w.Head
+		if h < g.first || h >= g.end {
+			continue
+		}
+		switch w.Rel {
+		case "nsubj":
+			// "Acme has been bought by Bolt" with the subject read as active
+			if g.child(h, "aux:pass") >= 0 {
+				g.addEdge(depEdge{head: h, dep: i, rel: "nsubj:pass", via: "pass"})
+			}
+		case "nsubj:outer":
+			// "Acme and Bolt are to merge": the outer subject is the verb's subject
+			if len(g.subjectsOf(h)) == 0 {
+				g.addEdge(depEdge{head: h, dep: i, rel: "nsubj", via: "outer"})
+			}
+		case "obl":
+			// "helped by several people, including Ann Lee" with Lee hung on the verb: she
+			// shares the relation of the verb's argument before her
+			if p := g.caseOf(i); p == "including" || p == "such_as" || p == "among_them" {
+				prev := depEdge{dep: -1}
+				for _, e := range g.out[h-g.first] {
+					if e.via == "" && e.dep < i && e.dep > prev.dep && g.nominal(e.dep) && e.rel != "punct" {
+						prev = e
+					}
+				}
+				if prev.dep >= 0 && (prev.rel == "obj" || prev.rel == "obl:agent" || strings.HasPrefix(prev.rel, "nsubj")) {
+					g.addEdge(depEdge{head: h, dep: i, rel: prev.rel, prep: prev.prep, via: "include"})
+				}
+			}
+		case "nmod":
+			// "members of the party, including Ann Lee": Lee shares the relations of the
+			// noun she is named among
+			if p := g.caseOf(i); p == "including" || p == "such_as" || p == "like" || p == "among_them" {
+				for _, e := range g.in[h-g.first] {
+					if e.rel != "conj" && e.rel != "punct" && e.via == "" {
+						g.addEdge(depEdge{head: e.head, dep: i, rel: e.rel, prep: e.prep, via: "include"})
+					}
+				}
+			}
+		}
+	}
 	// control, raising and coordination, twice, for chains of them ("agreed to buy X
 	// and sell Y")
 	for pass := 0; pass < 2; pass++ {
@@ -394,6 +437,14 @@ func (g *depGraph) enhance() {
 			switch w.Rel {
 			case "xcomp", "advcl":
 				if len(g.subjectsOf(i)) > 0 {
+					continue
+				}
+				if w.Rel == "advcl" && g.hasChildWord(i, "mark", gerundMarks) && strings.HasSuffix(g.word(i), "ing") {
+					// "was arrested after leaving the Sea Org": the gerund's subject is
+					// the clause's
+					for _, e := range g.subjectsOf(h) {
+						g.addEdge(depEdge{head: i, dep: e.dep, rel: "nsubj", via: "xcomp"})
+					}
 					continue
 				}
 				if w.Rel == "advcl" && (!g.hasChildWord(i, "mark", toWord) || !objectControl[g.lemma[h-g.first]]) {
@@ -549,6 +600,12 @@ func (g *depGraph) repairPossessives() {
 // toWord is the mark of an infinitive.
 var toWord = map[string]bool{"to": true}
 
+// gerundMarks open an adverbial clause of a gerund whose subject is the main clause's.
+var gerundMarks = map[string]bool{
+	"after": true, "before": true, "while": true, "since": true, "when": true, "by": true,
+	"without": true, "despite": true, "upon": true, "on": true, "in": true, "through": true,
+}
+
 // subjRel is the label of a subject of verb v: nsubj:pass for a passive.
 func (g *depGraph) subjRel(v int) string {
 	if g.child(v, "aux:pass") >= 0 {
@@ -578,6 +635,9 @@ var denyVerbs = map[string]bool{
 	"stop": true, "cease": true, "quit": true, "abandon": true, "forget": true, "neglect": true,
 	"resist": true, "rule": true, "veto": true, "block": true, "prevent": true, "oppose": true,
 }
+
+// beWords are the forms of "be".
+var beWords = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "'s": true, "'re": true, "am": true}
 
 // planAux are the auxiliaries of a future, a wish or a possibility.
 var planAux = map[string]string{
@@ -632,7 +692,10 @@ func (g *depGraph) modalities() {
 				neg = true
 			}
 		}
-		// "is to meet", "was due to meet": be with an infinitive
+		// "is to meet": be with an infinitive is a plan
+		if g.hasChildWord(i, "mark", toWord) && (g.hasChildWord(i, "cop", beWords) || g.hasChildWord(i, "aux", beWords)) {
+			mod = strongerModal(mod, ModalPlanned)
+		}
 		h := d.Words[i].Head
 		rel := d.Words[i].Rel
 		if h >= g.first && h < g.end {

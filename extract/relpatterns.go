@@ -375,6 +375,9 @@ func (r *relationFinder) verbPredicate(g *depGraph, v int, prep string, s, o int
 		return "", false, false
 	}
 	if _, speech := r.lx.Speech(w); speech && info.Clause && d.Entities[o].Type != Event {
+		if prep == "to" && r.isAgent(o) {
+			return r.lx.Past(lemma) + "_to", false, true // "stated to the BBC": whom it was said to
+		}
 		return "", false, false // "announced Acme would …": the clause's subject is no object
 	}
 	past := r.lx.Past(lemma)
