@@ -131,6 +131,9 @@ type DocScore struct {
 	// QuoteRuleHits and QuoteRuleWrong count the article's quotations by the sieve that
 	// found their speaker.
 	QuoteRuleHits, QuoteRuleWrong map[string]int
+	// WrongOffGold counts the wrong relations with an end that is no gold entity, and
+	// WrongOtherVerb those between two entities the gold relates with another verb.
+	WrongOffGold, WrongOtherVerb int
 }
 
 // RuleScore is how the facts one rule stated scored: hits match a gold relation, wrong
@@ -143,12 +146,15 @@ type RuleScore struct {
 
 // Total sums the scores of all articles.
 type Total struct {
-	Ent, Rel, Quo PRF
-	Duplicates    int
-	TypeAccuracy  float64
-	Noise         int
-	Rules         []RuleScore // per rule, the most facts first
-	QuoteRules    []RuleScore // per quotation sieve, the most quotations first
+	Ent, Rel, Quo  PRF
+	Duplicates     int
+	TypeAccuracy   float64
+	Noise          int
+	Rules          []RuleScore // per rule, the most facts first
+	QuoteRules     []RuleScore // per quotation sieve, the most quotations first
+	RelFP          int         // wrong relations
+	RelFPOffGold   int         // ... of them with an end that is no gold entity
+	RelFPOtherVerb int         // ... between two entities the gold relates with another verb
 }
 
 // Report is the score of a set of articles.
@@ -571,6 +577,16 @@ func Score(golds map[string]*Gold, texts map[string]string, pred Prediction) Rep
 			switch {
 			case found < 0:
 				ds.RelFP++
+				if sg == "" || og == "" {
+					ds.WrongOffGold++
+				} else {
+					for _, g := range rels {
+						if g.S == sg && g.O == og || g.S == og && g.O == sg {
+							ds.WrongOtherVerb++
+							break
+						}
+					}
+				}
 				ds.WrongRels = append(ds.WrongRels, fmt.Sprintf("%s -%s-> %s%s", f.Subject.Name, f.Predicate, f.Object.Name, rulesOf(f, d)))
 			case !hit[found]:
 				hit[found] = true
@@ -685,6 +701,11 @@ func Score(golds map[string]*Gold, texts map[string]string, pred Prediction) Rep
 		rep.Docs = append(rep.Docs, ds)
 	}
 	rep.Total = Total{Ent: prf(eTP, eFP, eFN), Rel: prf(rTP, rFP, rFN), Quo: prf(qTP, qFP, qFN), Duplicates: eDup, Noise: noise}
+	for _, ds := range rep.Docs {
+		rep.Total.RelFP += ds.RelFP
+		rep.Total.RelFPOffGold += ds.WrongOffGold
+		rep.Total.RelFPOtherVerb += ds.WrongOtherVerb
+	}
 	rep.Total.Rules = ruleScores(rep.Docs, func(d DocScore) (map[string]int, map[string]int) { return d.RuleHits, d.RuleWrong })
 	rep.Total.QuoteRules = ruleScores(rep.Docs, func(d DocScore) (map[string]int, map[string]int) { return d.QuoteRuleHits, d.QuoteRuleWrong })
 	if eTP > 0 {
