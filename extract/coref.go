@@ -284,15 +284,9 @@ func (c *corefer) resolvePronoun(g *depGraph, si, w int, low string, p pronounIn
 		if up < g.first || up >= g.end {
 			break
 		}
-		switch d.Words[v].Rel {
-		case "advcl", "ccomp", "xcomp", "conj", "acl:relcl", "acl", "parataxis":
-		default:
-			if n > 0 {
-				up = -1 // a noun phrase or another relation: no clause above
-			}
-		}
-		if up < 0 {
-			break
+		if d.Words[v].Rel == "conj" && !g.predicative(v) {
+			v = up
+			continue // a conjoined noun: its head's clause is the same one
 		}
 		for _, e := range g.subjectsOf(up) {
 			if e.dep < w {

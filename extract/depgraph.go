@@ -376,6 +376,10 @@ func (g *depGraph) enhance() {
 			if p < g.first || !g.nominal(p) || p == v {
 				continue
 			}
+			// "members of the party, who helped him": the people, not the party
+			for p > g.first && g.word(e.dep) == "who" && d.Words[p].Rel == "nmod" && g.caseOf(p) == "of" && d.Words[p].Head >= g.first && d.Words[p].Head < p {
+				p = d.Words[p].Head
+			}
 			g.addEdge(depEdge{head: v, dep: p, rel: e.rel, via: "relcl"})
 			if h := d.Words[p].Head; d.Words[p].Rel == "flat" && h >= g.first && h < p {
 				g.addEdge(depEdge{head: v, dep: h, rel: e.rel, via: "relcl"}) // the head of the name

@@ -405,6 +405,9 @@ func (r *relationFinder) verbPredicate(g *depGraph, v int, prep string, s, o int
 			return "", false, false
 		}
 	}
+	if ot == Event && (prep == "in" || prep == "at" || prep == "during") && !g.hasSubjRel(v, "nsubj:pass") {
+		return "", false, false // "faced Bolt in the final": the event is where it happened
+	}
 	if relationPreps[prep] || prep == "in" && (ot == Organization || ot == Event || ot == Place) {
 		if info.Freq == 0 && !info.Person && g.tag(v) != VERB {
 			return "", false, false // a rare verb the tagger doubts: too often a noun
