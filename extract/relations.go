@@ -414,7 +414,10 @@ func (r *relationFinder) verbRelation(si, v int, vf lexicon.VerbForm) bool {
 		quals := r.qualifiers(after, si)
 		pred := vb.Predicate(via)
 		if vb.Lemma == "welcome" && hasPlaceQual(d, quals, "to") {
-			pred = PredInvited // "would welcome X to Vienna" is an invitation
+			// "would welcome X to Vienna" is an invitation, made in saying so: a fact,
+			// whatever the "would"
+			pred = PredInvited
+			defer r.atVerb(-1)()
 		}
 		for _, o := range objs {
 			if resultVerbs[vb.Lemma] {
