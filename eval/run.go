@@ -118,4 +118,20 @@ func (r Report) Print(w io.Writer, detail bool) {
 	t := r.Total
 	fmt.Fprintf(w, "TOTAL: ent %s dup=%d type_acc=%.2f | rel %s | quo %s | noise %d\n",
 		f3(t.Ent), t.Duplicates, t.TypeAccuracy, f3(t.Rel), f3(t.Quo), t.Noise)
+	if detail && t.RelFP > 0 {
+		fmt.Fprintf(w, "wrong relations: %d, of which %d have an end that is no gold entity and %d join two entities the gold relates with another verb\n",
+			t.RelFP, t.RelFPOffGold, t.RelFPOtherVerb)
+	}
+	if detail && len(t.Rules) > 0 {
+		fmt.Fprintf(w, "relations by rule (a fact counts for every rule that stated it):\n")
+		for _, rs := range t.Rules {
+			fmt.Fprintf(w, "   %-32s P=%.2f hits=%d wrong=%d\n", rs.Rule, rs.Precision, rs.Hits, rs.Wrong)
+		}
+	}
+	if detail && len(t.QuoteRules) > 0 {
+		fmt.Fprintf(w, "quotations by the sieve that found the speaker:\n")
+		for _, rs := range t.QuoteRules {
+			fmt.Fprintf(w, "   %-32s P=%.2f hits=%d wrong=%d\n", rs.Rule, rs.Precision, rs.Hits, rs.Wrong)
+		}
+	}
 }

@@ -124,14 +124,37 @@ type DocScore struct {
 	WrongEntities              []string
 	MissedRelations, WrongRels []string
 	MissedQuotes, WrongQuotes  []string
+	// RuleHits and RuleWrong count, per rule that stated them (kg:rule), the article's
+	// facts that match a gold relation and those that match none; a modality counts as a
+	// rule "modality:<kind>".
+	RuleHits, RuleWrong map[string]int
+	// QuoteRuleHits and QuoteRuleWrong count the article's quotations by the sieve that
+	// found their speaker.
+	QuoteRuleHits, QuoteRuleWrong map[string]int
+	// WrongOffGold counts the wrong relations with an end that is no gold entity, and
+	// WrongOtherVerb those between two entities the gold relates with another verb.
+	WrongOffGold, WrongOtherVerb int
+}
+
+// RuleScore is how the facts one rule stated scored: hits match a gold relation, wrong
+// ones match none.
+type RuleScore struct {
+	Rule        string
+	Hits, Wrong int
+	Precision   float64
 }
 
 // Total sums the scores of all articles.
 type Total struct {
-	Ent, Rel, Quo PRF
-	Duplicates    int
-	TypeAccuracy  float64
-	Noise         int
+	Ent, Rel, Quo  PRF
+	Duplicates     int
+	TypeAccuracy   float64
+	Noise          int
+	Rules          []RuleScore // per rule, the most facts first
+	QuoteRules     []RuleScore // per quotation sieve, the most quotations first
+	RelFP          int         // wrong relations
+	RelFPOffGold   int         // ... of them with an end that is no gold entity
+	RelFPOtherVerb int         // ... between two entities the gold relates with another verb
 }
 
 // Report is the score of a set of articles.
@@ -478,6 +501,34 @@ func Score(golds map[string]*Gold, texts map[string]string, pred Prediction) Rep
 		rels := gd.g.Relations
 		hit := map[int]bool{}
 		seen := map[string]bool{}
+		outcome := map[string]bool{} // key -> whether it matched a gold relation
+		ds.RuleHits, ds.RuleWrong = map[string]int{}, map[string]int{}
+		credit := func(f *graph.FactRow, ok bool) {
+			done := map[string]bool{}
+			for _, src := range f.Sources {
+				if docOf(src.Doc) != d {
+					continue
+				}
+				rules := src.Rules
+				if src.Modality != "" {
+					rules = append(rules[:len(rules):len(rules)], "modality:"+src.Modality)
+				}
+				if len(rules) == 0 {
+					rules = []string{"(none)"}
+				}
+				for _, r := range rules {
+					if done[r] {
+						continue
+					}
+					done[r] = true
+					if ok {
+						ds.RuleHits[r]++
+					} else {
+						ds.RuleWrong[r]++
+					}
+				}
+			}
+		}
 		ref := func(r graph.Ref) (string, bool) {
 			pid := r.ID
 			if pid == "" {
@@ -509,6 +560,7 @@ func Score(golds map[string]*Gold, texts map[string]string, pred Prediction) Rep
 			forms := predicateForms(f.Predicate)
 			key := sg + "\x00" + og + "\x00" + sortedForms(forms)
 			if seen[key] {
+				credit(f, outcome[key])
 				continue
 			}
 			seen[key] = true
@@ -532,10 +584,22 @@ func Score(golds map[string]*Gold, texts map[string]string, pred Prediction) Rep
 					}
 				}
 			}
+			outcome[key] = found >= 0
+			credit(f, found >= 0)
 			switch {
 			case found < 0:
 				ds.RelFP++
-				ds.WrongRels = append(ds.WrongRels, fmt.Sprintf("%s -%s-> %s", f.Subject.Name, f.Predicate, f.Object.Name))
+				if sg == "" || og == "" {
+					ds.WrongOffGold++
+				} else {
+					for _, g := range rels {
+						if g.S == sg && g.O == og || g.S == og && g.O == sg {
+							ds.WrongOtherVerb++
+							break
+						}
+					}
+				}
+				ds.WrongRels = append(ds.WrongRels, fmt.Sprintf("%s -%s-> %s%s", f.Subject.Name, f.Predicate, f.Object.Name, rulesOf(f, d)))
 			case !hit[found]:
 				hit[found] = true
 				ds.RelTP++
@@ -552,6 +616,7 @@ func Score(golds map[string]*Gold, texts map[string]string, pred Prediction) Rep
 		// quotations
 		gq := gd.g.Quotes
 		qhit := map[int]bool{}
+		ds.QuoteRuleHits, ds.QuoteRuleWrong = map[string]int{}, map[string]int{}
 		for _, q := range quotesByDoc[d] {
 			pid := q.Speaker.ID
 			if pid == "" {
@@ -575,12 +640,18 @@ func Score(golds map[string]*Gold, texts map[string]string, pred Prediction) Rep
 					break
 				}
 			}
+			rule := q.Rule
+			if rule == "" {
+				rule = "(none)"
+			}
 			if best >= 0 && sg == gq[best].Speaker {
 				qhit[best] = true
 				ds.QuoTP++
+				ds.QuoteRuleHits[rule]++
 			} else {
+				ds.QuoteRuleWrong[rule]++
 				ds.QuoFP++
-				ds.WrongQuotes = append(ds.WrongQuotes, fmt.Sprintf("%s: %q", q.Speaker.Name, q.Text))
+				ds.WrongQuotes = append(ds.WrongQuotes, fmt.Sprintf("%s: %q [%s]", q.Speaker.Name, q.Text, rule))
 			}
 		}
 		ds.QuoFN = len(gq) - len(qhit)
@@ -642,8 +713,81 @@ func Score(golds map[string]*Gold, texts map[string]string, pred Prediction) Rep
 		rep.Docs = append(rep.Docs, ds)
 	}
 	rep.Total = Total{Ent: prf(eTP, eFP, eFN), Rel: prf(rTP, rFP, rFN), Quo: prf(qTP, qFP, qFN), Duplicates: eDup, Noise: noise}
+	for _, ds := range rep.Docs {
+		rep.Total.RelFP += ds.RelFP
+		rep.Total.RelFPOffGold += ds.WrongOffGold
+		rep.Total.RelFPOtherVerb += ds.WrongOtherVerb
+	}
+	rep.Total.Rules = ruleScores(rep.Docs, func(d DocScore) (map[string]int, map[string]int) { return d.RuleHits, d.RuleWrong })
+	rep.Total.QuoteRules = ruleScores(rep.Docs, func(d DocScore) (map[string]int, map[string]int) { return d.QuoteRuleHits, d.QuoteRuleWrong })
 	if eTP > 0 {
 		rep.Total.TypeAccuracy = float64(eType) / float64(eTP)
 	}
 	return rep
+}
+
+// ruleScores sums the facts of each rule over the articles: hits, wrong ones and
+// precision, the rules with the most facts first.
+func ruleScores(docs []DocScore, counts func(DocScore) (hits, wrong map[string]int)) []RuleScore {
+	by := map[string]*RuleScore{}
+	for _, d := range docs {
+		hits, wrong := counts(d)
+		for r, n := range hits {
+			if by[r] == nil {
+				by[r] = &RuleScore{Rule: r}
+			}
+			by[r].Hits += n
+		}
+		for r, n := range wrong {
+			if by[r] == nil {
+				by[r] = &RuleScore{Rule: r}
+			}
+			by[r].Wrong += n
+		}
+	}
+	out := make([]RuleScore, 0, len(by))
+	for _, rs := range by {
+		rs.Precision = float64(rs.Hits) / float64(rs.Hits+rs.Wrong)
+		out = append(out, *rs)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Hits+a.Wrong != b.Hits+b.Wrong {
+			return a.Hits+a.Wrong > b.Hits+b.Wrong
+		}
+		return a.Rule < b.Rule
+	})
+	return out
+}
+
+// rulesOf lists the rules that stated fact f in article d, for the list of wrong facts:
+// " [verb-obj, order:verb-general]".
+func rulesOf(f *graph.FactRow, d string) string {
+	var rules []string
+	for _, src := range f.Sources {
+		if docOf(src.Doc) != d {
+			continue
+		}
+		for _, r := range src.Rules {
+			if !contains(rules, r) {
+				rules = append(rules, r)
+			}
+		}
+		if src.Modality != "" && !contains(rules, "~"+src.Modality) {
+			rules = append(rules, "~"+src.Modality)
+		}
+	}
+	if len(rules) == 0 {
+		return ""
+	}
+	return " [" + strings.Join(rules, ", ") + "]"
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }

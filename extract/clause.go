@@ -106,6 +106,7 @@ type analysis struct {
 	speakers  []int // sentence -> speaker of the last quotation attributed in it, -1
 	reporters []int // sentence -> person reporting in it ("…, X said"), -1; -2 when not computed yet
 	avoid     []int // while reading a verb's objects: its subjects, which an object pronoun is not
+	wordEnt   []int // word -> entity of the mention it is part of (see wordEntities)
 }
 
 // analyzeVerb is Lexicon.AnalyzeVerb.

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kg-news/kg/extract/lexicon"
 	"github.com/kg-news/kg/extract/model"
 )
 
@@ -165,13 +166,28 @@ type Relation struct {
 	Symmetric       bool
 	Qualifiers      []Qualifier
 	Sentence        int
+	// Rules names the patterns and passes that stated the relation, the first one first
+	// ("verb-obj", "order:verb-lexicon"); every statement says which rule made it.
+	Rules []string
+	// Modality is "" for a plain fact, else what keeps it from being one: "planned"
+	// ("plans to meet"), "possible" ("could meet"), "conditional" ("if they meet"). Canned
+	// questions leave such statements out unless asked for them.
+	Modality string
 }
+
+// Modalities of a relation that is not stated as a plain fact.
+const (
+	ModalPlanned     = "planned"     // a plan, an intention, a promise, something due: "plans to buy", "will meet"
+	ModalPossible    = "possible"    // "could meet", "may sue"
+	ModalConditional = "conditional" // "if Acme buys Bolt"
+)
 
 // Quotation is a direct quotation attributed to a speaker.
 type Quotation struct {
-	Span         // the quoted words, without the marks
-	Speaker  int // entity index
-	Sentence int // sentence of the attribution
+	Span            // the quoted words, without the marks
+	Speaker  int    // entity index
+	Sentence int    // sentence of the attribution
+	Rule     string // the sieve that found the speaker ("speech-verb", "order:cue-after")
 }
 
 // Meta is what the source of an article says about it besides its text: a page's
@@ -213,11 +229,31 @@ type Document struct {
 	Entities   []Entity
 	Relations  []Relation
 	Quotes     []Quotation
+	Refs       []Ref // pronouns and descriptions resolved to entities, in word order (see coref.go)
 
 	analysis *analysis      // clause index shared by the quotes and relations stages
+	graphs   []*depGraph    // dependency graph of each sentence, built on first use
 	read     *model.Article // the models' reading, kept while the document is extracted
 	parsed   []bool         // the sentences Parse has parsed
 }
+
+// graph returns the dependency graph of sentence si, nil when it was not parsed.
+func (d *Document) graph(lx *lexicon.Lexicon, si int) *depGraph {
+	if d.graphs == nil {
+		d.graphs = make([]*depGraph, len(d.Sentences))
+		for i := range d.graphs {
+			d.graphs[i] = noGraph
+		}
+	}
+	if d.graphs[si] == noGraph {
+		d.Parse(si)
+		d.graphs[si] = newDepGraph(d, lx, si)
+	}
+	return d.graphs[si]
+}
+
+// noGraph marks a sentence whose graph is not built yet.
+var noGraph = &depGraph{}
 
 // TokenText returns the text of token i.
 func (d *Document) TokenText(i int) string { return d.Tokens[i].Text(d.Text) }

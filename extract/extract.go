@@ -59,7 +59,8 @@ var Stages = []Stage{
 	{"names", "the learned recogniser's names, and the rules' names settled against them", func(x *Extractor, d *Document) { findNames(x, d); weighNames(x, d) }},
 	{"resolve", "entities: mentions grouped within the article, with names and aliases", func(x *Extractor, d *Document) { resolve(d, x.lx) }},
 	{"events", "the event the article is about, and other named events", func(x *Extractor, d *Document) { findEvents(d, x.lx) }},
-	{"quotes", "direct quotations with their speakers", func(x *Extractor, d *Document) { x.analysis(d).findQuotes() }},
+	{"coref", "pronouns and descriptions resolved to the article's entities", findRefs},
+	{"quotes", "direct quotations with their speakers", func(x *Extractor, d *Document) { x.analysis(d).findQuotes(); speakerRefs(d) }},
 	{"relations", "relations between entities, with qualifiers", func(x *Extractor, d *Document) { x.analysis(d).findRelations() }},
 	{"dates", "the dates sentences state, resolved against the article's date", func(x *Extractor, d *Document) { findDates(d) }},
 }
@@ -200,7 +201,7 @@ func (x *Extractor) ExtractMeta(id, path string, text []byte, meta Meta) (*Docum
 			}
 		}
 	}
-	d.analysis, d.read, d.parsed = nil, nil, nil
+	d.analysis, d.graphs, d.read, d.parsed = nil, nil, nil, nil
 	return d, nil
 }
 

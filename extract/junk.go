@@ -89,6 +89,10 @@ func markJunk(d *Document, lx *lexicon.Lexicon) {
 			s.Kind = Junk
 			continue
 		}
+		if s.Kind == Heading && s.End > s.First && (d.TokenText(s.End-1) == ":" || d.TokenText(s.End-1) == ",") && !s.TitleCase {
+			s.Kind = Body // a lead-in to what follows ("Lee wrote on her blog:"), parsed as prose
+			continue
+		}
 		if s.Kind == Heading && isCredit(d, s) {
 			s.Kind = Junk
 		}

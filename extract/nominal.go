@@ -19,6 +19,7 @@ var lightVerbs = map[string]bool{
 
 // nounRelations reads the relation a relational noun at token k states.
 func (r *relationFinder) nounRelations(si, k int) {
+	defer r.as("order:noun")()
 	d := r.d
 	w := r.word(k)
 	rels := r.lx.NounRelations(w)

@@ -106,6 +106,8 @@ var (
 	pRDFType       quad.Value = quad.IRI(voc.RDFType)
 	pReference     quad.Value = quad.IRI(voc.Reference)
 	pRefKey        quad.Value = quad.IRI(voc.RefKey)
+	pRule          quad.Value = quad.IRI(voc.Rule)
+	pModality      quad.Value = quad.IRI(voc.Modality)
 	pRole          quad.Value = quad.IRI(voc.Role)
 	pSHA256        quad.Value = quad.IRI(voc.SHA256)
 	pSentence      quad.Value = quad.IRI(voc.Sentence)
@@ -181,12 +183,15 @@ func (d *Document) Quads(nodes []Node) []quad.Quad {
 			continue
 		}
 		var sv, pv, ov quad.Value = s, voc.RelationIRI(r.Predicate), o
-		// the edge of a relation without direction goes one way only, whichever way an
+		// the edge states a fact; a plan or a possibility lives only on its statement.
+		// The edge of a relation without direction goes one way only, whichever way an
 		// article says it; its statement keeps the article's order, so that a statement
 		// never changes when cross-article linking moves one of its entities
-		if r.Symmetric && o < s {
+		switch {
+		case r.Modality != "":
+		case r.Symmetric && o < s:
 			add(ov, pv, sv)
-		} else {
+		default:
 			add(sv, pv, ov)
 		}
 		if !preds[r.Predicate] {
@@ -214,6 +219,12 @@ func (d *Document) Quads(nodes []Node) []quad.Quad {
 		if r.Symmetric {
 			add(st, pSymmetricFlag, quad.Bool(true))
 		}
+		for _, rule := range r.Rules {
+			add(st, pRule, quad.String(rule))
+		}
+		if r.Modality != "" {
+			add(st, pModality, quad.String(r.Modality))
+		}
 		d.dateQuads(st, r.Sentence, add)
 		for _, q := range r.Qualifiers {
 			if iri := nodes[q.Entity].IRI; iri != "" {
@@ -235,6 +246,9 @@ func (d *Document) Quads(nodes []Node) []quad.Quad {
 		add(qn, pDoc, lv)
 		if q.Sentence >= 0 {
 			add(qn, pEvidence, quad.String(d.SentenceText(q.Sentence)))
+		}
+		if q.Rule != "" {
+			add(qn, pRule, quad.String(q.Rule))
 		}
 		d.dateQuads(qn, q.Sentence, add)
 		for _, e := range d.entitiesIn(q.Span, byStart) {

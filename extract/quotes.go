@@ -56,12 +56,19 @@ func (a *analysis) findQuotes() {
 			if d.Sentences[si].Kind == Junk || d.Sentences[si].Kind == Heading && d.Sentences[si].TitleCase {
 				continue
 			}
-			speaker, cue, strong := a.attribute(q, spans, qi)
+			speaker, cue, strong, rule := a.attribute(q, spans, qi)
 			if speaker < 0 && qi > 0 && prevSpeaker >= 0 && a.continues(spans[qi-1], q) {
-				speaker, cue, strong = prevSpeaker, a.sentenceOf(spans[qi-1].close), true // "…," he said. "…"
+				speaker, cue, strong, rule = prevSpeaker, a.sentenceOf(spans[qi-1].close), true, "order:continues" // "…," he said. "…"
 			}
 			if speaker < 0 && qi == 0 && q.open == p.First && prevPara == pi-1 && prevSpeaker >= 0 {
-				speaker, cue, strong = prevSpeaker, si, true // a quotation running on from the last paragraph
+				speaker, cue, strong, rule = prevSpeaker, si, true, "order:run-on" // a quotation running on from the last paragraph
+			}
+			if speaker < 0 {
+				speaker, cue, rule = a.attributeParse(q, qi)
+				strong = speaker >= 0
+			}
+			if speaker >= 0 && a.namesInThirdPerson(from, to, speaker) {
+				continue // "Ann Lee was the heart of it": said of Lee, by someone else
 			}
 			if speaker < 0 || !a.isAgent(speaker) {
 				continue
@@ -71,6 +78,9 @@ func (a *analysis) findQuotes() {
 				if d.Tokens[k].Kind == Word || d.Tokens[k].Kind == Number {
 					words++
 				}
+			}
+			if a.isTitle(from, to) {
+				continue // a name in quotation marks: a title, a slogan, a nickname
 			}
 			if words == 0 || words <= 2 && !strong {
 				continue // a scare quote: a term, not speech
@@ -83,9 +93,68 @@ func (a *analysis) findQuotes() {
 				continue
 			}
 			seen[key] = true
-			d.Quotes = append(d.Quotes, Quotation{Span: text, Speaker: speaker, Sentence: cue})
+			d.Quotes = append(d.Quotes, Quotation{Span: text, Speaker: speaker, Sentence: cue, Rule: rule})
 		}
 	}
+}
+
+// namesInThirdPerson reports whether the quoted tokens [from, to) name entity e by its
+// full name as the subject of a clause, which a speaker does not do of themselves.
+func (a *analysis) namesInThirdPerson(from, to, e int) bool {
+	d := a.d
+	if !a.isPerson(e) {
+		return false
+	}
+	if from < to {
+		d.Parse(a.sentenceOf(from))
+	}
+	for k := from; k < to; k++ {
+		mi := a.mentionAt[k]
+		if mi < 0 || d.Mentions[mi].Entity != e || d.Mentions[mi].Kind != NameMention || d.Mentions[mi].First != k {
+			continue
+		}
+		m := &d.Mentions[mi]
+		if len(strings.Fields(m.Text(d.Text))) < 2 || m.Possessive {
+			continue
+		}
+		if w := d.TokenWord(k); w >= 0 && strings.HasPrefix(d.Words[w].Rel, "nsubj") {
+			return true
+		}
+	}
+	return false
+}
+
+// isTitle reports whether the quoted tokens [from, to) read as a name: every word but the
+// small ones capitalised ("Office in a Pocket", "Hope"), no mark that ends a sentence.
+func (a *analysis) isTitle(from, to int) bool {
+	d := a.d
+	words := 0
+	for k := from; k < to; k++ {
+		t := &d.Tokens[k]
+		switch t.Kind {
+		case Word:
+			if !titleSmallWords[t.Lower] {
+				words++
+			}
+			if !t.Has(Cap) && !titleSmallWords[t.Lower] {
+				return false
+			}
+			if t.Lower == "i" {
+				return false
+			}
+		case Punct:
+			if w := d.TokenText(k); w == "." || w == "!" || w == "?" || w == "," {
+				return false
+			}
+		}
+	}
+	return words >= 2 && d.Tokens[from].Has(Cap)
+}
+
+// titleSmallWords stay lower case inside a title.
+var titleSmallWords = map[string]bool{
+	"a": true, "an": true, "the": true, "of": true, "in": true, "on": true, "and": true, "or": true,
+	"for": true, "to": true, "at": true, "by": true, "with": true, "from": true, "vs": true, "vs.": true,
 }
 
 // continues reports whether quotation q carries on the one before it: nothing stands
@@ -148,12 +217,12 @@ func (a *analysis) quoteSpans(pi int) []quoteSpan {
 // speech verb before it in its sentence (Keller said: "…" / Keller called it "…"), or a
 // noun of speech (his remarks, a greeting). strong is false when the speaker comes only
 // from the sentence around the quotation, which scare quotes share.
-func (a *analysis) attribute(q quoteSpan, spans []quoteSpan, qi int) (speaker, cue int, strong bool) {
+func (a *analysis) attribute(q quoteSpan, spans []quoteSpan, qi int) (speaker, cue int, strong bool, rule string) {
 	d := a.d
 	p := &d.Paragraphs[q.para]
 	if q.closed {
 		if sp, c := a.cueAfter(q, p.End); sp >= 0 {
-			return sp, c, true
+			return sp, c, true, "order:cue-after"
 		}
 	}
 	// a speech verb before the quotation in its sentence, else a noun of speech
@@ -163,11 +232,11 @@ func (a *analysis) attribute(q quoteSpan, spans []quoteSpan, qi int) (speaker, c
 	if q.open-1 > s.First && a.word(q.open-1) == ":" {
 		if fv := a.finiteVerbBefore(q.open - 1); fv >= 0 {
 			if subj, neg := a.subjectOf(fv); !neg && len(subj) > 0 && a.isAgent(subj[0]) {
-				return subj[0], si, true
+				return subj[0], si, true, "order:colon"
 			}
 		} else if v := a.verbBeforeColon(q.open-1, s.First); v >= 0 {
 			if subj, neg := a.subjectOf(v); !neg && len(subj) > 0 && a.isAgent(subj[0]) {
-				return subj[0], si, true
+				return subj[0], si, true, "order:colon"
 			}
 		}
 	}
@@ -190,19 +259,24 @@ func (a *analysis) attribute(q quoteSpan, spans []quoteSpan, qi int) (speaker, c
 			if pass == 0 {
 				if _, ok := a.lx.Speech(w); ok {
 					if sp := a.speechSubject(k, q, spans, qi); sp >= 0 {
-						return sp, si, true
+						return sp, si, true, "order:speech-before"
 					}
 				}
 				continue
 			}
-			if speechNouns[w] {
+			if speechNouns[w] || w == "word" {
+				if w == "words" || w == "word" {
+					if sp, _ := a.wordsOf(q); sp >= 0 {
+						return sp, si, true, "words-of" // "in the words of the prosecutor, Ann Lee,"
+					}
+				}
 				if sp := a.nounSpeaker(k); sp >= 0 {
-					return sp, si, q.open-k <= 4 && !strings.HasSuffix(w, "s") || w == "greeting"
+					return sp, si, q.open-k <= 4 && !strings.HasSuffix(w, "s") || w == "greeting", "order:speech-noun"
 				}
 			}
 		}
 	}
-	return -1, -1, false
+	return -1, -1, false, ""
 }
 
 // cueAfter reads "…," Keller said / "…," said Keller / "…," he added after a closed
@@ -258,7 +332,7 @@ func (a *analysis) cueAfter(q quoteSpan, end int) (int, int) {
 		if a.word(k) == "," && k > j && a.mentionAt[k-1] >= 0 {
 			// "X, senior economist at Harbor Capital, said"
 			if c := a.appositionEnd(k, end); c > 0 {
-				if _, ok := a.lx.Speech(a.word(c + 1)); ok {
+				if _, ok := a.lx.Speech(a.word(c + 1)); ok && !(endsSentence && a.reportsClause(c+1, si)) {
 					if sp := d.Mentions[a.mentionAt[k-1]].Entity; sp >= 0 {
 						return sp, si
 					}
@@ -306,8 +380,22 @@ func (a *analysis) cueAfter(q quoteSpan, end int) (int, int) {
 		if lemma, _ := a.lx.Speech(a.word(after)); !plainSpeech[lemma] && a.mentionOf(after+1) >= 0 {
 			return -1, -1
 		}
+		if a.reportsClause(after, si) {
+			return -1, -1
+		}
 	}
 	return e, si
+}
+
+// reportsClause reports whether the verb of saying at token v reports a clause of its
+// own ("Acme, meanwhile, says it will …"), and so is no cue for the quotation before.
+func (a *analysis) reportsClause(v, si int) bool {
+	g := a.d.graph(a.lx, si)
+	if g == nil {
+		return false
+	}
+	w := a.d.TokenWord(v)
+	return w >= g.first && w < g.end && g.child(w, "ccomp", "xcomp") >= 0
 }
 
 // describesSpeaker reports whether token k is a lower-case word that may stand in a

@@ -65,6 +65,18 @@ type relationFinder struct {
 	mainKind string // its kind: "meeting", "match", ...
 	teams    map[int]bool
 	quotesAt *quoteSpans // the quotations by position, for inQuote and quoteSpeaker
+	verbTok  int         // while the general verb rule runs: its verb's token, else -1
+	modalTok int         // while a word-order verb rule runs: its verb's token, whose clause the parse says is negated or modal; else -1
+	rule     string      // the pass or pattern stating relations now, recorded on each
+	modality string      // the modality of the relations stated now (Relation.Modality)
+}
+
+// as makes rule the rule of the relations stated until the returned function restores
+// the one before: defer r.as("order:verb-lexicon")().
+func (r *relationFinder) as(rule string) func() {
+	prev := r.rule
+	r.rule = rule
+	return func() { r.rule = prev }
 }
 
 type relKey struct {
@@ -75,7 +87,7 @@ type relKey struct {
 // findRelations adds the relations the article states.
 func (a *analysis) findRelations() {
 	d := a.d
-	r := &relationFinder{analysis: a, seen: map[relKey]int{}, main: -1}
+	r := &relationFinder{analysis: a, seen: map[relKey]int{}, main: -1, verbTok: -1, modalTok: -1}
 	for e := range d.Entities {
 		if d.Entities[e].Type == Event {
 			r.main = e
@@ -90,17 +102,30 @@ func (a *analysis) findRelations() {
 		if s.Kind == Junk || s.Kind == Heading && s.TitleCase {
 			continue
 		}
+		r.rule = "order:verb"
 		r.verbs(si)
+		r.rule = "order:nominal"
 		r.nominal(si)
+		r.rule = "order:event-place"
 		r.eventPlaces(si)
+		r.rule = "order:other-event-place"
 		r.otherEventPlaces(si)
+		r.rule = "order:co-participants"
 		r.coParticipants(si)
+		r.rule = "order:affiliation"
 		r.affiliations(si)
+		r.rule = "order:location"
 		r.locations(si)
+		r.rule = ""
+		r.patternRelations(si)
 	}
+	r.rule = "order:role"
 	r.roles()
+	r.rule = "order:criticism"
 	r.criticism()
+	r.rule = "order:companions"
 	r.companions()
+	r.rule = ""
 	r.filterEventPlaces()
 }
 
@@ -112,6 +137,21 @@ func (r *relationFinder) add(s, o int, pred string, sym bool, si int, quals []Qu
 		return
 	}
 	pred = r.lx.USSpelling(pred)
+	if r.fragment(s) || r.fragment(o) {
+		return // "for Refugees", "Major": a piece of a name, or a title read as one
+	}
+	modality := r.modality
+	if r.modalTok >= 0 && strings.HasPrefix(r.rule, "order:") {
+		// the word-order rules read the verb; the parse says whether its clause is a fact
+		neg, mod := r.clauseModality(r.modalTok, si)
+		if neg || mod == ModalConditional {
+			return
+		}
+		modality = mod
+	}
+	if r.verbTok >= 0 && r.rule == "order:verb-general" && !r.governs(r.verbTok, o, si) && !r.governs(r.verbTok, s, si) {
+		return // the parse hangs neither end on the verb: "teams from X", "exhibits at X"
+	}
 	if sym && o < s {
 		if _, ok := r.seen[relKey{o, s, pred}]; ok {
 			return
@@ -119,21 +159,35 @@ func (r *relationFinder) add(s, o int, pred string, sym bool, si int, quals []Qu
 	}
 	k := relKey{s, o, pred}
 	if i, ok := r.seen[k]; ok {
-		// keep the qualifiers of every statement of it
+		// keep the qualifiers and the rules of every statement of it; a plain statement
+		// makes a planned one a fact
+		rel := &d.Relations[i]
 		for _, q := range quals {
-			if !hasQual(d.Relations[i].Qualifiers, q) {
-				d.Relations[i].Qualifiers = append(d.Relations[i].Qualifiers, q)
+			if !hasQual(rel.Qualifiers, q) {
+				rel.Qualifiers = append(rel.Qualifiers, q)
 			}
+		}
+		if r.rule != "" && !contains(rel.Rules, r.rule) {
+			rel.Rules = append(rel.Rules, r.rule)
+		}
+		if modality == "" && rel.Modality != "" {
+			rel.Modality, rel.Sentence = "", si
 		}
 		return
 	}
 	r.seen[k] = len(d.Relations)
-	d.Relations = append(d.Relations, Relation{Subject: s, Object: o, Predicate: pred, Symmetric: sym, Sentence: si, Qualifiers: quals})
+	rel := Relation{Subject: s, Object: o, Predicate: pred, Symmetric: sym, Sentence: si, Qualifiers: quals, Modality: modality}
+	if r.rule != "" {
+		rel.Rules = []string{r.rule}
+	}
+	d.Relations = append(d.Relations, rel)
 	// "joined Riverside from Hillcrest": the subject left the club named after "from"
 	if movePredicates[pred] {
 		for _, q := range quals {
 			if q.Prep == "from" && q.Entity != o && q.Entity != s && d.Entities[q.Entity].Type == Organization {
+				restore := r.as(r.rule + "+from")
 				r.add(s, q.Entity, "left", false, si, nil)
+				restore()
 			}
 		}
 	}
@@ -326,6 +380,8 @@ func (r *relationFinder) quotation(off int) int {
 // verbRelation states what the clause around the verb form at token v says, in the
 // active or the passive voice. It reports whether it found a relation.
 func (r *relationFinder) verbRelation(si, v int, vf lexicon.VerbForm) bool {
+	defer r.as("order:verb-lexicon")()
+	defer r.atVerb(v)()
 	d := r.d
 	vb := vf.Verb
 	if vf.Form == lexicon.Base && v-1 >= d.Sentences[si].First && determiners[r.word(v-1)] {
@@ -395,7 +451,10 @@ func (r *relationFinder) verbRelation(si, v int, vf lexicon.VerbForm) bool {
 		quals := r.qualifiers(after, si)
 		pred := vb.Predicate(via)
 		if vb.Lemma == "welcome" && hasPlaceQual(d, quals, "to") {
-			pred = PredInvited // "would welcome X to Vienna" is an invitation
+			// "would welcome X to Vienna" is an invitation, made in saying so: a fact,
+			// whatever the "would"
+			pred = PredInvited
+			defer r.atVerb(-1)()
 		}
 		for _, o := range objs {
 			if resultVerbs[vb.Lemma] {
@@ -500,6 +559,7 @@ func (r *relationFinder) byAgents(k int) ([]int, int) {
 
 // colonList reads "were accompanied by aides: A and B for X, and C for Y".
 func (r *relationFinder) colonList(si, v int, vb *lexicon.Verb) bool {
+	defer r.as("order:colon-list")()
 	d := r.d
 	s := &d.Sentences[si]
 	k := v + 1
@@ -764,6 +824,8 @@ func (r *relationFinder) phraseAt(v, end int) (*lexicon.Phrase, int) {
 // phraseRelation states the relation of a verb phrase ending at token end, whose last
 // word introduced the object.
 func (r *relationFinder) phraseRelation(si, v, end int, ph *lexicon.Phrase) {
+	defer r.as("order:verb-phrase")()
+	defer r.atVerb(v)()
 	subjects, neg := r.subjectOf(v)
 	if neg || len(subjects) == 0 {
 		if strings.HasSuffix(r.word(v), "ing") {
@@ -873,6 +935,7 @@ func (r *relationFinder) possessorBefore(k int) int {
 // eventNoun reads "meeting between A and B" and "A's summit with B" around the event
 // mention mi, and says its participants attended it.
 func (r *relationFinder) eventNoun(si, mi int) {
+	defer r.as("order:event-noun")()
 	d := r.d
 	m := &d.Mentions[mi]
 	if m.Entity < 0 {
@@ -923,6 +986,7 @@ func (r *relationFinder) eventNoun(si, mi int) {
 
 // visit reads "A's first trip to Place" and "a visit by A to Place".
 func (r *relationFinder) visit(si, k int) {
+	defer r.as("order:visit-noun")()
 	d := r.d
 	var who int = -1
 	j := k + 1
@@ -958,6 +1022,7 @@ func (r *relationFinder) visit(si, k int) {
 // result reads the outcome of a contest named by a noun: "a win over Borders", "Ulster's
 // victory against X", "a defeat by X", "the loss to X".
 func (r *relationFinder) result(si, k int) {
+	defer r.as("order:result-noun")()
 	d := r.d
 	w, p := r.word(k), r.word(k+1)
 	other := -1
@@ -1041,6 +1106,7 @@ func (r *relationFinder) sideOf(s, o int) int {
 // interview reads "a Fox News interview" and "an interview with/on/to Fox News", given by
 // the subject of the clause or the possessor.
 func (r *relationFinder) interview(si, k int) {
+	defer r.as("order:interview-noun")()
 	d := r.d
 	org := -1
 	if k-1 >= 0 {
@@ -1317,11 +1383,18 @@ var relationPreps = map[string]bool{
 // named subject, the verb and a named object right after it, or after a preposition that
 // introduces objects ("sued the Telegraph", "stood against King", "scored for Ulster").
 func (r *relationFinder) generalVerb(si, v int, lightOnly bool) {
+	defer r.as("order:verb-general")()
 	d := r.d
 	s := &d.Sentences[si]
 	w := r.word(v)
-	if closedClass[w] {
+	if closedClass[w] || w == "according" {
 		return
+	}
+	r.verbTok = v
+	defer func() { r.verbTok = -1 }()
+	defer r.atVerb(v)()
+	if tag, ok := d.TokenTag(v); ok && tag != VERB {
+		return // the tagger reads a noun or an adjective: "teams from X", "exhibits at X"
 	}
 	lemma, form, info, ok := r.analyzeVerb(w)
 	if !ok || nonRelationVerbs[lemma] {
@@ -1535,6 +1608,7 @@ func (r *relationFinder) generalVerb(si, v int, lightOnly bool) {
 
 // coAgents reads "founded X in May along with Y": Y did it too.
 func (r *relationFinder) coAgents(objs []int, pred string, after, si int) {
+	defer r.as("order:co-agents")()
 	d := r.d
 	s := &d.Sentences[si]
 	for j := after; j < s.End && j < after+8; j++ {
@@ -1567,6 +1641,7 @@ func (r *relationFinder) coAgents(objs []int, pred string, after, si int) {
 // forParty reads "contest Westbury North for the Greens": a person acting for an organisation
 // named after the object.
 func (r *relationFinder) forParty(subjects []int, pred string, quals []Qualifier, si int) {
+	defer r.as("order:for-party")()
 	if i := strings.IndexByte(pred, '_'); i >= 0 {
 		return // the verb already took its object with a preposition
 	}
@@ -1585,6 +1660,7 @@ func (r *relationFinder) forParty(subjects []int, pred string, quals []Qualifier
 // companionsWith adds the people the subject did something with: "was holidaying on X with
 // Ann Lee" -> holidayed_with.
 func (r *relationFinder) companionsWith(subjects []int, pred string, quals []Qualifier, si int) {
+	defer r.as("order:companions-with")()
 	if i := strings.IndexByte(pred, '_'); i >= 0 {
 		pred = pred[:i]
 	}
@@ -1611,6 +1687,7 @@ var dativeVerbs = map[string]bool{
 
 // recipients adds the relations of a dative verb to the recipients named after "to".
 func (r *relationFinder) recipients(subjects []int, lemma, pred string, quals []Qualifier, si int) {
+	defer r.as("order:recipients")()
 	if !dativeVerbs[lemma] {
 		return
 	}
@@ -1785,6 +1862,7 @@ var scoringNouns = map[string]bool{
 // scorers reads "Riverside had led 20-6 with tries from X and Y" and "Hillcrest edged ahead
 // with a penalty by X": the scorers play for the team the sentence is about.
 func (r *relationFinder) scorers(si, k int) {
+	defer r.as("order:scorers")()
 	d := r.d
 	team := r.sentenceSubject(si)
 	if team < 0 || r.isPerson(team) || d.Entities[team].Type == Event {
@@ -1918,4 +1996,89 @@ func (r *relationFinder) finiteVerbOrAuxBefore(k int) int {
 		}
 	}
 	return -1
+}
+
+// governs reports whether the parse makes a word of entity e in sentence si depend on the
+// verb at token v, within three arcs; true when the sentence was not parsed.
+func (r *relationFinder) governs(v, e, si int) bool {
+	d := r.d
+	g := d.graph(r.lx, si)
+	if g == nil {
+		return true
+	}
+	vw := d.TokenWord(v)
+	if vw < g.first || vw >= g.end {
+		return true
+	}
+	for w := g.first; w < g.end; w++ {
+		if r.wordEntity(w) != e {
+			continue
+		}
+		for h, n := w, 0; h >= g.first && h < g.end && n < 4; n++ {
+			if h == vw {
+				return true
+			}
+			h = d.Words[h].Head
+		}
+	}
+	return false
+}
+
+// fragment reports whether entity e's name reads as a piece of a longer name or as a word
+// that is no name: it begins or ends with a function word ("for Refugees", "Diary of") or
+// is a title alone ("Major", "Emeritus").
+func (r *relationFinder) fragment(e int) bool {
+	ent := &r.d.Entities[e]
+	f := strings.Fields(ent.Name)
+	if len(f) == 0 {
+		return true
+	}
+	first, last := strings.ToLower(f[0]), strings.ToLower(f[len(f)-1])
+	if fragmentEdges[first] || fragmentEdges[last] {
+		return true
+	}
+	if len(f) == 1 && ent.Type != Place {
+		if _, title := r.lx.Title(first); title {
+			return true
+		}
+		if functionWords[first] || determiners[first] || prepositions[first] {
+			return true
+		}
+	}
+	return false
+}
+
+// fragmentEdges never begin or end a name.
+var fragmentEdges = map[string]bool{
+	"of": true, "for": true, "and": true, "in": true, "at": true, "to": true, "with": true,
+	"from": true, "by": true, "on": true, "or": true, "the": true, "a": true, "an": true,
+}
+
+// atVerb makes token v the verb whose clause decides the modality of the relations stated
+// until the returned function restores the one before.
+func (r *relationFinder) atVerb(v int) func() {
+	prev := r.modalTok
+	r.modalTok = v
+	return func() { r.modalTok = prev }
+}
+
+// clauseModality reports whether the parse says the clause of the verb at token v is
+// negated by a negation of its own ("did not buy", "refused to buy"), and its modality
+// (see depgraph.go's modalities), conditional only by an "if" of its own: the word-order
+// rules read the verb, and a mark the parser hangs on the wrong clause should not undo
+// them.
+func (r *relationFinder) clauseModality(v, si int) (bool, string) {
+	g := r.d.graph(r.lx, si)
+	if g == nil {
+		return false, ""
+	}
+	w := r.d.TokenWord(v)
+	if w < g.first || w >= g.end || !g.predicative(w) {
+		return false, ""
+	}
+	mod := g.modal[w-g.first]
+	if mod == ModalConditional && !g.ownCond[w-g.first] {
+		mod = ""
+	}
+	return g.ownNeg[w-g.first], mod
 }

@@ -214,7 +214,7 @@ func (r *resolver) assignName(mi int) {
 		e, seen := r.partial[full]
 		if !seen || m.Full == m.Span {
 			// a person of the article wins over a town of the same name ("Marsh")
-			e = r.personByPart(name, m.Span.Start)
+			e = r.personByPart(name, m.Span.Start, honorificGender(m.Full.Text(d.Text)))
 		}
 		if e >= 0 {
 			if m.Full != m.Span && !seen {
@@ -254,9 +254,22 @@ func (r *resolver) assignName(mi int) {
 	r.assign(mi, "n:"+normKey(name))
 }
 
+// honorificGender returns the gender a form of address gives a name ("Mrs Smith": 'f'), or 0.
+func honorificGender(full string) byte {
+	w := strings.ToLower(strings.TrimSuffix(firstWord(full), "."))
+	switch w {
+	case "mr", "mister", "sir", "lord":
+		return 'm'
+	case "mrs", "ms", "miss", "lady", "dame", "madam":
+		return 'f'
+	}
+	return 0
+}
+
 // personByPart finds the person of the article whose surname (or, failing that, first
-// name) is part; when several share it, the one mentioned last before offset at.
-func (r *resolver) personByPart(part string, at int) int {
+// name) is part; when several share it, the one whose first name fits the form of address
+// (g: "Mrs Smith" is not John Smith), else the one mentioned last before offset at.
+func (r *resolver) personByPart(part string, at int, g byte) int {
 	if r.lastNames == nil {
 		r.indexPeople()
 	}
@@ -270,6 +283,17 @@ func (r *resolver) personByPart(part string, at int) int {
 		cands := index[key]
 		if pass == 1 && len(cands) > 1 {
 			return -1 // a first name shared by two people says nothing
+		}
+		if g != 0 && len(cands) > 1 {
+			var fit []namePart
+			for _, c := range cands {
+				if cg := r.lx.Gender(firstWord(r.d.Entities[c.entity].Name)); cg == g {
+					fit = append(fit, c)
+				}
+			}
+			if len(fit) > 0 {
+				cands = fit
+			}
 		}
 		for _, c := range cands {
 			pos := c.pos

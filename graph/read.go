@@ -51,6 +51,8 @@ type Source struct {
 	Sentence string   `json:"sentence"`
 	Date     string   `json:"date,omitempty"` // the date the sentence states, if it states one
 	Article  *Article `json:"article,omitempty"`
+	Rules    []string `json:"rules,omitempty"`    // the patterns or passes that stated it (kg:rule)
+	Modality string   `json:"modality,omitempty"` // "planned", "possible", "conditional": no plain fact (kg:modality)
 }
 
 // Object is the object of a fact: a node, or a literal value.
@@ -77,6 +79,7 @@ type QuoteRow struct {
 	Doc     string   `json:"doc"`
 	Date    string   `json:"date,omitempty"` // the date its sentence states, if it states one
 	Article *Article `json:"article,omitempty"`
+	Rule    string   `json:"rule,omitempty"` // the sieve that found its speaker (kg:rule)
 }
 
 // entityTypes are the classes listed as entities.
@@ -317,7 +320,8 @@ func (s *Store) Facts(ctx context.Context) ([]FactRow, error) {
 			return nil, err
 		}
 		var sub, obj quad.Value
-		var pred, doc, evidence, date string
+		var pred, doc, evidence, date, modality string
+		var rules []string
 		quals := map[string]string{}
 		for _, q := range qs {
 			p := strings.Trim(q.Predicate.String(), "<>")
@@ -334,6 +338,10 @@ func (s *Store) Facts(ctx context.Context) ([]FactRow, error) {
 				evidence = quadString(q.Object)
 			case p == voc.Date:
 				date = quadString(q.Object)
+			case p == voc.Rule:
+				rules = append(rules, quadString(q.Object))
+			case p == voc.Modality:
+				modality = quadString(q.Object)
 			case strings.HasPrefix(p, voc.QualifierPrefix):
 				quals[strings.TrimPrefix(p, voc.QualifierPrefix)] = nm.of(q.Object)
 			}
@@ -360,7 +368,8 @@ func (s *Store) Facts(ctx context.Context) ([]FactRow, error) {
 			}
 		}
 		art := arts.of(ctx, doc)
-		row.Sources = append(row.Sources, Source{Doc: doc, Sentence: evidence, Date: date, Article: &art})
+		sort.Strings(rules)
+		row.Sources = append(row.Sources, Source{Doc: doc, Sentence: evidence, Date: date, Article: &art, Rules: rules, Modality: modality})
 	}
 	rows := make([]FactRow, 0, len(keys))
 	for _, k := range keys {
@@ -447,6 +456,8 @@ func (s *Store) Quotes(ctx context.Context) ([]QuoteRow, error) {
 				row.Doc = voc.DocID(q.Object.String())
 			case voc.Date:
 				row.Date = quadString(q.Object)
+			case voc.Rule:
+				row.Rule = quadString(q.Object)
 			}
 		}
 		art := arts.of(ctx, row.Doc)

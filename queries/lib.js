@@ -140,18 +140,19 @@ function kgVerb(p) {
 // kgStatements returns the statements of predicate p (or of any predicate when p is null)
 // with the given subject and/or object (either may be null, not both), each as
 // {stmt, s, p, o, doc, evidence}. It starts from the entity, whose statements are few,
-// rather than from the predicate, whose statements may be many.
+// rather than from the predicate, whose statements may be many. Statements that are no
+// plain facts (a plan, a possibility: kg:modality) are left out unless params.modal.
 function kgStatements(s, p, o, limit) {
   var path = o ? g.V(o).In("<kg:object>") : g.V(s).In("<kg:subject>");
   if (o && s) path = path.Has("<kg:subject>", s);
   if (p) path = path.Has("<kg:predicate>", p);
-  return kgStatementRows(kgArr(path.Unique(), limit || 1000));
+  return kgStatementRows(kgArr(path.Unique(), limit || 1000)).filter(function (r) { return params.modal || !r.modality; });
 }
 
 // kgStatementFields are the parts of a statement node, by the key kgStatementRows gives them.
 var kgStatementFields = {
   "<kg:subject>": "s", "<kg:predicate>": "p", "<kg:object>": "o", "<kg:doc>": "doc", "<kg:evidence>": "evidence",
-  "<kg:published>": "published", "<kg:date>": "date"
+  "<kg:published>": "published", "<kg:date>": "date", "<kg:modality>": "modality"
 };
 
 // kgStatementRows reads the statements ids: [{stmt, s, p, o, doc, evidence, published,

@@ -57,6 +57,9 @@ type Query struct {
 const (
 	Since = "since"
 	Until = "until"
+	// Modal, when "true", keeps the statements that are no plain facts too: plans and
+	// possibilities (kg:modality), which the queries leave out unless asked.
+	Modal = "modal"
 )
 
 // isDay reports whether s is a day, a month or a year in ISO 8601.
@@ -237,8 +240,11 @@ func (s *Set) Render(name string, args map[string]string) (string, error) {
 		}
 		params[k] = v
 	}
+	if args[Modal] == "true" {
+		params[Modal] = true
+	}
 	for k := range args {
-		if k == Since || k == Until {
+		if k == Since || k == Until || k == Modal {
 			continue
 		}
 		if !q.hasParam(k) {

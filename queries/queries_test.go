@@ -232,3 +232,39 @@ func TestDated(t *testing.T) {
 		t.Error("since=\"last week\" was taken")
 	}
 }
+
+// TestModal checks that the questions leave out the statements that are no plain facts
+// (a plan: "wants to buy") unless asked with modal, on an invented article.
+func TestModal(t *testing.T) {
+	st := graph.MustOpenMemory(t)
+	if _, err := ingest.Build(context.Background(), st, extract.New(), []string{"testdata/modal"}, ingest.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	set := MustLoad()
+	count := func(args map[string]string) (facts, plans int) {
+		script, err := set.Render("neighbours", args)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := st.Gizmo(context.Background(), script, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range res {
+			line, _ := json.Marshal(r)
+			switch {
+			case strings.Contains(string(line), "Bolt Industries"):
+				plans++
+			case strings.Contains(string(line), "Harbour Logistics"):
+				facts++
+			}
+		}
+		return
+	}
+	if facts, plans := count(map[string]string{"name": "Northwind Bank"}); facts == 0 || plans != 0 {
+		t.Errorf("without modal: %d facts and %d plans, want the fact and no plan", facts, plans)
+	}
+	if facts, plans := count(map[string]string{"name": "Northwind Bank", Modal: "true"}); facts == 0 || plans == 0 {
+		t.Errorf("with modal: %d facts and %d plans, want both", facts, plans)
+	}
+}

@@ -38,6 +38,7 @@ func newAskCommand() *cli.Command {
 			&cli.StringSliceFlag{Name: "set", Usage: "a parameter as name=value (repeatable)"},
 			&cli.BoolFlag{Name: "print", Usage: "print the Gizmo script instead of running it"},
 			&cli.DurationFlag{Name: "timeout", Value: 30 * time.Second, Usage: "stop a query that runs longer"},
+			&cli.BoolFlag{Name: "modal", Usage: "also the statements that are no plain facts: plans and possibilities (\"plans to buy\", \"could meet\")"},
 			jsonFlag,
 		), periodFlags()...),
 		Action: func(c *cli.Context) error {
@@ -65,6 +66,9 @@ func newAskCommand() *cli.Command {
 			}
 			if period.Until != "" {
 				args[queries.Until] = period.Until
+			}
+			if c.Bool("modal") {
+				args[queries.Modal] = "true"
 			}
 			opts := askOptions{store: storeConfig(c, true), name: q.Name, args: args, json: c.Bool("json"), timeout: c.Duration("timeout")}
 			if c.Bool("print") {

@@ -242,6 +242,12 @@ func (r *Recognizer) Recognize(ws []wordInfo, tags []Tag, hints []Hint, mem *Doc
 	p1, p2 := -1, -1
 	tc := isTitleCase(ws)
 	for i := range ws {
+		if outside(ws, hints, i, p1) {
+			// a lower-case word outside any name, that no rule proposed: O, unscored
+			classes = append(classes, 0)
+			p2, p1 = p1, 0
+			continue
+		}
 		feats = nerFeatures(ws, tags, hints, mem, tc, i, p1, p2, feats[:0])
 		clear(scores)
 		r.m.Score(feats, scores)
@@ -259,6 +265,20 @@ func (r *Recognizer) Recognize(ws []wordInfo, tags []Tag, hints []Hint, mem *Doc
 		}
 	}
 	return classes, spans
+}
+
+// outside reports whether word i can only be outside a name: no name is open before it
+// (the class before is O, or ends a name), it has no capital and no digit, and no rule
+// proposed a name there. Such words are nearly all of a text, and the recogniser, scored,
+// gives them O; they are given O without scoring.
+func outside(ws []wordInfo, hints []Hint, i, prev int) bool {
+	if _, part := nerPart(prev); prev > 0 && (part == partB || part == partI) {
+		return false
+	}
+	if ws[i].flags&(fCap|fAllCaps|fDigit) != 0 || hints != nil && hints[i].Type != 0 {
+		return false
+	}
+	return true
 }
 
 func typeIndex(types []string, t string) int {

@@ -2,6 +2,7 @@ package model
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -59,6 +60,30 @@ const (
 // first names and surnames, role words, the dictionary), whose lists become features.
 type Context struct {
 	Lexicon *lexicon.Lexicon
+	mu      sync.RWMutex
+	flags   map[string]lexFlag // a cache of lexOf: a dozen lookups a word otherwise
+}
+
+// maxCachedWords bounds the cache of lexicon flags.
+const maxCachedWords = 1 << 18
+
+func (cx *Context) lexFlags(w, lw string) lexFlag {
+	cx.mu.RLock()
+	f, ok := cx.flags[w]
+	cx.mu.RUnlock()
+	if ok {
+		return f
+	}
+	f = lexOf(cx.Lexicon, w, lw)
+	cx.mu.Lock()
+	if cx.flags == nil {
+		cx.flags = map[string]lexFlag{}
+	}
+	if len(cx.flags) < maxCachedWords {
+		cx.flags[strings.Clone(w)] = f
+	}
+	cx.mu.Unlock()
+	return f
 }
 
 // plain makes typographic marks plain, so that “ ” ’ – read as " " ' -.
@@ -123,7 +148,7 @@ func prepare(words []string, cx *Context, out []wordInfo) []wordInfo {
 			wi.flags |= fInitial
 		}
 		if lx != nil {
-			wi.lex = lexOf(lx, p, lw)
+			wi.lex = cx.lexFlags(p, lw)
 		}
 		out = append(out, wi)
 	}

@@ -75,6 +75,8 @@ const (
 	Doc       = Prefix + "doc"      // the article a statement or quotation belongs to
 
 	SymmetricFlag = Prefix + "symmetric" // on a statement whose relation has no direction
+	Rule          = Prefix + "rule"      // on a statement: the pattern or pass that stated it, one quad per rule
+	Modality      = Prefix + "modality"  // on a statement that is no plain fact: "planned", "possible", "conditional"
 	Published     = Prefix + "published" // on a statement or quotation: its article's date
 	Date          = Prefix + "date"      // on a statement or quotation: the date its sentence states
 
