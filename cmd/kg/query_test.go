@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"runtime/pprof"
 	"strings"
 	"testing"
 	"time"
@@ -36,9 +37,16 @@ func runApp(t *testing.T, args ...string) (string, error) {
 	case err := <-done:
 		return out.String(), err
 	case <-time.After(hangDeadline):
-		t.Fatalf("kg %s still running after %s", strings.Join(args, " "), hangDeadline)
+		t.Fatalf("kg %s still running after %s; goroutines:\n%s", strings.Join(args, " "), hangDeadline, goroutines())
 	}
 	return "", nil
+}
+
+// goroutines returns the stacks of every goroutine, to show where a hung run waits.
+func goroutines() string {
+	var b bytes.Buffer
+	pprof.Lookup("goroutine").WriteTo(&b, 2)
+	return b.String()
 }
 
 // noHang runs f and fails the test if it has not returned after hangDeadline.
@@ -50,7 +58,7 @@ func noHang(t *testing.T, f func() error) error {
 	case err := <-done:
 		return err
 	case <-time.After(hangDeadline):
-		t.Fatalf("still running after %s", hangDeadline)
+		t.Fatalf("still running after %s; goroutines:\n%s", hangDeadline, goroutines())
 	}
 	return nil
 }
