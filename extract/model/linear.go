@@ -16,25 +16,36 @@ import (
 type feature = uint64
 
 // Linear is a trained linear model: for each feature it knows, a weight per class. At run
-// time the features live in an open-addressing table of 64-bit slots, each the feature's
-// 32-bit fingerprint and the number of its row, half full so that a feature the model
-// does not know (most of them) is ruled out within a cache line; the rows of weights, as
-// bfloat16 (the upper half of a float32: its range, with three significant digits), sit
-// apart, one row per known feature. It is read-only and safe for concurrent use.
+// time the features live in an open-addressing table, each slot the feature's 32-bit
+// fingerprint (the upper half of its hash) found by linear probing from its home (the
+// lower half), half full so that a feature the model does not know (most of them) is ruled
+// out within a cache line. The weights are bfloat16 (the upper half of a float32: its
+// range, with three significant digits). A model of few classes keeps each feature's
+// weights in its slot, so that scoring a feature reads one place in memory, not two; a
+// model of many classes keeps them sparse, apart, and the slot says where they are. It is
+// read-only and safe for concurrent use.
 type Linear struct {
 	Classes []string
 
-	nc    int
-	slots []uint64 // fingerprint << 32 | row+1; 0 is empty
-	rows  []uint16 // nc weights a row (dense models)
-	size  uint64   // number of slots
-	// A model of many classes keeps its rows sparse: row r is pairs[start[r]:start[r+1]],
-	// each a class << 16 | weight.
-	start []uint32
+	nc   int
+	size uint64 // number of slots
+	// A dense model's slot i is ent[i*stride:(i+1)*stride]: the fingerprint's low and
+	// high halves, 1 if the slot is taken (0 if empty), then the nc weights.
+	ent    []uint16
+	stride int
+	// A sparse model's slot is fingerprint << 32 | slotTaken | off << 8 | n (0 if empty):
+	// its weights are pairs[off:off+n], each a class << 16 | weight.
+	slots []uint64
 	pairs []uint32
 
 	src *sparse // the model as trained, for Write; nil once loaded
 }
+
+// The parts of a sparse model's slot.
+const (
+	slotTaken  = 1 << 31
+	maxPairOff = 1 << 23
+)
 
 // sparse is a model as a sorted list of features with their non-zero weights.
 type sparse struct {
@@ -44,19 +55,81 @@ type sparse struct {
 	wt    []float32
 }
 
-// Score adds to scores (one per class) the weights of feats. It reads the first slot of
-// every feature before it looks at any, so that the memory reads, which are what scoring
-// costs, run side by side instead of one after another.
+// Score adds to scores (one per class) the weights of feats, feature by feature in order
+// (so that the float sums do not depend on the table's layout). It reads the first slot
+// of every feature, and the weights of every feature found, before it adds any, so that
+// the memory reads, which are what scoring costs, run side by side instead of one after
+// another.
 func (m *Linear) Score(feats []feature, scores []float32) {
-	var first [128]uint64
-	var homes [128]int32
+	if m.slots != nil {
+		m.scoreSparse(feats, scores)
+		return
+	}
+	var taken [scoreBatch]uint16
+	var homes [scoreBatch]int32
+	ent, st, nc := m.ent, m.stride, m.nc
 	for len(feats) > 0 {
-		n := min(len(feats), len(first))
+		n := min(len(feats), scoreBatch)
+		for j, f := range feats[:n] {
+			h := m.home(f) * st
+			homes[j] = int32(h)
+			taken[j] = ent[h+2]
+		}
+		for j, f := range feats[:n] {
+			if taken[j] == 0 {
+				continue
+			}
+			i := m.find(int(homes[j]), uint32(f>>32))
+			if i < 0 {
+				continue
+			}
+			row := ent[i+3 : i+3+nc]
+			if nc == 3 {
+				scores = scores[:3]
+				scores[0] += math.Float32frombits(uint32(row[0]) << 16)
+				scores[1] += math.Float32frombits(uint32(row[1]) << 16)
+				scores[2] += math.Float32frombits(uint32(row[2]) << 16)
+				continue
+			}
+			for c, w := range row {
+				scores[c] += math.Float32frombits(uint32(w) << 16)
+			}
+		}
+		feats = feats[n:]
+	}
+}
+
+// scoreBatch is how many features Score looks up side by side.
+const scoreBatch = 128
+
+// find returns where in ent the slot with fingerprint fp lies, searching from the taken
+// slot at offset i, or -1.
+func (m *Linear) find(i int, fp uint32) int {
+	ent, st := m.ent, m.stride
+	for uint32(ent[i])|uint32(ent[i+1])<<16 != fp {
+		if i += st; i == len(ent) {
+			i = 0
+		}
+		if ent[i+2] == 0 {
+			return -1
+		}
+	}
+	return i
+}
+
+func (m *Linear) scoreSparse(feats []feature, scores []float32) {
+	var first [scoreBatch]uint64
+	var homes [scoreBatch]int32
+	var found [scoreBatch]uint32
+	var head [scoreBatch]uint32
+	for len(feats) > 0 {
+		n := min(len(feats), scoreBatch)
 		for j, f := range feats[:n] {
 			h := m.home(f)
 			homes[j] = int32(h)
 			first[j] = m.slots[h]
 		}
+		k := 0
 		for j, f := range feats[:n] {
 			s := first[j]
 			if s == 0 {
@@ -72,19 +145,19 @@ func (m *Linear) Score(feats []feature, scores []float32) {
 					break
 				}
 			}
-			if s == 0 {
+			if s == 0 || s&0xff == 0 {
 				continue
 			}
-			r := int(s&0xffffffff) - 1
-			if m.pairs != nil {
-				for _, p := range m.pairs[m.start[r]:m.start[r+1]] {
-					scores[p>>16] += math.Float32frombits(p << 16)
-				}
-				continue
-			}
-			row := m.rows[r*m.nc : r*m.nc+m.nc]
-			for c, w := range row {
-				scores[c] += math.Float32frombits(uint32(w) << 16)
+			found[k] = uint32(s)
+			head[k] = m.pairs[uint32(s)&(slotTaken-1)>>8] // read now, used below
+			k++
+		}
+		for j, s := range found[:k] {
+			off := s & (slotTaken - 1) >> 8
+			p := head[j]
+			scores[p>>16] += math.Float32frombits(p << 16)
+			for _, p := range m.pairs[off+1 : off+s&0xff] {
+				scores[p>>16] += math.Float32frombits(p << 16)
 			}
 		}
 		feats = feats[n:]
@@ -93,24 +166,18 @@ func (m *Linear) Score(feats []feature, scores []float32) {
 
 // row returns the weights of feature f, if the model knows it.
 func (m *Linear) row(f feature) ([]uint16, bool) {
-	fp := f >> 32
-	i := m.home(f)
-	for {
-		s := m.slots[i]
-		if s == 0 {
-			return nil, false
-		}
-		if s>>32 == fp {
-			r := int(s&0xffffffff) - 1
-			if m.rows == nil {
-				return nil, false // a sparse model: not asked so
-			}
-			return m.rows[r*m.nc : r*m.nc+m.nc], true
-		}
-		if i++; i == int(m.size) {
-			i = 0
-		}
+	if m.ent == nil {
+		return nil, false // a sparse model: not asked so
 	}
+	h := m.home(f) * m.stride
+	if m.ent[h+2] == 0 {
+		return nil, false
+	}
+	i := m.find(h, uint32(f>>32))
+	if i < 0 {
+		return nil, false
+	}
+	return m.ent[i+3 : i+3+m.nc], true
 }
 
 // withRows returns a copy of the model with more features, each with one class.
@@ -155,7 +222,7 @@ func (m *Linear) home(f feature) int {
 func (m *Linear) Features() int { return int(m.size-1) / 2 }
 
 // Bytes is the size of the model in memory.
-func (m *Linear) Bytes() int { return 8*len(m.slots) + 2*len(m.rows) + 4*len(m.start) + 4*len(m.pairs) }
+func (m *Linear) Bytes() int { return 2*len(m.ent) + 8*len(m.slots) + 4*len(m.pairs) }
 
 // sparseClasses is the number of classes from which a model keeps its rows sparse.
 const sparseClasses = 24
@@ -173,37 +240,47 @@ func bf16(x float32) uint16 {
 	return uint16(b >> 16)
 }
 
+// setTable lays the features of sp out in the table, each in the first free slot from its
+// home, in the order of sp.
 func (m *Linear) setTable(sp *sparse) {
 	size := 2*len(sp.keys) + 1
-	m.slots = make([]uint64, size)
 	m.size = uint64(size)
-	if m.nc >= sparseClasses {
-		m.rows = nil
-		m.start = make([]uint32, len(sp.keys)+1)
+	taken := make([]bool, size)
+	m.ent, m.slots, m.pairs = nil, nil, nil
+	sparse := m.nc >= sparseClasses
+	if sparse {
+		m.slots = make([]uint64, size)
 		m.pairs = make([]uint32, 0, len(sp.wt))
 	} else {
-		m.rows = make([]uint16, len(sp.keys)*m.nc)
+		m.stride = 3 + m.nc
+		m.ent = make([]uint16, size*m.stride)
 	}
 	for r, f := range sp.keys {
 		i := m.home(f)
-		for m.slots[i] != 0 {
+		for taken[i] {
 			if i++; i == size {
 				i = 0
 			}
 		}
-		m.slots[i] = f>>32<<32 | uint64(r+1)
-		if m.start != nil {
+		taken[i] = true
+		fp := uint32(f >> 32)
+		if sparse {
+			off := len(m.pairs)
 			for j := sp.start[r]; j < sp.start[r+1]; j++ {
 				if w := bf16(sp.wt[j]); w != 0 {
 					m.pairs = append(m.pairs, uint32(sp.cls[j])<<16|uint32(w))
 				}
 			}
-			m.start[r+1] = uint32(len(m.pairs))
+			if off >= maxPairOff {
+				panic("model too large for its table") // 8 million weights; the models hold half a million
+			}
+			m.slots[i] = uint64(fp)<<32 | slotTaken | uint64(off)<<8 | uint64(len(m.pairs)-off)
 			continue
 		}
-		row := m.rows[r*m.nc : r*m.nc+m.nc]
+		e := m.ent[i*m.stride : (i+1)*m.stride]
+		e[0], e[1], e[2] = uint16(fp), uint16(fp>>16), 1
 		for j := sp.start[r]; j < sp.start[r+1]; j++ {
-			row[sp.cls[j]] = bf16(sp.wt[j])
+			e[3+int(sp.cls[j])] = bf16(sp.wt[j])
 		}
 	}
 }
