@@ -24,6 +24,7 @@ const (
 	optTimeout  = "timeout"
 	optReadOnly = "readonly"
 	optNoSync   = "nosync"
+	optMmap     = "mmap" // bytes bolt maps at first (the bulk path's new file: no remaps as it grows)
 )
 
 func init() {
@@ -58,8 +59,12 @@ func openBoltFile(path string, opt cgraph.Options) (*hbolt.DB, error) {
 	if err != nil {
 		return nil, err
 	}
+	mmap, err := opt.IntKey(optMmap, 0)
+	if err != nil {
+		return nil, err
+	}
 	before, _ := os.Stat(path)
-	db, err := hbolt.Open(path, &bolt.Options{Timeout: timeout, ReadOnly: ro, NoGrowSync: noSync})
+	db, err := hbolt.Open(path, &bolt.Options{Timeout: timeout, ReadOnly: ro, NoGrowSync: noSync, InitialMmapSize: mmap})
 	if err != nil {
 		if errors.Is(err, bolt.ErrTimeout) {
 			return nil, ErrBusy

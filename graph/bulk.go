@@ -2,12 +2,13 @@ package graph
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
-	"sort"
+	"slices"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -172,7 +173,7 @@ func (g *bulkLayout) apply(qs []quad.Quad, owners []string) {
 			fresh = append(fresh, n)
 		}
 	}
-	sort.Slice(fresh, func(i, j int) bool { return bytes.Compare(fresh[i].hash[:], fresh[j].hash[:]) < 0 })
+	slices.SortFunc(fresh, func(a, b *inc) int { return bytes.Compare(a.hash[:], b.hash[:]) })
 	for _, n := range fresh {
 		g.horizon++
 		i := int32(len(g.nodes))
@@ -295,7 +296,9 @@ const bulkBatch = 250_000
 
 // writeFile writes the layout into a new bolt store at path.
 func (g *bulkLayout) writeFile(ctx context.Context, path string) error {
-	opts := cgraph.Options{optTimeout: DefaultLockTimeout.String(), optNoSync: true, "upfront": true, kv.OptNoBloom: true}
+	// about 200 bytes a quad, as the stores of the BBC corpus take
+	opts := cgraph.Options{optTimeout: DefaultLockTimeout.String(), optNoSync: true, "upfront": true, kv.OptNoBloom: true,
+		optMmap: 1<<24 + 256*len(g.quads)}
 	hdb, err := openBoltFile(path, opts)
 	if err != nil {
 		return err
@@ -322,6 +325,24 @@ func (g *bulkLayout) writeFile(ctx context.Context, path string) error {
 // each: the log, the values by hash and their counts of references, the quad indexes
 // and the counters of the meta bucket.
 func (g *bulkLayout) writeBuckets(ctx context.Context, w *bulkWriter) error {
+	// the sorting is done on the other cores while the log is written
+	byHash := make(chan []int32, 2)
+	go func() {
+		order := make([]int32, 0, len(g.nodes))
+		for i := range g.nodes {
+			if g.nodes[i].refs > 0 {
+				order = append(order, int32(i))
+			}
+		}
+		slices.SortFunc(order, func(a, b int32) int { return bytes.Compare(g.nodes[a].hash[:], g.nodes[b].hash[:]) })
+		byHash <- order
+		byHash <- order
+	}()
+	indexes := make([]chan bulkIndex, len(kv.DefaultQuadIndexes))
+	for i, ind := range kv.DefaultQuadIndexes {
+		indexes[i] = make(chan bulkIndex, 1)
+		go func() { indexes[i] <- g.index(ind) }()
+	}
 	now := time.Now().UnixNano()
 	logBucket := []byte("log")
 	for i, e := range g.log {
@@ -355,17 +376,8 @@ func (g *bulkLayout) writeBuckets(ctx context.Context, w *bulkWriter) error {
 			return ctx.Err()
 		}
 	}
-	byHash := make([]int32, 0, len(g.nodes))
-	for i := range g.nodes {
-		if g.nodes[i].refs > 0 {
-			byHash = append(byHash, int32(i))
-		}
-	}
-	sort.Slice(byHash, func(i, j int) bool {
-		return bytes.Compare(g.nodes[byHash[i]].hash[:], g.nodes[byHash[j]].hash[:]) < 0
-	})
 	for _, prefix := range []byte{'n', 'v'} {
-		for _, i := range byHash {
+		for _, i := range <-byHash {
 			n := &g.nodes[i]
 			val := n.id
 			if prefix == 'n' {
@@ -376,9 +388,15 @@ func (g *bulkLayout) writeBuckets(ctx context.Context, w *bulkWriter) error {
 			}
 		}
 	}
-	for _, ind := range kv.DefaultQuadIndexes {
-		if err := g.writeIndex(ctx, w, ind); err != nil {
-			return err
+	for _, ch := range indexes {
+		x := <-ch
+		for _, e := range x.entries {
+			if err := w.put(x.bucket, e.key, e.list); err != nil {
+				return err
+			}
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
 		}
 	}
 	for _, c := range []struct {
@@ -392,63 +410,78 @@ func (g *bulkLayout) writeBuckets(ctx context.Context, w *bulkWriter) error {
 	return nil
 }
 
-// writeIndex puts the lists of quad ids of one index: under the ids of the values of
-// its directions, the ids of the quads that have them, in ascending order.
-func (g *bulkLayout) writeIndex(ctx context.Context, w *bulkWriter, ind kv.QuadIndex) error {
+// bulkIndex is one quad index: under the ids of the values of its directions, the
+// ids of the quads that have them, in ascending order.
+type bulkIndex struct {
+	bucket  []byte
+	entries []bulkEntry
+}
+
+type bulkEntry struct{ key, list []byte }
+
+// index lays out the quad index ind, in key order.
+func (g *bulkLayout) index(ind kv.QuadIndex) bulkIndex {
 	bucket := make([]byte, len(ind.Dirs))
 	pos := make([]int, len(ind.Dirs))
 	for i, d := range ind.Dirs {
 		bucket[i] = d.Prefix()
 		pos[i] = int(d - quad.Subject)
 	}
-	order := make([]int32, 0, g.live)
+	type row struct{ k [4]uint64 } // the ids of the directions, then the quad's
+	rows := make([]row, 0, g.live)
 	for i := range g.quads {
-		if !g.quads[i].dead {
-			order = append(order, int32(i))
+		q := &g.quads[i]
+		if q.dead {
+			continue
 		}
+		var r row
+		for j, p := range pos {
+			r.k[j] = q.dirs[p]
+		}
+		r.k[len(pos)] = q.id
+		rows = append(rows, r)
 	}
-	less := func(a, b *bulkQuad) bool {
-		for _, p := range pos {
-			if a.dirs[p] != b.dirs[p] {
-				return a.dirs[p] < b.dirs[p]
+	n := len(pos)
+	slices.SortFunc(rows, func(a, b row) int {
+		for j := 0; j <= n; j++ {
+			if a.k[j] != b.k[j] {
+				return cmp.Compare(a.k[j], b.k[j])
 			}
 		}
-		return a.id < b.id
-	}
-	sort.Slice(order, func(i, j int) bool { return less(&g.quads[order[i]], &g.quads[order[j]]) })
-	same := func(a, b *bulkQuad) bool {
-		for _, p := range pos {
-			if a.dirs[p] != b.dirs[p] {
-				return false
-			}
-		}
-		return true
-	}
-	for i := 0; i < len(order); {
-		first := &g.quads[order[i]]
-		key := make([]byte, 0, 8*len(pos))
-		for _, p := range pos {
-			key = binary.BigEndian.AppendUint64(key, first.dirs[p])
+		return 0
+	})
+	x := bulkIndex{bucket: bucket}
+	for i := 0; i < len(rows); {
+		first := rows[i].k
+		key := make([]byte, 0, 8*n)
+		for j := 0; j < n; j++ {
+			key = binary.BigEndian.AppendUint64(key, first[j])
 		}
 		var list []byte
-		for ; i < len(order) && same(first, &g.quads[order[i]]); i++ {
-			list = binary.AppendUvarint(list, g.quads[order[i]].id)
+		for ; i < len(rows) && sameKey(rows[i].k, first, n); i++ {
+			list = binary.AppendUvarint(list, rows[i].k[n])
 		}
-		if err := w.put(bucket, key, list); err != nil {
-			return err
-		}
-		if i%65536 == 0 && ctx.Err() != nil {
-			return ctx.Err()
+		x.entries = append(x.entries, bulkEntry{key, list})
+	}
+	return x
+}
+
+func sameKey(a, b [4]uint64, n int) bool {
+	for j := 0; j < n; j++ {
+		if a[j] != b[j] {
+			return false
 		}
 	}
-	return nil
+	return true
 }
 
 // bulkWriter puts keys into bolt buckets, bulkBatch of them to a transaction.
 type bulkWriter struct {
-	db *bolt.DB
-	tx *bolt.Tx
-	n  int
+	db   *bolt.DB
+	tx   *bolt.Tx
+	n    int
+	name []byte       // the bucket of the last put
+	b    *bolt.Bucket // and the bucket itself, in tx
 }
 
 func (w *bulkWriter) put(bucket, key, val []byte) error {
@@ -459,15 +492,18 @@ func (w *bulkWriter) put(bucket, key, val []byte) error {
 		}
 		w.tx = tx
 	}
-	b := w.tx.Bucket(bucket)
-	if b == nil {
-		var err error
-		if b, err = w.tx.CreateBucket(bucket); err != nil {
-			return fmt.Errorf("bucket %q: %w", bucket, err)
+	if w.b == nil || !bytes.Equal(bucket, w.name) {
+		b := w.tx.Bucket(bucket)
+		if b == nil {
+			var err error
+			if b, err = w.tx.CreateBucket(bucket); err != nil {
+				return fmt.Errorf("bucket %q: %w", bucket, err)
+			}
 		}
+		b.FillPercent = 0.95 // keys come in order: fill each page, split none twice
+		w.b, w.name = b, append(w.name[:0], bucket...)
 	}
-	b.FillPercent = 0.95 // keys come in order: fill each page, split none twice
-	if err := b.Put(key, val); err != nil {
+	if err := w.b.Put(key, val); err != nil {
 		return err
 	}
 	if w.n++; w.n >= bulkBatch {
@@ -481,7 +517,7 @@ func (w *bulkWriter) flush() error {
 		return nil
 	}
 	err := w.tx.Commit()
-	w.tx, w.n = nil, 0
+	w.tx, w.n, w.b = nil, 0, nil
 	if err != nil {
 		return err
 	}
