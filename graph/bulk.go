@@ -136,8 +136,20 @@ func (w *Writer) bulkWrite(ctx context.Context, arts []Doc) ([]Result, error) {
 		g.apply(add, owners)
 		w.pending = true
 	}
+	if len(g.quads) >= bulkMaxQuads {
+		// memory stays bounded: what is held goes to the store, and the rest of the
+		// build writes it incrementally, as it would have from the start
+		if err := w.Commit(ctx); err != nil {
+			return nil, err
+		}
+	}
 	return results, nil
 }
+
+// bulkMaxQuads is how many quads a bulk Writer holds at most, about 150 MB of memory;
+// past them it commits and goes on as an incremental Writer. A build of the BBC corpus
+// (2,225 articles) writes 380,000.
+const bulkMaxQuads = 1_000_000
 
 // apply adds qs in one transaction, as Cayley's KV ApplyDeltas does (graph/kv's
 // applyAddDeltas); owners[i] is the article of qs[i].
