@@ -62,6 +62,7 @@ func (s *Store) NewBulkWriter() *Writer {
 		docs:   map[string][]int32{},
 		nodeOf: map[refs.ValueHash]int32{},
 		quadOf: map[[4]uint64]int32{},
+		max:    bulkMaxQuads,
 	}
 	return w
 }
@@ -79,6 +80,7 @@ type bulkLayout struct {
 	quadOf  map[[4]uint64]int32
 	horizon uint64
 	live    int // quads not deleted
+	max     int // quads held at most before a commit (bulkMaxQuads)
 }
 
 type bulkNode struct {
@@ -136,7 +138,7 @@ func (w *Writer) bulkWrite(ctx context.Context, arts []Doc) ([]Result, error) {
 		g.apply(add, owners)
 		w.pending = true
 	}
-	if len(g.quads) >= bulkMaxQuads {
+	if len(g.quads) >= g.max {
 		// memory stays bounded: what is held goes to the store, and the rest of the
 		// build writes it incrementally, as it would have from the start
 		if err := w.Commit(ctx); err != nil {
