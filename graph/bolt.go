@@ -3,6 +3,7 @@ package graph
 import (
 	"errors"
 	"fmt"
+	"os"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -23,6 +24,7 @@ const (
 	optTimeout  = "timeout"
 	optReadOnly = "readonly"
 	optNoSync   = "nosync"
+	optMmap     = "mmap" // bytes bolt maps at first (the bulk path's new file: no remaps as it grows)
 )
 
 func init() {
@@ -57,12 +59,23 @@ func openBoltFile(path string, opt cgraph.Options) (*hbolt.DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	db, err := hbolt.Open(path, &bolt.Options{Timeout: timeout, ReadOnly: ro, NoGrowSync: noSync})
+	mmap, err := opt.IntKey(optMmap, 0)
+	if err != nil {
+		return nil, err
+	}
+	before, _ := os.Stat(path)
+	db, err := hbolt.Open(path, &bolt.Options{Timeout: timeout, ReadOnly: ro, NoGrowSync: noSync, InitialMmapSize: mmap})
 	if err != nil {
 		if errors.Is(err, bolt.ErrTimeout) {
 			return nil, ErrBusy
 		}
 		return nil, err
+	}
+	if after, err := os.Stat(path); before != nil && err == nil && !os.SameFile(before, after) {
+		// a bulk build renamed its new store over the file while this process waited
+		// for the old one's lock (see Store.Commit): open the new one
+		db.Close()
+		return openBoltFile(path, opt)
 	}
 	db.DB().NoSync = noSync
 	return db, nil

@@ -397,7 +397,12 @@ func (s *Store) moveQuads(ctx context.Context, doc string, moves []LinkMove) (ad
 	for _, m := range moves {
 		adds = append(adds, reason(m.Record))
 	}
+	froms := make([]quad.IRI, 0, len(subst))
 	for from := range subst {
+		froms = append(froms, from)
+	}
+	sort.Slice(froms, func(i, j int) bool { return froms[i] < froms[j] }) // the same store at every build
+	for _, from := range froms {
 		mark := quad.Quad{Subject: label, Predicate: quad.IRI(voc.Moving), Object: from, Label: label}
 		adds = append(adds, mark)
 		dels = append(dels, mark)

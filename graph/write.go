@@ -57,6 +57,7 @@ type Writer struct {
 	hashes  map[string]string // content hashes of the batch's articles, prefetched from SQL
 	touched map[string]bool   // link keys of the articles written or deleted
 	pending bool              // the store is marked as waiting for a relink
+	bulk    *bulkLayout       // the articles written so far, on the bulk path (NewBulkWriter)
 }
 
 // NewWriter returns a Writer for s.
@@ -83,6 +84,9 @@ func (w *Writer) Write(ctx context.Context, arts []Doc) (_ []Result, err error) 
 	defer recoverDamage(&err)
 	if w.s.cfg.ReadOnly {
 		return nil, ErrReadOnly
+	}
+	if w.bulk != nil {
+		return w.bulkWrite(ctx, arts)
 	}
 	results := make([]Result, 0, len(arts))
 	var deltas, deletes []cgraph.Delta

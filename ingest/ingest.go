@@ -289,6 +289,9 @@ type Options struct {
 	Progress func(Progress) // called after each batch, from the writer goroutine
 	Fetch    FetchOptions   // whether and how the pages of link-only feed items are fetched
 	Linker   *link.Linker   // link.New() if nil
+	// Incremental writes a new or empty bolt store batch by batch, as any other store,
+	// instead of through the bulk path (graph.Store.NewBulkWriter).
+	Incremental bool
 	// Extract extracts one article in place of the Extractor given to Build, when not
 	// nil (tests use it to make one article fail). A panic inside it fails that article.
 	Extract func(id, path string, data []byte) (*extract.Document, error)
@@ -382,6 +385,14 @@ func build(ctx context.Context, st *graph.Store, x *extract.Extractor, source fu
 	if err != nil {
 		return Report{}, err
 	}
+	// a new or empty bolt store is written through the bulk path: the articles are kept
+	// in memory and written at once when they are all extracted (graph.Store.Commit)
+	bulk := false
+	if !opts.Incremental {
+		if bulk, err = st.CanBulk(ctx); err != nil {
+			return Report{}, err
+		}
+	}
 	g, gctx := errgroup.WithContext(ctx)
 	walked := make(chan Input)
 	inputs := make(chan Input, opts.Workers)
@@ -434,6 +445,9 @@ func build(ctx context.Context, st *graph.Store, x *extract.Extractor, source fu
 
 	var rep Report
 	w := st.NewWriter()
+	if bulk {
+		w = st.NewBulkWriter()
+	}
 	ids := newIdentities(st)
 	renamed := map[string]Renamed{} // by id, until written
 	var batch []graph.Doc
@@ -535,6 +549,14 @@ func build(ctx context.Context, st *graph.Store, x *extract.Extractor, source fu
 		return flush()
 	})
 	err = g.Wait()
+	if bulk {
+		// what the writer holds is what an incremental build would have written by now,
+		// each article whole: it is written when the build stops early too
+		if cerr := w.Commit(context.WithoutCancel(ctx)); cerr != nil {
+			rep.Added, rep.Replaced, rep.Unchanged, rep.QuadsAdded, rep.QuadsDeleted = 0, 0, 0, 0, 0
+			err = errors.Join(err, cerr)
+		}
+	}
 	if err == nil && (w.Marked() || unsettled) {
 		rep.Link, err = lk.Settle(ctx, st, w.Touched(), unsettled)
 	}
