@@ -7,10 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	cproto "github.com/cayleygraph/cayley/graph/proto"
 	"github.com/google/go-cmp/cmp"
-	bolt "go.etcd.io/bbolt"
-	"google.golang.org/protobuf/proto"
 
 	"github.com/kg-news/kg/extract"
 	"github.com/kg-news/kg/graph"
@@ -60,7 +57,7 @@ func TestBulkWriterCommitsPastItsCap(t *testing.T) {
 		if err := st.Close(); err != nil {
 			t.Fatal(err)
 		}
-		return dumpBolt(t, path)
+		return graph.MustDumpBolt(t, path)
 	}
 	dir := t.TempDir()
 	want := write(filepath.Join(dir, "incremental.db"), 0)
@@ -70,38 +67,4 @@ func TestBulkWriterCommitsPastItsCap(t *testing.T) {
 			t.Errorf("bulk writer holding %d quads: the bolt files differ (-incremental +bulk):\n%s", max, diff)
 		}
 	}
-}
-
-// dumpBolt returns every key and value of the bolt file at path, with the times of
-// Cayley's log zeroed.
-func dumpBolt(t *testing.T, path string) []string {
-	t.Helper()
-	db, err := bolt.Open(path, 0o644, &bolt.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	var out []string
-	err = db.View(func(tx *bolt.Tx) error {
-		return tx.ForEach(func(name []byte, b *bolt.Bucket) error {
-			return b.ForEach(func(k, v []byte) error {
-				if string(name) == "log" {
-					var p cproto.Primitive
-					if err := proto.Unmarshal(v, &p); err != nil {
-						return err
-					}
-					p.Timestamp = 0
-					if v, err = (proto.MarshalOptions{Deterministic: true}).Marshal(&p); err != nil {
-						return err
-					}
-				}
-				out = append(out, fmt.Sprintf("%q %x %x", name, k, v))
-				return nil
-			})
-		})
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
 }

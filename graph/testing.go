@@ -2,7 +2,12 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"os"
+
+	cproto "github.com/cayleygraph/cayley/graph/proto"
+	bolt "go.etcd.io/bbolt"
+	"google.golang.org/protobuf/proto"
 
 	"github.com/kg-news/kg/internal/testenv"
 )
@@ -48,4 +53,41 @@ func PostgresTestURL(tb TB) string {
 	}
 	tb.Cleanup(drop)
 	return u
+}
+
+// MustDumpBolt returns every key and value of the bolt file at path, bucket by bucket in
+// key order, with the times Cayley stamps on its log zeroed, so that two stores can be
+// compared byte for byte.
+func MustDumpBolt(tb TB, path string) []string {
+	tb.Helper()
+	db, err := bolt.Open(path, 0o644, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer db.Close()
+	var out []string
+	err = db.View(func(tx *bolt.Tx) error {
+		return tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+			return b.ForEach(func(k, v []byte) error {
+				if string(name) == "log" {
+					var p cproto.Primitive
+					if err := proto.Unmarshal(v, &p); err != nil {
+						return fmt.Errorf("log entry %x: %w", k, err)
+					}
+					p.Timestamp = 0
+					b, err := proto.MarshalOptions{Deterministic: true}.Marshal(&p)
+					if err != nil {
+						return err
+					}
+					v = b
+				}
+				out = append(out, fmt.Sprintf("%q %x %x", name, k, v))
+				return nil
+			})
+		})
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return out
 }

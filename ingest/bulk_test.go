@@ -8,10 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	cproto "github.com/cayleygraph/cayley/graph/proto"
 	"github.com/google/go-cmp/cmp"
-	bolt "go.etcd.io/bbolt"
-	"google.golang.org/protobuf/proto"
 
 	"github.com/kg-news/kg/extract"
 	"github.com/kg-news/kg/graph"
@@ -62,7 +59,7 @@ func TestBulkBuildIsIncrementalBuild(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			if diff := cmp.Diff(dumpBolt(t, incr), dumpBolt(t, bulk)); diff != "" {
+			if diff := cmp.Diff(graph.MustDumpBolt(t, incr), graph.MustDumpBolt(t, bulk)); diff != "" {
 				t.Errorf("the bolt files differ (-incremental +bulk):\n%s", diff)
 			}
 			want, got := readStore(t, incr), readStore(t, bulk)
@@ -73,42 +70,6 @@ func TestBulkBuildIsIncrementalBuild(t *testing.T) {
 			}
 		})
 	}
-}
-
-// dumpBolt returns every key and value of the bolt file at path, bucket by bucket, with
-// the times of Cayley's log zeroed.
-func dumpBolt(t *testing.T, path string) []string {
-	t.Helper()
-	db, err := bolt.Open(path, 0o644, &bolt.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	var out []string
-	err = db.View(func(tx *bolt.Tx) error {
-		return tx.ForEach(func(name []byte, b *bolt.Bucket) error {
-			return b.ForEach(func(k, v []byte) error {
-				if string(name) == "log" {
-					var p cproto.Primitive
-					if err := proto.Unmarshal(v, &p); err != nil {
-						return err
-					}
-					p.Timestamp = 0
-					b, err := proto.MarshalOptions{Deterministic: true}.Marshal(&p)
-					if err != nil {
-						return err
-					}
-					v = b
-				}
-				out = append(out, fmt.Sprintf("%q %x %x", name, k, v))
-				return nil
-			})
-		})
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
 }
 
 // readStore reads what a user can read from the store at path: its quads in store order,
