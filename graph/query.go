@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/cayleygraph/cayley/query"
 	"github.com/cayleygraph/cayley/query/gizmo"
@@ -30,7 +31,10 @@ func (s *Store) Gizmo(ctx context.Context, script string, limit int) (results []
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrQuery, err)
 	}
-	defer it.Close()
+	defer func() {
+		it.Close()
+		s.awaitScript(it)
+	}()
 	for it.Next(ctx) {
 		r := it.Result()
 		if r == nil {
@@ -51,6 +55,27 @@ func (s *Store) Gizmo(ctx context.Context, script string, limit int) (results []
 		return results, fmt.Errorf("%w: %v", ErrQuery, err)
 	}
 	return results, nil
+}
+
+// scriptWait bounds how long a stopped script may take to end before its store is given up.
+const scriptWait = 5 * time.Second
+
+// awaitScript waits for the goroutine that runs a stopped script to end. Cayley's
+// results.Close interrupts the JavaScript runtime and cancels its iterators but does not
+// wait: a script still inside a chain of iterators holds a bolt read transaction and may
+// begin another, and closing the store then deadlocks in bolt (DB.Close holds the meta lock
+// while it waits for readers; the reader waits for the meta lock to begin its next
+// transaction). Next on a closed results iterator returns once the goroutine has ended.
+// A script that has not ended after scriptWait marks the store busy, and Close then leaves
+// the file to the process's exit rather than hang.
+func (s *Store) awaitScript(it query.Iterator) {
+	ctx, cancel := context.WithTimeout(context.Background(), scriptWait)
+	defer cancel()
+	for it.Next(ctx) {
+	}
+	if ctx.Err() != nil {
+		s.scriptRunning.Store(true)
+	}
 }
 
 func firstLines(s string, n int) string {

@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -64,6 +65,8 @@ type Store struct {
 	bolt  *bolt.DB // the file under a bolt store, for Sync
 	sqlDB *sql.DB  // kg's own connection to a SQL store
 	bulk  bool     // sqlDB takes kg's bulk writes (PostgreSQL)
+
+	scriptRunning atomic.Bool // a stopped Gizmo script did not end: closing bolt would hang
 }
 
 // Sync flushes a bolt store opened with NoSync to disk.
@@ -276,6 +279,10 @@ func (s *Store) Close() error {
 	}
 	if s.sqlDB != nil {
 		s.sqlDB.Close()
+	}
+	if s.scriptRunning.Load() {
+		// see awaitScript: the process's exit releases the file and its lock
+		return fmt.Errorf("a stopped query is still reading the store; it is released when kg exits")
 	}
 	err := s.QS.Close()
 	if err == nil && s.bolt != nil && !s.cfg.ReadOnly {

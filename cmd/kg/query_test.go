@@ -87,6 +87,9 @@ func TestQueryTimeout(t *testing.T) {
 		{"loop emitting results", `while (true) { g.V().All() }`},
 		{"loop of recursive follows", `while (true) { g.V().FollowRecursive(g.M().Both()).ToArray() }`},
 		{"callback that never returns", `g.V().ForEach(function (v) { while (true) {} })`},
+		// stopped inside a chain of iterators that holds a bolt read transaction and begins
+		// another: closing the store must wait for it, or bolt deadlocks
+		{"long chain of iterators", `g.V().Out().Out().Out().Out().Out().Out().Count()`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
