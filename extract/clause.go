@@ -546,7 +546,7 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 			// "a deal for Acme to sell planes": Acme sells
 			return []int{a.prepAgent(k-1, "for")}, negated
 		case w == "to" && k-1 >= s.First && a.mentionAt[k-1] >= 0 && a.prepAgent(k-1, "of") >= 0:
-			// "the decision of Spain captain Jordi Arrese to drop him"
+			// "the refusal of Chile coach Marco Ruiz to pick her"
 			return []int{a.prepAgent(k-1, "of")}, negated
 		case w == "to" && k-1 >= s.First && d.Tokens[k-1].Kind == Word && a.mentionAt[k-1] < 0:
 			// an infinitive after a noun or an adjective ("the chance to take on X") has

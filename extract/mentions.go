@@ -333,7 +333,7 @@ func (f *mentionFinder) chunkEnd(i, end int) int {
 					j = k
 					continue
 				}
-				// "Department for Work and Pensions"
+				// "Ministry for Roads and Harbours"
 				if f.startsPublicBody(i, j) && m == k+1 {
 					j = k
 					continue
@@ -368,7 +368,7 @@ var roleQualifiers = map[string]bool{
 }
 
 // publicBodies are the head words of government bodies, whose names often join two
-// subjects with "and": "Department for Work and Pensions".
+// subjects with "and": "Ministry for Roads and Harbours".
 var publicBodies = map[string]bool{
 	"department": true, "ministry": true, "office": true, "agency": true, "commission": true,
 	"committee": true, "council": true, "service": true, "division": true, "institute": true,
@@ -659,7 +659,7 @@ func (f *mentionFinder) chunk(si, a, b int) {
 		for a < b-1 && roleQualifiers[d.Tokens[a].Lower] {
 			a++
 		}
-		// an organisation followed by a person's name: "Child Support Agency Doug Smith"
+		// an organisation followed by a person's name: "Land Registry Office Mary Dunne"
 		for k := a + 1; k+1 < b; k++ {
 			if f.lx.IsFirstName(d.TokenText(k)) && f.lx.IsOrgWord(trimDot(d.Tokens[k-1].Lower)) {
 				f.chunk(si, a, k)
@@ -1723,7 +1723,7 @@ func (f *mentionFinder) matchKnown(si int, known map[string]*Mention) {
 			f.splitKnownHyphen(si, k, known)
 			continue
 		}
-		// "President of the United States of America"
+		// "Prime Minister of the Republic of Korvania"
 		if n, head := f.titleAt(k, s.End); n > 0 && nominalHeads[head] {
 			e := k + n
 			if e < s.End && d.Tokens[e].Lower == "of" {

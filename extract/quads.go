@@ -261,8 +261,8 @@ func (d *Document) Quads(nodes []Node) []quad.Quad {
 }
 
 // Forms returns the surface forms of entity e: its names, with and without the titles
-// given with them ("Putin", "President Putin"), and its references, the descriptions that
-// stand for it in this article only ("the Russian president", "the party"). Names link
+// given with them ("Okafor", "President Okafor"), and its references, the descriptions that
+// stand for it in this article only ("the Kenyan president", "the party"). Names link
 // articles; references never do.
 func (d *Document) Forms(e int) (names, refs []string) {
 	seen := map[string]bool{}

@@ -458,7 +458,7 @@ func (a *analysis) speechSubject(v int, q quoteSpan, spans []quoteSpan, qi int) 
 	if subj, _ := a.subjectOf(v); len(subj) > 0 {
 		return subj[0]
 	}
-	// "In a statement, it added: "…"": the organisation the text is about
+	// "In a written reply, it said: "…"": the organisation the text is about
 	k := v - 1
 	for k >= 0 && (adverbs[a.word(k)] || auxiliaries[a.word(k)]) {
 		k--

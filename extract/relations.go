@@ -649,8 +649,8 @@ func (r *relationFinder) objects(k int, prep string, si int, possessor bool) ([]
 			d.Mentions[r.mentionAt[k+1]].First == k+1 {
 			k++
 		}
-		// adjectives and descriptions before a name: "pro-Iraq war Labour MP Oona King",
-		// "former Royal butler Paul Burrell"
+		// adjectives and descriptions before a name: "anti-tax Green councillor Nora Vale",
+		// "former palace chef Tom Ridley"
 		if r.mentionAt[k] < 0 {
 			j := k
 			for j < s.End && j < k+4 && r.mentionAt[j] < 0 && d.Tokens[j].Kind == Word &&

@@ -473,7 +473,7 @@ func (r *resolver) move(from, to int) {
 }
 
 // orgByPart finds the organisation or place of the article that a single word stands
-// for: its acronym ("UNECE" for "United Nations Economic Commission for Europe") or a
+// for: its acronym ("OECD" for "Organisation for Economic Co-operation and Development") or a
 // distinctive word of its name ("Telegraph" for "Daily Telegraph", "Lords" for "House
 // of Lords"). With several candidates, the most mentioned wins.
 func (r *resolver) orgByPart(word string) int {
