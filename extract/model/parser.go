@@ -100,6 +100,22 @@ func (st *state) valid(m int) bool {
 	return false
 }
 
+// forced returns the only valid move, or -1 if there is a choice: with an empty stack the
+// parser can only shift, and with the buffer at the root it can only reduce, so those
+// moves are made without scoring (the scores could not change them).
+func (st *state) forced() int {
+	m, n := -1, 0
+	for c := 0; c < nMoves; c++ {
+		if st.valid(c) {
+			m, n = c, n+1
+		}
+	}
+	if n == 1 {
+		return m
+	}
+	return -1
+}
+
 // arc makes h the head of d with label l.
 func (st *state) arc(h, d int, l uint8, lh uint64) {
 	st.heads[d] = h
@@ -344,9 +360,12 @@ func (p *Parser) Parse(ws []wordInfo, tags []Tag, tree *Tree, scratch *state) *s
 	scores := make([]float32, nMoves)
 	lscores := make([]float32, len(p.labels.Classes))
 	for !st.done() {
-		clear(scores)
-		p.moves.Score(st.features(), scores)
-		m := argmax(scores, st.valid)
+		m := st.forced()
+		if m < 0 {
+			clear(scores)
+			p.moves.Score(st.features(), scores)
+			m = argmax(scores, st.valid)
+		}
 		var l uint8
 		var lh uint64
 		if m != shift {
