@@ -611,9 +611,8 @@ func (f *mentionFinder) chunk(si, a, b int) {
 		if n > a && !f.lx.IsFirstName(d.TokenText(n)) {
 			n-- // a middle name or initial: "Ann B. Lee"
 		}
-		if !f.lx.IsFirstName(d.TokenText(n)) || f.isRole(d.Tokens[n].Lower) || f.isRole(d.Tokens[k-1].Lower) ||
-			f.lx.Place(d.Text[d.Tokens[k+1].Start:d.Tokens[b-1].End]) != nil {
-			break // "Duke of Kent", "Mary of Teck": a title of a place
+		if !f.lx.IsFirstName(d.TokenText(n)) || f.isRole(d.Tokens[n].Lower) || f.isRole(d.Tokens[k-1].Lower) {
+			break // "Duke of Kent": a title of a place
 		}
 		o := k + 1
 		if d.Tokens[o].Lower == "the" {
