@@ -4,6 +4,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/kg-news/kg/extract/lexicon"
 )
@@ -161,8 +165,11 @@ func (r *resolver) personKey(name string) string {
 	return "p:" + skeleton(normKey(name))
 }
 
-// skeleton folds common transliteration variants: doubled letters, -iy/-yy endings.
+// skeleton folds common transliteration variants: doubled letters, -iy/-yy endings, and
+// letters with diacritics, which the same article may spell with or without them
+// ("Kovačić", "Kovacic").
 func skeleton(s string) string {
+	s = foldDiacritics(s)
 	var b strings.Builder
 	var prev rune
 	for _, c := range s {
@@ -1378,4 +1385,38 @@ func (x *nominalIndex) firstNameInSentence(d *Document, mi int) bool {
 		}
 	}
 	return true
+}
+
+// foldDiacritics returns s with every letter that carries a diacritic replaced by its base
+// letter ("ğ" -> "g", "é" -> "e"), and the Latin letters that do not decompose replaced by
+// their usual ASCII spelling ("ł" -> "l", "ø" -> "o", "ß" -> "ss"). ASCII is returned as is.
+func foldDiacritics(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case unfolded[r] != "":
+			b.WriteString(unfolded[r])
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// unfolded are the lower-case Latin letters that NFD leaves whole, spelt as English
+// writers spell them.
+var unfolded = map[rune]string{
+	'ł': "l", 'ø': "o", 'đ': "d", 'ð': "d", 'ß': "ss", 'æ': "ae", 'œ': "oe", 'ı': "i", 'þ': "th", 'ħ': "h",
 }
