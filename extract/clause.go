@@ -619,6 +619,9 @@ func (a *analysis) subjectOf(v int) ([]int, bool) {
 		if m.Possessive {
 			return nil, negated // "Keller's aides said": not Keller
 		}
+		if pm := a.personOfBody(mi, s.First); !relative && pm >= 0 {
+			mi, m = pm, &d.Mentions[pm] // "Ann Lee of the Harbour Institute said": Ann Lee
+		}
 		if p := m.First - 1; !relative && p >= s.First && nounPrepositions[a.word(p)] && (p-1 >= s.First && d.Tokens[p-1].Kind == Word && a.mentionAt[p-1] < 0 || a.word(p) == "of" || a.word(p) == "about") {
 			if (a.word(p) == "from" || a.word(p) == "for" || a.word(p) == "of" || a.word(p) == "by") && p-1 >= s.First && mouthpieceNouns[a.word(p-1)] && a.isAgent(m.Entity) && a.isSpeechVerb(v) {
 				return []int{m.Entity}, negated // "a statement from the firm said", "a spokesman for X said"
@@ -964,4 +967,30 @@ func (a *analysis) reportedBefore(from, to int) int {
 		}
 	}
 	return at
+}
+
+// personOfBody returns the mention of the person that the organisation or place of mention
+// mi is said to be of, at or from ("Ann Lee of the Harbour Institute", "Carl Smith at
+// Westfield Bank"), or -1. first is the first token of the sentence.
+func (a *analysis) personOfBody(mi, first int) int {
+	d := a.d
+	m := &d.Mentions[mi]
+	if m.Entity < 0 || a.isPerson(m.Entity) {
+		return -1
+	}
+	p := m.First - 1
+	if p >= first && a.word(p) == "the" {
+		p--
+	}
+	if p-1 < first {
+		return -1
+	}
+	if w := a.word(p); w != "of" && w != "at" && w != "from" {
+		return -1
+	}
+	pm := a.mentionAt[p-1]
+	if pm < 0 || d.Mentions[pm].Possessive || d.Mentions[pm].Entity < 0 || !a.isPerson(d.Mentions[pm].Entity) {
+		return -1
+	}
+	return pm
 }

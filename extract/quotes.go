@@ -314,6 +314,18 @@ func (a *analysis) cueAfter(q quoteSpan, end int) (int, int) {
 		}
 		if k < end {
 			if e := a.entityAt(k); e >= 0 {
+				// "said Acme engineer Ann Lee": the body names whom the speaker works for
+				if mi := a.mentionAt[k]; mi >= 0 && !a.isPerson(e) {
+					n := d.Mentions[mi].End
+					for c := 0; c < 3 && n < end && a.mentionAt[n] < 0 && a.describesSpeaker(n); c++ {
+						n++
+					}
+					if n > d.Mentions[mi].End && n < end {
+						if pe := a.entityAt(n); pe >= 0 && a.isPerson(pe) && a.mentionAt[n] >= 0 {
+							return pe, si
+						}
+					}
+				}
 				return e, si
 			}
 		}
