@@ -629,7 +629,7 @@ func (f *mentionFinder) chunk(si, a, b int) {
 	roleEnd := -1
 	var head string
 	for k := a; k < b; {
-		if n, h := f.titleAt(k, b); n > 0 {
+		if n, h := f.titleAt(k, b); n > 0 && !f.bodyOfRole(a, k) {
 			roleEnd, head = k+n, h
 			k += n
 			continue
@@ -2091,4 +2091,12 @@ func (f *mentionFinder) isTitleOfWork(a, b int) bool {
 		}
 	}
 	return inner
+}
+
+// bodyOfRole reports whether the role word at token k, in a run of capitalised words from
+// a, ends the name of a body instead of starting a title: "the Court of Justice", "the
+// Department of Labor", where "of" follows an organisation's head word.
+func (f *mentionFinder) bodyOfRole(a, k int) bool {
+	d := f.d
+	return k-2 >= a && d.Tokens[k-1].Lower == "of" && f.lx.IsOrgWord(trimDot(d.Tokens[k-2].Lower))
 }

@@ -75,6 +75,7 @@ func resolve(d *Document, lx *lexicon.Lexicon) {
 	}
 	r.mergePartialNames()
 	r.mergeAppositions()
+	r.mergeTailNames()
 	for e := range d.Entities {
 		if len(d.Entities[e].Mentions) > 0 && r.entityType(e) == Person && r.entityStrength(e) <= 2 && r.usedAsBody(e) {
 			// "Ann Lee, which floated in 1995, … its shares": a firm named after someone
@@ -470,6 +471,48 @@ func (r *resolver) mergeAppositions() {
 }
 
 // move gives all mentions of entity from to entity to, leaving from empty.
+// mergeTailNames merges a body or place named by the last words of another's name ("the
+// Court of Justice" and "the European Court of Justice", in either order) into it, when no
+// other name of the article ends so and the two are of one type.
+func (r *resolver) mergeTailNames() {
+	d := r.d
+	name := func(e int) string { return d.Mentions[d.Entities[e].Mentions[0]].Text(d.Text) }
+	body := func(e int) bool {
+		t := r.entityType(e)
+		return len(d.Entities[e].Mentions) > 0 && t != Person && t != Event
+	}
+	tails := map[string]int{} // the last words of a name -> its entity, -1 if several
+	for e := range d.Entities {
+		if !body(e) {
+			continue
+		}
+		words := strings.Fields(name(e))
+		for i := 1; i+1 < len(words); i++ {
+			if c, _ := utf8.DecodeRuneInString(words[i]); !unicode.IsUpper(c) {
+				continue
+			}
+			k := normKey(strings.Join(words[i:], " "))
+			if o, ok := tails[k]; ok && o != e {
+				tails[k] = -1
+			} else {
+				tails[k] = e
+			}
+		}
+	}
+	if len(tails) == 0 {
+		return
+	}
+	for e := range d.Entities {
+		if !body(e) {
+			continue
+		}
+		into, ok := tails[normKey(name(e))]
+		if ok && into >= 0 && into != e && body(into) && r.entityType(into) == r.entityType(e) {
+			r.move(e, into)
+		}
+	}
+}
+
 func (r *resolver) move(from, to int) {
 	d := r.d
 	for _, mi := range d.Entities[from].Mentions {
