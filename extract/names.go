@@ -87,6 +87,15 @@ func weighNames(x *Extractor, d *Document) {
 	used := make([]bool, len(d.Tokens))
 	claimed := make([]bool, len(d.Names))
 	keep := make([]bool, len(d.Mentions))
+	// how often the article names each word, alone or in a longer name
+	named := map[string]int{}
+	for mi := range d.Mentions {
+		if m := &d.Mentions[mi]; m.Kind == NameMention {
+			for k := m.First; k < m.End; k++ {
+				named[d.TokenText(k)]++
+			}
+		}
+	}
 	for mi := range d.Mentions {
 		m := &d.Mentions[mi]
 		keep[mi] = true
@@ -104,7 +113,7 @@ func weighNames(x *Extractor, d *Document) {
 		}
 		if ni < 0 {
 			titled := m.Full.Start < m.Span.Start
-			if !titled && m.Strength < x.Names.VetoBelow {
+			if !titled && (m.Strength < x.Names.VetoBelow || strayCapital(d, m, named)) {
 				keep[mi] = false
 				d.Dropped = append(d.Dropped, *m)
 				continue
@@ -312,4 +321,20 @@ func capitalisedTail(d *Document, a, b int) bool {
 		}
 	}
 	return d.Tokens[b-1].Has(Cap)
+}
+
+// strayCapital reports whether mention m, which the recogniser does not see as a name, is
+// a word capitalised by its place rather than a name: one word, named once in the article
+// (and in no longer name: not a surname), not tagged a proper noun, typed only by weak evidence, and not "the" something ("the
+// Tories"). A heading, the start of a quotation or a title ("Band on the Run") capitalises
+// such words; a real body or place of one word is seldom named only once.
+func strayCapital(d *Document, m *Mention, named map[string]int) bool {
+	if m.End-m.First != 1 || m.Strength >= 2 || named[m.Text(d.Text)] > 1 {
+		return false
+	}
+	if m.First > 0 && d.Tokens[m.First-1].Lower == "the" {
+		return false
+	}
+	w := d.TokenWord(m.First)
+	return w >= 0 && d.Words[w].Tag != PROPN
 }

@@ -7,7 +7,8 @@ import (
 
 // TestModelNames checks what the learned core adds to the name rules, on invented
 // sentences: a capitalised first word the tagger reads as a verb or an adjective is no
-// name, and a body's name that opens with a title word stays whole.
+// name, nor a stray capitalised word named once, and a body's name that opens with a title
+// word stays whole.
 func TestModelNames(t *testing.T) {
 	x := New()
 	for _, tc := range []struct {
@@ -17,6 +18,10 @@ func TestModelNames(t *testing.T) {
 		{"Rebranded as a charity, the group met Jane Roe in Paris.", []string{"Jane Roe", "Paris"}, []string{"Rebranded"}},
 		{"A report by the Centre for Policy Studies criticised the plan.", []string{"Centre for Policy Studies"}, []string{"for Policy Studies"}},
 		{"The Institute for Coastal Research said the sea had risen.", []string{"Institute for Coastal Research"}, nil},
+		// a word capitalised inside a phrase, named once, is no name
+		{"In the 21st Century, every town needs a library, Ann Lee said.", []string{"Ann Lee"}, []string{"Century"}},
+		// ... but a body named as "the" something is kept
+		{"Ann Lee said the Tories would win.", []string{"Ann Lee", "Tories"}, nil},
 	} {
 		d, err := x.Extract("t", "t", []byte("Headline\n"+tc.text))
 		if err != nil {
