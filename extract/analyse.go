@@ -107,6 +107,7 @@ func (d *Document) Parse(si int) bool {
 		}
 		w.Rel = labels[k]
 	}
+	repairParse(d, si)
 	d.parsed[si] = true
 	return true
 }
