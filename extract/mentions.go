@@ -1334,6 +1334,14 @@ func (f *mentionFinder) classify(a, b int) (Type, int, string) {
 	if f.lx.IsFirstName(d.TokenText(a)) {
 		return Person, 2, ""
 	}
+	// "J Roe", "A. B. Roe" in a line-up: initials and a surname
+	k := a
+	for k < b-1 && utf8.RuneCountInString(trimDot(d.TokenText(k))) == 1 && d.Tokens[k].Has(Cap) {
+		k++
+	}
+	if last := trimDot(d.Tokens[b-1].Lower); k > a && k == b-1 && !f.lx.IsOrgWord(last) && !f.lx.IsPlaceWord(last) && f.lx.Place(d.TokenText(b-1)) == nil {
+		return Person, 1, ""
+	}
 	// two or three words none of which is a common word: most often a person's name
 	common := 0
 	for k := a; k < b; k++ {

@@ -87,3 +87,33 @@ func TestParseOnDemand(t *testing.T) {
 		t.Error("the headline was parsed")
 	}
 }
+
+// TestNameTypes checks the type the rules give names that no lexicon lists, on invented
+// sentences.
+func TestNameTypes(t *testing.T) {
+	x := New()
+	for _, tc := range []struct {
+		text, name string
+		want       Type
+	}{
+		{"Harbour Rovers: C Lee; J Roe, S Tate. J Roe scored twice on Saturday.", "J Roe", Person}, // an initial and a surname
+		{"A team from G Roe Ltd also came.", "G Roe Ltd", Organization},
+	} {
+		d, err := x.Extract("t", "t", []byte("Headline\n"+tc.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, e := range d.Entities {
+			if e.Name == tc.name {
+				found = true
+				if e.Type != tc.want {
+					t.Errorf("%q: %s is a %s, want %s", tc.text, tc.name, e.Type, tc.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no entity %s", tc.text, tc.name)
+		}
+	}
+}
