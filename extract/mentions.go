@@ -346,7 +346,7 @@ func (f *mentionFinder) chunkEnd(i, end int) int {
 					continue
 				}
 			}
-		case t.Kind == Number && f.lx.IsOrgWord(d.Tokens[j-1].Lower):
+		case t.Kind == Number && f.lx.IsOrgWord(d.Tokens[j-1].Lower) && !f.isScore(j, end):
 			j++ // "BBC Radio 4", "Channel 4"
 			continue
 		case t.Kind == Punct && d.TokenText(j) == "&":
@@ -2107,4 +2107,16 @@ func (f *mentionFinder) isTitleOfWork(a, b int) bool {
 func (f *mentionFinder) bodyOfRole(a, k int) bool {
 	d := f.d
 	return k-2 >= a && d.Tokens[k-1].Lower == "of" && f.lx.IsOrgWord(trimDot(d.Tokens[k-2].Lower))
+}
+
+// isScore reports whether the number at token j opens a score or a range ("2-0", "3–1"),
+// which follows a team's name but is no part of it.
+func (f *mentionFinder) isScore(j, end int) bool {
+	d := f.d
+	if j+2 >= end {
+		return false
+	}
+	dash, n := &d.Tokens[j+1], &d.Tokens[j+2]
+	w := d.TokenText(j + 1)
+	return (w == "-" || w == "–" || w == "—") && !dash.Has(SpaceBefore) && n.Kind == Number && !n.Has(SpaceBefore)
 }
