@@ -594,7 +594,7 @@ func (f *mentionFinder) chunk(si, a, b int) {
 		if typ, _, _ := f.classify(a+1, b); typ != Person && !(typ == "" || typ == Organization && !f.lx.IsOrgWord(trimDot(d.Tokens[b-1].Lower))) {
 			break
 		}
-		if _, ok := f.lx.Demonym(d.TokenText(a)); !ok && !nationalityNouns[d.Tokens[a].Lower] {
+		if _, ok := f.lx.Demonym(d.TokenText(a)); !ok && !nationalityNouns[d.Tokens[a].Lower] && !f.describesPerson(a, b) {
 			break
 		}
 		a++
@@ -2119,4 +2119,25 @@ func (f *mentionFinder) isScore(j, end int) bool {
 	dash, n := &d.Tokens[j+1], &d.Tokens[j+2]
 	w := d.TokenText(j + 1)
 	return (w == "-" || w == "–" || w == "—") && !dash.Has(SpaceBefore) && n.Kind == Number && !n.Has(SpaceBefore)
+}
+
+// describesPerson reports whether token k, before a first name that opens a person's name
+// running to token b, is a word that describes the person rather than a part of the name: a common word that is no
+// first name and no title ("Hooker Tom Ray", "Fellow Tom Ray", "Democrat Ann Roe") or a
+// follower's name ("Blairite Ann Lee").
+func (f *mentionFinder) describesPerson(k, b int) bool {
+	d := f.d
+	if k+1 >= b || !f.lx.IsFirstName(d.TokenText(k+1)) || f.lx.IsFirstName(d.TokenText(k)) {
+		return false
+	}
+	for j := k + 1; j < b; j++ {
+		if w := trimDot(d.Tokens[j].Lower); f.lx.IsOrgWord(w) || f.lx.IsPlaceWord(w) || f.lx.IsWord(w) && !f.lx.IsFirstName(d.TokenText(j)) && !f.lx.IsSurname(d.TokenText(j)) {
+			return false // "Continental Free Trade Area": the rest is no person's name
+		}
+	}
+	w := trimDot(d.Tokens[k].Lower)
+	if f.isRole(w) || f.lx.StartsTitle(w) || honorifics[w] {
+		return false
+	}
+	return f.lx.IsWord(w) || strings.HasSuffix(w, "ite")
 }

@@ -98,6 +98,8 @@ func TestNameTypes(t *testing.T) {
 	}{
 		{"Harbour Rovers: C Lee; J Roe, S Tate. J Roe scored twice on Saturday.", "J Roe", Person}, // an initial and a surname
 		{"A team from G Roe Ltd also came.", "G Roe Ltd", Organization},
+		{"Mr Lee paid tribute to Democrat Ann Webb's campaign.", "Ann Webb", Person}, // a word that describes her
+		{"The Continental Free Trade Area opens in May.", "Continental Free Trade Area", Organization},
 	} {
 		d, err := x.Extract("t", "t", []byte("Headline\n"+tc.text))
 		if err != nil {
