@@ -59,6 +59,12 @@ func TestIdentity(t *testing.T) {
 			t.Errorf("%q and %q: same %v, want %v (%s, %s)", c.a, c.b, got, c.same, person(c.a), person(c.b))
 		}
 	}
+	for _, name := range []string{"De Vosk", "van Karsk", "Ben Karsk"} {
+		p := splitPerson(name, l.t.nick)
+		if given := p.given != ""; given != (name == "Ben Karsk") {
+			t.Errorf("%q: given name %q (a leading particle opens a surname)", name, p.given)
+		}
+	}
 	if got := person("Tony Roe"); got != "ent:Anthony_Roe" {
 		t.Errorf("node of Tony Roe: %s", got)
 	}

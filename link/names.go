@@ -54,6 +54,14 @@ func skeleton(w string) string {
 	return w
 }
 
+// surnameParticles open a surname ("de Vido", "van Dijk", "al-Assad" written apart): a
+// name that starts with one has no given name.
+var surnameParticles = map[string]bool{
+	"de": true, "da": true, "di": true, "du": true, "del": true, "della": true, "dos": true, "das": true,
+	"van": true, "von": true, "der": true, "den": true, "ter": true, "le": true, "la": true, "al": true,
+	"el": true, "bin": true, "ibn": true, "abu": true,
+}
+
 // nameSuffixes end a person's name without telling it apart.
 var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true, "snr": true, "jnr": true}
 
@@ -92,8 +100,8 @@ func splitPerson(name string, nick map[string]string) personName {
 		return p
 	}
 	p.surname = skeleton(ws[len(ws)-1])
-	if len(ws) == 1 {
-		return p
+	if len(ws) == 1 || surnameParticles[ws[0]] {
+		return p // "De Vido", "van Dijk": a surname with its particle, no given name
 	}
 	p.written = ws[0]
 	p.given = ws[0]
