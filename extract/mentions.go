@@ -658,12 +658,23 @@ func (f *mentionFinder) chunk(si, a, b int) {
 		for a < b-1 && roleQualifiers[d.Tokens[a].Lower] {
 			a++
 		}
-		// an organisation followed by a person's name: "Land Registry Office Mary Dunne"
+		// an organisation followed by a person's name: "Land Registry Office Mary Dunne",
+		// "Amnesty International Ann Lee"
 		for k := a + 1; k+1 < b; k++ {
-			if f.lx.IsFirstName(d.TokenText(k)) && f.lx.IsOrgWord(trimDot(d.Tokens[k-1].Lower)) {
+			if !f.lx.IsFirstName(d.TokenText(k)) {
+				continue
+			}
+			if f.lx.IsOrgWord(trimDot(d.Tokens[k-1].Lower)) {
 				f.chunk(si, a, k)
 				f.chunk(si, k, b)
 				return
+			}
+			if k-a >= 2 && b-k == 2 && !f.lx.IsFirstName(d.TokenText(a)) && !f.lx.IsFirstName(d.TokenText(k-1)) {
+				if typ, _, _ := f.classify(a, k); typ == Organization && (!f.lx.IsWord(d.Tokens[k+1].Lower) || f.lx.IsSurname(d.TokenText(k+1))) {
+					f.chunk(si, a, k)
+					f.chunk(si, k, b)
+					return
+				}
 			}
 		}
 	}
@@ -2087,6 +2098,9 @@ func (f *mentionFinder) isTitleOfWork(a, b int) bool {
 	d := f.d
 	if f.lx.Place(d.Text[d.Tokens[a].Start:d.Tokens[b-1].End]) != nil {
 		return false
+	}
+	if a+2 < b && f.lx.IsFirstName(d.TokenText(a)) && d.Tokens[a+1].Has(Cap) && d.Tokens[a+2].Lower == "of" {
+		return false // "Ann Lee of the Harbour …": a person, and what she is of
 	}
 	inner := false
 	for k := a; k < b; k++ {

@@ -18,6 +18,9 @@ func TestModelNames(t *testing.T) {
 		{"Rebranded as a charity, the group met Jane Roe in Paris.", []string{"Jane Roe", "Paris"}, []string{"Rebranded"}},
 		{"A report by the Centre for Policy Studies criticised the plan.", []string{"Centre for Policy Studies"}, []string{"for Policy Studies"}},
 		{"The Institute for Coastal Research said the sea had risen.", []string{"Institute for Coastal Research"}, nil},
+		// a person after the body she is of, and what a person is of
+		{"Hong Kong director of Amnesty International Carl Webster said the same.", []string{"Amnesty International", "Carl Webster"}, []string{"Amnesty International Carl Webster"}},
+		{"\"It is a good sign\", said Carl Webster of the Westfield–Harbour Center.", []string{"Carl Webster"}, nil},
 		// a word capitalised inside a phrase, named once, is no name
 		{"In the 21st Century, every town needs a library, Ann Lee said.", []string{"Ann Lee"}, []string{"Century"}},
 		// ... but a body named as "the" something is kept
