@@ -552,8 +552,8 @@ func (f *mentionFinder) chunk(si, a, b int) {
 			a++ // "of", particles left at the front
 		}
 	}
-	for b > a && calendarWords[d.Tokens[b-1].Lower] {
-		b--
+	for b > a && calendarWords[d.Tokens[b-1].Lower] && !(b-a >= 2 && f.lx.IsFirstName(d.TokenText(b-2)) && f.lx.IsSurname(d.TokenText(b-1))) {
+		b-- // "Friday", "last May", but not the surname of "Ann May"
 	}
 	if b-a >= 2 && d.TokenText(b-1) == "TV" && f.lx.Place(d.Text[d.Tokens[a].Start:d.Tokens[b-2].End]) != nil {
 		b-- // "US TV": a country's television, not a broadcaster's name
