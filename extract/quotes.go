@@ -381,6 +381,10 @@ func (a *analysis) cueAfter(q quoteSpan, end int) (int, int) {
 	if after < 0 || e < 0 {
 		return -1, -1
 	}
+	if lemma, _ := a.lx.Speech(a.word(after)); lemma == "report" && a.speechVerbBefore(q) {
+		// "Roe called it "a breach", Acme News reported": the outlet reports Roe's words
+		return -1, -1
+	}
 	if endsSentence {
 		// "…." He said that … is a new sentence about something else
 		n := a.word(after + 1)
@@ -561,4 +565,19 @@ func (a *analysis) verbBeforeColon(c, first int) int {
 		}
 	}
 	return -1
+}
+
+// speechVerbBefore reports whether a verb of saying, outside any name, comes before
+// quotation q in its sentence.
+func (a *analysis) speechVerbBefore(q quoteSpan) bool {
+	s := &a.d.Sentences[a.sentenceOf(q.open)]
+	for k := s.First; k < q.open; k++ {
+		if a.mentionAt[k] >= 0 || a.d.Tokens[k].Kind != Word {
+			continue
+		}
+		if _, ok := a.lx.Speech(a.word(k)); ok {
+			return true
+		}
+	}
+	return false
 }
