@@ -241,8 +241,13 @@ func (a *analysis) pronoun(k int) int {
 		return subj
 	}
 	// the most recent person named in this sentence before k, other than the subject
-	// when the pronoun is an object
-	for j := k - 1; j >= d.Sentences[si].First; j-- {
+	// when the pronoun is an object, and other than whom an opening participle is aimed
+	// at when it is the subject ("Speaking to Ann Lee, he said": not Lee)
+	from := k - 1
+	if !object && a.afterParticiple(si, k) {
+		from = d.Sentences[si].First - 1
+	}
+	for j := from; j >= d.Sentences[si].First; j-- {
 		if e := a.entityOf(a.mentionAt[j]); e >= 0 && a.isPerson(e) && a.genderFits(e, g) {
 			if object && (e == subj || containsInt(a.avoid, e)) {
 				continue
@@ -993,4 +998,24 @@ func (a *analysis) personOfBody(mi, first int) int {
 		return -1
 	}
 	return pm
+}
+
+// afterParticiple reports whether token k comes right after the comma that closes a
+// participle opening sentence si ("Speaking to Ann Lee, he said"), whose unstated
+// subject is the word at k.
+func (a *analysis) afterParticiple(si, k int) bool {
+	s := &a.d.Sentences[si]
+	if k-1 <= s.First || a.word(k-1) != "," {
+		return false
+	}
+	w := a.word(s.First)
+	if !strings.HasSuffix(w, "ing") || len(w) < 6 || a.mentionAt[s.First] >= 0 {
+		return false
+	}
+	for j := s.First + 1; j < k-1; j++ {
+		if a.word(j) == "," || a.d.Tokens[j].Kind == Quote {
+			return false // the participle's phrase ends at the comma before k
+		}
+	}
+	return true
 }
