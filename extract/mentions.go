@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/kg-news/kg/extract/lexicon"
@@ -310,6 +311,9 @@ func (f *mentionFinder) chunkEnd(i, end int) int {
 				j = k
 				continue
 			}
+		case t.Kind == Word && !t.Has(Cap) && elidedParticle(d.TokenText(j)) && j > i && f.capWord(j-1):
+			j++ // "Valery Giscard d'Estaing", "Ann d'Arcy"
+			continue
 		case t.Kind == Word && nameParticles[t.Lower] && !t.Has(Cap):
 			if k < end && nameParticles[d.Tokens[k].Lower] && !d.Tokens[k].Has(Cap) {
 				k++
@@ -2154,4 +2158,16 @@ func (f *mentionFinder) describesPerson(k, b int) bool {
 		return false
 	}
 	return f.lx.IsWord(w) || strings.HasSuffix(w, "ite")
+}
+
+// elidedParticle reports whether a word is a surname with an elided particle in front:
+// "d'Estaing", "d’Arcy", "l'Orange".
+func elidedParticle(w string) bool {
+	for _, p := range []string{"d'", "d’", "l'", "l’"} {
+		if strings.HasPrefix(w, p) && len(w) > len(p) {
+			r, _ := utf8.DecodeRuneInString(w[len(p):])
+			return unicode.IsUpper(r)
+		}
+	}
+	return false
 }

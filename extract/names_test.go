@@ -21,6 +21,7 @@ func TestModelNames(t *testing.T) {
 		// a person after the body she is of, and what a person is of
 		{"Hong Kong director of Amnesty International Carl Webster said the same.", []string{"Amnesty International", "Carl Webster"}, []string{"Amnesty International Carl Webster"}},
 		{"\"It is a good sign\", said Carl Webster of the Westfield–Harbour Center.", []string{"Carl Webster"}, nil},
+		{"The crowd included former president Valery Webster d'Arcy and his wife.", []string{"Valery Webster d'Arcy"}, nil},
 		// a word capitalised inside a phrase, named once, is no name
 		{"In the 21st Century, every town needs a library, Ann Lee said.", []string{"Ann Lee"}, []string{"Century"}},
 		// ... but a body named as "the" something is kept
