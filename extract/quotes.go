@@ -57,6 +57,17 @@ func (a *analysis) findQuotes() {
 				continue
 			}
 			speaker, cue, strong, rule := a.attribute(q, spans, qi)
+			if speaker < 0 && q.closed {
+				if sp, ok := a.describedCue(q, p.End); ok {
+					if sp < 0 {
+						// "…," said a protester: someone the article does not name, who
+						// goes on speaking in the quotations after
+						prevSpeaker, prevPara = -1, pi
+						continue
+					}
+					speaker, cue, strong, rule = sp, a.sentenceOf(q.close), true, "order:described" // "…," said an aide, Ann Lee
+				}
+			}
 			if speaker < 0 && qi > 0 && prevSpeaker >= 0 && a.continues(spans[qi-1], q) {
 				speaker, cue, strong, rule = prevSpeaker, a.sentenceOf(spans[qi-1].close), true, "order:continues" // "…," he said. "…"
 			}
@@ -580,4 +591,38 @@ func (a *analysis) speechVerbBefore(q quoteSpan) bool {
 		}
 	}
 	return false
+}
+
+// describedCue reads a cue right after closed quotation q that describes its speaker
+// instead of naming them: "…," said a protester; "…," one resident said. ok says whether
+// there is one; speaker is the person the description goes on to name ("said a protester
+// who gave her name as Ann Lee"), -1 for someone the article does not name.
+func (a *analysis) describedCue(q quoteSpan, end int) (speaker int, ok bool) {
+	j := q.close + 1
+	for j < end && (a.word(j) == "," || a.word(j) == "—" || a.word(j) == "–") {
+		j++
+	}
+	if j+1 >= end {
+		return -1, false
+	}
+	if _, ok := a.lx.Speech(a.word(j)); ok && a.d.Tokens[j].Kind == Word {
+		j++
+	}
+	switch a.word(j) {
+	case "a", "an", "one", "another":
+	default:
+		return -1, false
+	}
+	for k := j + 1; k < end && k < j+8; k++ {
+		if mi := a.mentionAt[k]; mi >= 0 && a.d.Mentions[mi].Kind == NameMention {
+			if e := a.d.Mentions[mi].Entity; e >= 0 && a.isPerson(e) {
+				return e, true
+			}
+			return -1, true
+		}
+		if w := a.word(k); w == "," || w == ";" || isTerminal(a.d, &a.d.Tokens[k]) {
+			break
+		}
+	}
+	return -1, true
 }
