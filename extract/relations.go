@@ -1282,12 +1282,13 @@ func (r *relationFinder) criticism() {
 				}
 				cur.valence += v
 			}
-			// a named subject: a mention followed by a verb or auxiliary
+			// a named subject, a person: a mention followed by a verb or auxiliary (a
+			// place or a body named in a harsh statement is seldom its target)
 			if mi := r.mentionAt[k]; mi >= 0 && d.Mentions[mi].Kind == NameMention && d.Mentions[mi].First == k {
 				m := &d.Mentions[mi]
 				n := r.word(m.End)
 				if m.End <= last && !m.Possessive && (isVerbish(r.lx, n) || auxiliaries[n] || strings.HasSuffix(n, "ed") || strings.HasSuffix(n, "s") && !groupNouns[n]) {
-					if r.isAgent(m.Entity) && m.Entity != q.Speaker {
+					if r.isAgent(m.Entity) && d.Entities[m.Entity].Type == Person && m.Entity != q.Speaker {
 						cur.targets = append(cur.targets, m.Entity)
 					}
 				}
