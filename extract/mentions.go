@@ -90,6 +90,7 @@ type mentionFinder struct {
 	lowSeen map[string]bool // words seen in lower case
 	used    []bool          // tokens that belong to a mention already
 	works   map[string]bool // titles of works the article names after a noun of their kind
+	capped  map[string]int  // how often each word is written with a capital, made on first use
 }
 
 // findMentions adds the name, nominal and event mentions of d.
@@ -1178,6 +1179,11 @@ func (f *mentionFinder) describeTitle(m *Mention, a, b int) {
 				s--
 			}
 		}
+		if w := trimDot(d.Tokens[s].Lower); e-s == 1 && !partyWord && !d.Tokens[s].Has(AllCaps) && !f.lx.IsOrgWord(w) && (f.lx.IsWord(w) || strings.HasPrefix(w, "ex-")) &&
+			f.lx.Place(d.TokenText(s)) == nil && f.cappedCount(s) == 1 {
+			k = e // "Crown Prince", "Fashion designer", "Ex-Prime Minister", written once: a capital of the title, no body
+			continue
+		}
 		if performerRoles[m.RoleHead] && !(e-s == 1 && d.Tokens[s].Has(AllCaps)) && !f.lx.IsOrgWord(trimDot(d.Tokens[e-1].Lower)) &&
 			f.lx.Place(d.Text[d.Tokens[s].Start:d.Tokens[e-1].End]) == nil {
 			k = e // "Night Train actor X": the work he is known for, not his employer
@@ -2170,4 +2176,17 @@ func elidedParticle(w string) bool {
 		}
 	}
 	return false
+}
+
+// cappedCount returns how often the article writes token k's word with a capital.
+func (f *mentionFinder) cappedCount(k int) int {
+	if f.capped == nil {
+		f.capped = map[string]int{}
+		for i := range f.d.Tokens {
+			if t := &f.d.Tokens[i]; t.Kind == Word && t.Has(Cap) {
+				f.capped[f.d.TokenText(i)]++
+			}
+		}
+	}
+	return f.capped[f.d.TokenText(k)]
 }
