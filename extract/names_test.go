@@ -23,7 +23,7 @@ func TestModelNames(t *testing.T) {
 		{"\"It is a good sign\", said Carl Webster of the Westfield–Harbour Center.", []string{"Carl Webster"}, nil},
 		{"The crowd included former president Valery Webster d'Arcy and his wife.", []string{"Valery Webster d'Arcy"}, nil},
 		// a capitalised word of a title, written once, names no body
-		{"Crown Prince Carl Webster met the press on Monday.", []string{"Carl Webster"}, []string{"Crown"}},
+		{"On Monday Crown Prince Carl Webster met the press.", []string{"Carl Webster"}, []string{"Crown"}},
 		// a word capitalised inside a phrase, named once, is no name
 		{"In the 21st Century, every town needs a library, Ann Lee said.", []string{"Ann Lee"}, []string{"Century"}},
 		// ... but a body named as "the" something is kept
