@@ -129,6 +129,9 @@ func (s *Store) Exclusive(ctx context.Context) (release func(), err error) {
 	c.mu.Lock()
 	if _, err := c.conn.ExecContext(ctx, `SELECT pg_advisory_lock($1, $2)`, lockWrite, c.key); err != nil {
 		c.mu.Unlock()
+		if ctx.Err() != nil {
+			return nil, ctx.Err() // interrupted while it waited
+		}
 		return nil, fmt.Errorf("wait for the other builds into the store: %w", err)
 	}
 	return func() {
