@@ -37,6 +37,7 @@ type benchOptions struct {
 	scale    []int    // corpus multiples for the scaling figures
 	postgres string   // a postgres:// URL: also measure writes into PostgreSQL
 	writers  []int    // numbers of kg build processes at once for the parallel figures
+	kg       string   // the kg binary the parallel section runs; this one if empty
 	json     bool
 }
 

@@ -29,9 +29,13 @@ func benchParallel(ctx context.Context, opts benchOptions, rep *benchReport, std
 		}
 		return nil // not asked for by name: measured only with a database
 	}
-	kg, err := os.Executable()
-	if err != nil {
-		return err
+	kg := opts.kg
+	if kg == "" {
+		exe, err := os.Executable()
+		if err != nil {
+			return err
+		}
+		kg = exe
 	}
 	writers := opts.writers
 	if len(writers) == 0 {
