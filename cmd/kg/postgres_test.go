@@ -97,7 +97,8 @@ func TestPostgresParallelBuilds(t *testing.T) {
 	seqURL := graph.PostgresTestURL(t)
 	kg := buildKG(t)
 	run := func(url string, extra ...string) *exec.Cmd {
-		args := append([]string{"build", "--db", graph.Postgres, "--store", url}, extra...)
+		// batches of four articles, so that the processes take turns several times
+		args := append([]string{"build", "--batch", "4", "--db", graph.Postgres, "--store", url}, extra...)
 		cmd := exec.Command(kg, append(args, shardCorpus...)...)
 		cmd.Stdout, cmd.Stderr = new(bytes.Buffer), new(bytes.Buffer)
 		if err := cmd.Start(); err != nil {
