@@ -68,22 +68,21 @@ func (s *Store) RelinkPending(ctx context.Context) (bool, error) {
 	return false, nil
 }
 
-// MarkRelinkPending marks the store as waiting for a relink, unless it is already.
+// MarkRelinkPending marks the store as waiting for a relink, unless it is already. On a
+// store several processes write, the mark is this process's own (see shared.go).
 func (s *Store) MarkRelinkPending(ctx context.Context) error {
-	has, err := s.RelinkPending(ctx)
+	has, err := s.hasMark(ctx)
 	if err != nil || has {
 		return err
 	}
-	return s.QS.ApplyDeltas([]cgraph.Delta{{Quad: pendingQuad, Action: cgraph.Add}}, cgraph.IgnoreOpts{IgnoreDup: true})
+	return s.addMark(ctx)
 }
 
-// ClearRelinkPending removes the mark MarkRelinkPending and Writer.Write leave.
+// ClearRelinkPending removes the mark MarkRelinkPending and Writer.Write leave, and on a
+// store several processes write, the marks of processes that no longer run; the marks of
+// builds running now stay.
 func (s *Store) ClearRelinkPending(ctx context.Context) error {
-	has, err := s.RelinkPending(ctx)
-	if err != nil || !has {
-		return err
-	}
-	return s.deleteQuads([]quad.Quad{pendingQuad})
+	return s.clearMarks(ctx)
 }
 
 // LinkKeys returns every link key some record waits on.

@@ -37,6 +37,15 @@ func openSQL(ctx context.Context, cfg Config) (cgraph.QuadStore, *sql.DB, error)
 	if err := db.PingContext(ctx); err != nil {
 		return fail(err)
 	}
+	if !cfg.ReadOnly && cfg.Backend == Postgres {
+		// builds started at once into a new store would each create the schema: the
+		// first does, under a lock, and the others find it
+		unlock, err := lockSchema(ctx, db)
+		if err != nil {
+			return fail(err)
+		}
+		defer unlock()
+	}
 	var nodes, quads sql.NullString
 	if err := db.QueryRowContext(ctx, `SELECT to_regclass('nodes')::text, to_regclass('quads')::text`).Scan(&nodes, &quads); err != nil {
 		return fail(err)
@@ -243,4 +252,41 @@ func PostgresScratch(ctx context.Context, base string) (string, func(), error) {
 	q.Set("search_path", schema)
 	u.RawQuery = q.Encode()
 	return u.String(), drop, nil
+}
+
+// DumpPostgres returns every quad and node of the Cayley store at the postgres:// URL, by
+// hash, with each node's reference count, in order, so that two stores can be compared:
+// the hashes are those of the values, so equal dumps are equal graphs.
+func DumpPostgres(ctx context.Context, url string) ([]string, error) {
+	db, err := sql.Open("postgres", url)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	var out []string
+	for _, q := range []string{
+		`SELECT 'quad ' || encode(subject_hash, 'hex') || ' ' || encode(predicate_hash, 'hex') || ' ' ||
+			encode(object_hash, 'hex') || ' ' || coalesce(encode(label_hash, 'hex'), '-') FROM quads ORDER BY 1`,
+		`SELECT 'node ' || encode(hash, 'hex') || ' ' || refs FROM nodes ORDER BY 1`,
+	} {
+		err := func() error {
+			rows, err := db.QueryContext(ctx, q)
+			if err != nil {
+				return err
+			}
+			defer rows.Close()
+			for rows.Next() {
+				var s string
+				if err := rows.Scan(&s); err != nil {
+					return err
+				}
+				out = append(out, s)
+			}
+			return rows.Err()
+		}()
+		if err != nil {
+			return nil, fmt.Errorf("dump %s: %w", redact(url), err)
+		}
+	}
+	return out, nil
 }

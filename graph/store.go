@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -67,6 +68,11 @@ type Store struct {
 	bulk  bool     // sqlDB takes kg's bulk writes (PostgreSQL)
 
 	scriptRunning atomic.Bool // a stopped Gizmo script did not end: closing bolt would hang
+
+	// the session of a shared SQL store's locks (see shared.go), made when first needed
+	coordOnce  sync.Once
+	coordState *coordinator
+	coordErr   error
 }
 
 // Sync flushes a bolt store opened with NoSync to disk.
@@ -278,6 +284,7 @@ func (s *Store) Close() error {
 		return nil
 	}
 	if s.sqlDB != nil {
+		s.closeCoord()
 		s.sqlDB.Close()
 	}
 	if s.scriptRunning.Load() {

@@ -91,3 +91,13 @@ func MustDumpBolt(tb TB, path string) []string {
 	}
 	return out
 }
+
+// MustDumpPostgres is DumpPostgres for tests.
+func MustDumpPostgres(tb TB, url string) []string {
+	tb.Helper()
+	out, err := DumpPostgres(context.Background(), url)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return out
+}

@@ -150,12 +150,16 @@ func (w *Writer) Write(ctx context.Context, arts []Doc) (_ []Result, err error) 
 			deletes = append(deletes, cgraph.Delta{Quad: q, Action: cgraph.Delete})
 		}
 		if !w.pending {
-			has, err := w.s.RelinkPending(ctx)
+			has, err := w.s.hasMark(ctx)
 			if err != nil {
 				return nil, err
 			}
 			if !has {
-				deltas = append(deltas, cgraph.Delta{Quad: pendingQuad, Action: cgraph.Add})
+				mark, err := w.s.markQuad(ctx)
+				if err != nil {
+					return nil, err
+				}
+				deltas = append(deltas, cgraph.Delta{Quad: mark, Action: cgraph.Add})
 			}
 		}
 	}

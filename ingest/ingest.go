@@ -292,6 +292,9 @@ type Options struct {
 	// Incremental writes a new or empty bolt store batch by batch, as any other store,
 	// instead of through the bulk path (graph.Store.NewBulkWriter).
 	Incremental bool
+	// Shard, when its Of is not 0, builds only this process's share of the inputs, for
+	// builds of one corpus by several processes into one store (see Shard).
+	Shard Shard
 	// Extract extracts one article in place of the Extractor given to Build, when not
 	// nil (tests use it to make one article fail). A panic inside it fails that article.
 	Extract func(id, path string, data []byte) (*extract.Document, error)
@@ -316,6 +319,9 @@ type Report struct {
 	Link                       link.SettleReport // what settling the links across articles did
 	Bytes                      int64
 	Duration                   time.Duration
+	// Deferred is set when other builds into the store were running as this one ended:
+	// the last of them settles the links and counts the summary.
+	Deferred bool
 }
 
 // Articles is the number of articles that were read and extracted.
@@ -379,9 +385,16 @@ func build(ctx context.Context, st *graph.Store, x *extract.Extractor, source fu
 	if lk == nil {
 		lk = link.New()
 	}
+	// other builds may write the store at the same time (PostgreSQL): they know of this
+	// one while it runs
+	leave, err := st.JoinBuild(ctx)
+	if err != nil {
+		return Report{}, err
+	}
+	defer leave()
 	// a build or removal stopped before it settled its links leaves a mark: then every
 	// link key is settled at the end, not only those this build touches
-	unsettled, err := st.RelinkPending(ctx)
+	unsettled, err := relinkStale(ctx, st)
 	if err != nil {
 		return Report{}, err
 	}
@@ -400,13 +413,24 @@ func build(ctx context.Context, st *graph.Store, x *extract.Extractor, source fu
 	// at most this many articles are between the reader and the writer at once, so that a
 	// slow article holds back a bounded number of others
 	slots := make(chan struct{}, 4*opts.Workers)
-	var total atomic.Int64
+	var total, found atomic.Int64
 	g.Go(func() error {
-		return source(gctx, walked, func(n int) { total.Store(int64(n)) })
+		return source(gctx, walked, func(n int) {
+			found.Store(int64(n))
+			if opts.Shard.Of <= 1 {
+				total.Store(int64(n)) // a share's total is not known before the walk ends
+			}
+		})
 	})
 	g.Go(func() error {
 		defer close(inputs)
+		seq := 0
 		for in := range walked {
+			if !opts.Shard.Takes(in) {
+				continue
+			}
+			in.Seq = seq // the writer takes this process's share in order, with no gaps
+			seq++
 			select {
 			case slots <- struct{}{}:
 			case <-gctx.Done():
@@ -451,6 +475,10 @@ func build(ctx context.Context, st *graph.Store, x *extract.Extractor, source fu
 	ids := newIdentities(st)
 	renamed := map[string]Renamed{} // by id, until written
 	var batch []graph.Doc
+	// queue holds the articles extracted, in input order, whose ids are not given yet:
+	// an id, and whether the article is in the store, depend on the articles written
+	// before, so they are decided with the batch's write, under the store's lock
+	var queue []extracted
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
@@ -481,6 +509,42 @@ func build(ctx context.Context, st *graph.Store, x *extract.Extractor, source fu
 			opts.Progress(Progress{Done: rep.Articles(), Failed: len(rep.Failed), Total: int(total.Load()), Bytes: rep.Bytes, Elapsed: time.Since(start)})
 		}
 		return nil
+	}
+	writeQueue := func() error {
+		if len(queue) == 0 {
+			return nil
+		}
+		release, err := st.Exclusive(gctx)
+		if err != nil {
+			return err
+		}
+		defer release()
+		for _, cur := range queue {
+			inBatch, other, err := ids.assign(gctx, cur.doc, cur.in.Path)
+			if errors.Is(err, errTwice) {
+				rep.Failed = append(rep.Failed, FileError{Path: cur.in.Path, Err: err})
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			if inBatch {
+				// a later article with the address of one in this batch replaces it: the
+				// batch goes first, so that each transaction has one article per id
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+			if other != "" {
+				renamed[cur.doc.ID] = Renamed{Path: cur.in.Path, ID: cur.doc.ID, Other: other}
+			}
+			ids.written(cur.doc)
+			rep.Bytes += int64(len(cur.doc.Text))
+			// the article's quads are made once its id is settled
+			batch = append(batch, lk.Prepare(cur.doc))
+		}
+		queue = queue[:0]
+		return flush()
 	}
 	// results arrive out of order; write them in input order
 	pending := map[int]extracted{}
@@ -514,30 +578,9 @@ func build(ctx context.Context, st *graph.Store, x *extract.Extractor, source fu
 					rep.Failed = append(rep.Failed, FileError{Path: cur.in.Path, Err: cur.err})
 					continue
 				}
-				inBatch, other, err := ids.assign(gctx, cur.doc, cur.in.Path)
-				if errors.Is(err, errTwice) {
-					rep.Failed = append(rep.Failed, FileError{Path: cur.in.Path, Err: err})
-					continue
-				}
-				if err != nil {
-					return err
-				}
-				if inBatch {
-					// a later article with the address of one in this batch replaces it: the
-					// batch goes first, so that each transaction has one article per id
-					if err := flush(); err != nil {
-						return err
-					}
-				}
-				if other != "" {
-					renamed[cur.doc.ID] = Renamed{Path: cur.in.Path, ID: cur.doc.ID, Other: other}
-				}
-				ids.written(cur.doc)
-				rep.Bytes += int64(len(cur.doc.Text))
-				// the article's quads are made once its id is settled
-				batch = append(batch, lk.Prepare(cur.doc))
-				if len(batch) >= opts.Batch {
-					if err := flush(); err != nil {
+				queue = append(queue, cur)
+				if len(queue) >= opts.Batch {
+					if err := writeQueue(); err != nil {
 						return err
 					}
 				}
@@ -546,7 +589,7 @@ func build(ctx context.Context, st *graph.Store, x *extract.Extractor, source fu
 		if gctx.Err() != nil {
 			return gctx.Err()
 		}
-		return flush()
+		return writeQueue()
 	})
 	err = g.Wait()
 	if bulk {
@@ -557,14 +600,12 @@ func build(ctx context.Context, st *graph.Store, x *extract.Extractor, source fu
 			err = errors.Join(err, cerr)
 		}
 	}
-	if err == nil && (w.Marked() || unsettled) {
-		rep.Link, err = lk.Settle(ctx, st, w.Touched(), unsettled)
-	}
-	if err == nil && rep.Articles() > 0 {
-		if opts.Progress != nil {
-			opts.Progress(Progress{Done: rep.Articles(), Failed: len(rep.Failed), Total: int(total.Load()), Bytes: rep.Bytes, Elapsed: time.Since(start), Finishing: true})
-		}
-		err = refreshSummary(ctx, st, rep.Added+rep.Replaced > 0)
+	if err == nil {
+		err = finish(ctx, st, lk, w, unsettled, &rep, func() {
+			if opts.Progress != nil {
+				opts.Progress(Progress{Done: rep.Articles(), Failed: len(rep.Failed), Total: int(total.Load()), Bytes: rep.Bytes, Elapsed: time.Since(start), Finishing: true})
+			}
+		})
 	}
 	if serr := st.Sync(); err == nil && serr != nil {
 		err = serr
@@ -573,10 +614,51 @@ func build(ctx context.Context, st *graph.Store, x *extract.Extractor, source fu
 	if err != nil {
 		return rep, err
 	}
-	if rep.Articles() == 0 && len(rep.Failed) == 0 {
+	if rep.Articles() == 0 && len(rep.Failed) == 0 && (opts.Shard.Of <= 1 || found.Load() == 0) {
+		// a share may hold none of a small corpus's articles
 		return rep, ErrNoArticles
 	}
 	return rep, nil
+}
+
+// relinkStale reports, under the store's lock, whether a build or removal that no longer
+// runs left links unsettled.
+func relinkStale(ctx context.Context, st *graph.Store) (bool, error) {
+	release, err := st.Exclusive(ctx)
+	if err != nil {
+		return false, err
+	}
+	defer release()
+	return st.RelinkStale(ctx)
+}
+
+// finish settles the links a build touched and counts the graph's summary, under the
+// store's lock; unless other builds into the store are still running, and then the last
+// of them does it, for every link key (see graph.Store.LastBuild).
+func finish(ctx context.Context, st *graph.Store, lk *link.Linker, w *graph.Writer, unsettled bool, rep *Report, finishing func()) error {
+	release, err := st.Exclusive(ctx)
+	if err != nil {
+		return err
+	}
+	defer release()
+	last, stale, err := st.LastBuild(ctx)
+	if err != nil {
+		return err
+	}
+	if !last {
+		rep.Deferred = w.Marked() || unsettled || stale
+		return nil
+	}
+	if w.Marked() || unsettled || stale {
+		if rep.Link, err = lk.Settle(ctx, st, w.Touched(), unsettled || stale); err != nil {
+			return err
+		}
+	}
+	if rep.Articles() > 0 || stale {
+		finishing()
+		return refreshSummary(ctx, st, rep.Added+rep.Replaced > 0 || stale)
+	}
+	return nil
 }
 
 // refreshSummary counts the graph's summary again after a build that changed articles,

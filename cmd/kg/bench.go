@@ -36,10 +36,12 @@ type benchOptions struct {
 	runs     int      // runs of each canned query
 	scale    []int    // corpus multiples for the scaling figures
 	postgres string   // a postgres:// URL: also measure writes into PostgreSQL
+	writers  []int    // numbers of kg build processes at once for the parallel figures
+	kg       string   // the kg binary the parallel section runs; this one if empty
 	json     bool
 }
 
-var benchSections = []string{"extract", "build", "write", "queries", "scale"}
+var benchSections = []string{"extract", "build", "write", "queries", "scale", "parallel"}
 
 func newBenchCommand() *cli.Command {
 	return &cli.Command{
@@ -58,6 +60,7 @@ func newBenchCommand() *cli.Command {
 			&cli.IntFlag{Name: "runs", Value: 50, Usage: "runs of each canned query, with parameters drawn from the store"},
 			&cli.StringFlag{Name: "scale", Value: "1,4,16", Usage: "corpus multiples for the scaling figures"},
 			&cli.StringFlag{Name: "postgres", EnvVars: []string{"KG_BENCH_POSTGRES"}, Usage: "a postgres:// URL: also measure writes into PostgreSQL (tables are created in a schema of their own and dropped)"},
+			&cli.StringFlag{Name: "writers", Value: "1,2,4", Usage: "parallel section: numbers of kg build --shard processes at once into PostgreSQL (needs --postgres)"},
 			jsonFlag,
 		},
 		Action: func(c *cli.Context) error {
@@ -74,6 +77,16 @@ func newBenchCommand() *cli.Command {
 						return usagef("unknown bench section %q (want %s)", x, strings.Join(benchSections, ", "))
 					}
 				}
+			}
+			for _, f := range strings.Split(c.String("writers"), ",") {
+				if f = strings.TrimSpace(f); f == "" {
+					continue
+				}
+				n, err := strconv.Atoi(f)
+				if err != nil || n < 1 {
+					return usagef("--writers takes numbers of processes like 1,2,4, not %q", f)
+				}
+				opts.writers = append(opts.writers, n)
 			}
 			for _, f := range strings.Split(c.String("scale"), ",") {
 				if f = strings.TrimSpace(f); f == "" {
@@ -185,6 +198,8 @@ func runBench(ctx context.Context, opts benchOptions, stdout, stderr io.Writer) 
 			err = benchQueryStore(ctx, corpus, opts, dir, rep, stderr)
 		case "scale":
 			err = benchScale(ctx, opts, dir, rep, stderr)
+		case "parallel":
+			err = benchParallel(ctx, opts, rep, stderr)
 		}
 		if err != nil {
 			return fmt.Errorf("bench %s: %w", s, err)

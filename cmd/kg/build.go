@@ -27,6 +27,7 @@ type buildOptions struct {
 	progress bool
 	quiet    bool
 	fetch    bool
+	shard    ingest.Shard // this process's share of the inputs; all of them if Of is 0
 }
 
 func newBuildCommand() *cli.Command {
@@ -42,12 +43,21 @@ func newBuildCommand() *cli.Command {
 			&cli.IntFlag{Name: "max-bytes", Value: extract.DefaultMaxBytes, Usage: "largest article accepted, in bytes"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print nothing but errors"},
 			&cli.BoolFlag{Name: "fetch", Usage: "fetch the pages of feed items that carry only a link"},
+			&cli.StringFlag{Name: "shard", Usage: "build only share `N/OF` of the inputs (1 ≤ N ≤ OF), split by a hash of each article's id: " +
+				"run OF builds at once, one per share, into one PostgreSQL store"},
 		),
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return usagef("build needs at least one file or folder of articles, for example: kg build data/")
 			}
-			opts := buildOptions{
+			var shard ingest.Shard
+			if v := c.String("shard"); v != "" {
+				var err error
+				if shard, err = ingest.ParseShard(v); err != nil {
+					return usagef("--shard: %v", err)
+				}
+			}
+			opts := buildOptions{shard: shard,
 				store: storeConfig(c, false), paths: c.Args().Slice(), workers: c.Int("workers"),
 				batch: c.Int("batch"), maxBytes: c.Int("max-bytes"), quiet: c.Bool("quiet"), fetch: c.Bool("fetch"),
 				progress: isTerminal(c.App.ErrWriter) && !c.Bool("quiet"),
@@ -67,7 +77,7 @@ func runBuild(ctx context.Context, opts buildOptions, stdin io.Reader, stdout, s
 	}
 	defer st.Close()
 	bo := ingest.Options{Workers: opts.workers, Batch: opts.batch, MaxBytes: opts.maxBytes, Stdin: stdin,
-		Fetch: ingest.FetchOptions{Enabled: opts.fetch}}
+		Fetch: ingest.FetchOptions{Enabled: opts.fetch}, Shard: opts.shard}
 	var bar *progressbar.ProgressBar
 	var finishing *status
 	defer func() {
@@ -133,6 +143,9 @@ func runBuild(ctx context.Context, opts buildOptions, stdin io.Reader, stdout, s
 		fmt.Fprintf(stdout, "%d articles: %d added, %d replaced, %d unchanged; %d quads written, %d deleted; %.1f MB in %s\n",
 			rep.Articles(), rep.Added, rep.Replaced, rep.Unchanged, rep.QuadsAdded, rep.QuadsDeleted,
 			float64(rep.Bytes)/1e6, rep.Duration.Round(time.Millisecond))
+	}
+	if rep.Deferred && !opts.quiet {
+		fmt.Fprintln(stdout, "other builds into the store are still running: the last of them settles the links across articles and counts the summary")
 	}
 	if rep.LinkOnly > 0 && !opts.quiet {
 		fmt.Fprintf(stderr, "kg: %d feed items carry only a link and were passed over; --fetch fetches their pages\n", rep.LinkOnly)

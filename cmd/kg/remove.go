@@ -34,7 +34,14 @@ func runRemove(ctx context.Context, cfg graph.Config, ids []string, stdout io.Wr
 		return err
 	}
 	defer st.Close()
-	unsettled, err := st.RelinkPending(ctx)
+	// builds into a PostgreSQL store may be running: a removal waits for their batch and
+	// keeps them out until it is settled
+	release, err := st.Exclusive(ctx)
+	if err != nil {
+		return err
+	}
+	defer release()
+	unsettled, err := st.RelinkStale(ctx)
 	if err != nil {
 		return err
 	}
