@@ -234,10 +234,25 @@ function kgRef(iri) {
   return { id: kgId(iri), name: kgName(iri) };
 }
 
+// KG_ROW_ARTICLES is how many articles a row of an answer lists at most: on a large store a
+// relation of a hub is stated in hundreds, each a read of the store. A row whose list is
+// cut says how many there are in articles_total.
+var KG_ROW_ARTICLES = 10;
+
+// kgRowArticles sets row.articles from the article ids or IRIs docs (distinct): the first
+// KG_ROW_ARTICLES by id as kgArticle objects, and articles_total when there are more.
+function kgRowArticles(row, docs) {
+  var ids = docs.map(function (d) { return d.charAt(0) == "<" ? kgDoc(d) : d; }).sort();
+  row.articles = kgArticleList(ids.slice(0, KG_ROW_ARTICLES));
+  if (ids.length > KG_ROW_ARTICLES) row.articles_total = ids.length;
+  return row;
+}
+
 // kgGroup merges statements into one row per (subject, predicate, object) with all the
-// articles that state it, and emits the rows, most-attested first.
+// articles that state it (the first KG_ROW_ARTICLES listed), and emits the rows,
+// most-attested first.
 function kgGroup(stmts, limit) {
-  var rows = {}, order = [], evDoc = {};
+  var rows = {}, order = [], evDoc = {}, has = {};
   for (var i = 0; i < stmts.length; i++) {
     var st = stmts[i], k = st.s + " " + st.p + " " + st.o, doc = kgDoc(st.doc);
     if (!rows[k]) {
@@ -246,19 +261,19 @@ function kgGroup(stmts, limit) {
         evidence: st.evidence, articles: []
       };
       evDoc[k] = doc;
+      has[k] = {};
       order.push(k);
     } else if (doc < evDoc[k] || doc == evDoc[k] && st.evidence < rows[k].evidence) {
       // the evidence of the first article by id, whatever order the store walks in
       rows[k].evidence = st.evidence;
       evDoc[k] = doc;
     }
-    if (rows[k].articles.indexOf(doc) < 0) rows[k].articles.push(doc);
+    if (!has[k][doc]) { has[k][doc] = true; rows[k].articles.push(doc); }
   }
   order.sort(function (a, b) {
     return rows[b].articles.length - rows[a].articles.length || (a < b ? -1 : a > b ? 1 : 0);
   });
   for (var j = 0; j < order.length && j < (limit || 100); j++) {
-    rows[order[j]].articles = kgArticleList(rows[order[j]].articles);
-    g.Emit(rows[order[j]]);
+    g.Emit(kgRowArticles(rows[order[j]], rows[order[j]].articles));
   }
 }
