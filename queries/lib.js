@@ -139,14 +139,15 @@ function kgVerb(p) {
 
 // kgStatements returns the statements of predicate p (or of any predicate when p is null)
 // with the given subject and/or object (either may be null, not both), each as
-// {stmt, s, p, o, doc, evidence}. It starts from the entity, whose statements are few,
-// rather than from the predicate, whose statements may be many. Statements that are no
-// plain facts (a plan, a possibility: kg:modality) are left out unless params.modal.
-function kgStatements(s, p, o, limit) {
+// {stmt, s, p, o, doc, evidence}, and with dated also {published, date}. It starts from
+// the entity, whose statements are few, rather than from the predicate, whose statements
+// may be many. Statements that are no plain facts (a plan, a possibility: kg:modality)
+// are left out unless params.modal.
+function kgStatements(s, p, o, limit, dated) {
   var path = o ? g.V(o).In("<kg:object>") : g.V(s).In("<kg:subject>");
   if (o && s) path = path.Has("<kg:subject>", s);
   if (p) path = path.Has("<kg:predicate>", p);
-  return kgStatementRows(kgArr(path.Unique(), limit || 1000)).filter(function (r) { return params.modal || !r.modality; });
+  return kgStatementRows(kgArr(path.Unique(), limit || 1000), dated).filter(function (r) { return params.modal || !r.modality; });
 }
 
 // kgStatementFields are the parts of a statement node, by the key kgStatementRows gives them.
@@ -155,18 +156,22 @@ var kgStatementFields = {
   "<kg:published>": "published", "<kg:date>": "date", "<kg:modality>": "modality"
 };
 
-// kgStatementRows reads the statements ids: [{stmt, s, p, o, doc, evidence, published,
-// date}], those of articles outside params.since..params.until left out. (Tag and Back per
+// kgStatementRows reads the statements ids: [{stmt, s, p, o, doc, evidence}], with dated
+// also {published, date}, those of articles outside params.since..params.until left out.
+// Every value read costs (on a hub of a large store, most of the answer's time), so the
+// dates are read only for a caller that shows them or for a period. (Tag and Back per
 // field would make the store intersect the whole path once per field.)
-function kgStatementRows(ids) {
+function kgStatementRows(ids, dated) {
   if (ids.length == 0) return [];
-  var rows = {}, out = [];
+  var rows = {}, out = [], period = params.since || params.until;
   for (var i = 0; i < ids.length; i++) {
     if (!rows[ids[i]]) { rows[ids[i]] = { stmt: ids[i] }; out.push(rows[ids[i]]); }
   }
   // one Out per field: Out with a list of predicates makes Cayley walk every quad of
   // those predicates, seconds on a large store
   for (var pred in kgStatementFields) {
+    if (pred == "<kg:date>" && !dated || pred == "<kg:published>" && !dated && !period) continue;
+    if (pred == "<kg:modality>" && params.modal) continue;
     var vals = kgTags(g.V.apply(g, ids).Tag("stmt").Out(pred), 100000);
     for (var j = 0; j < vals.length; j++) {
       var row = rows[vals[j].stmt];
