@@ -67,6 +67,16 @@ func (s *Store) NewBulkWriter() *Writer {
 	return w
 }
 
+// HoldUpTo sets how many quads a bulk Writer holds before it commits and goes on
+// incrementally (bulkMaxQuads unless set; about 150 bytes of memory a quad). kg bench
+// raises it to write its large query stores in one commit. It does nothing on an
+// incremental Writer.
+func (w *Writer) HoldUpTo(quads int) {
+	if w.bulk != nil && quads > 0 {
+		w.bulk.max = quads
+	}
+}
+
 // bulkLayout is a graph as Cayley's KV store lays it out, built in memory: values and
 // quads numbered from one sequence (the "horizon"), each value with its count of
 // references, each quad by the ids of its values.

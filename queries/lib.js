@@ -139,14 +139,15 @@ function kgVerb(p) {
 
 // kgStatements returns the statements of predicate p (or of any predicate when p is null)
 // with the given subject and/or object (either may be null, not both), each as
-// {stmt, s, p, o, doc, evidence}. It starts from the entity, whose statements are few,
-// rather than from the predicate, whose statements may be many. Statements that are no
-// plain facts (a plan, a possibility: kg:modality) are left out unless params.modal.
-function kgStatements(s, p, o, limit) {
+// {stmt, s, p, o, doc, evidence}, and with dated also {published, date}. It starts from
+// the entity, whose statements are few, rather than from the predicate, whose statements
+// may be many. Statements that are no plain facts (a plan, a possibility: kg:modality)
+// are left out unless params.modal.
+function kgStatements(s, p, o, limit, dated) {
   var path = o ? g.V(o).In("<kg:object>") : g.V(s).In("<kg:subject>");
   if (o && s) path = path.Has("<kg:subject>", s);
   if (p) path = path.Has("<kg:predicate>", p);
-  return kgStatementRows(kgArr(path.Unique(), limit || 1000)).filter(function (r) { return params.modal || !r.modality; });
+  return kgStatementRows(kgArr(path.Unique(), limit || 1000), dated).filter(function (r) { return params.modal || !r.modality; });
 }
 
 // kgStatementFields are the parts of a statement node, by the key kgStatementRows gives them.
@@ -155,18 +156,22 @@ var kgStatementFields = {
   "<kg:published>": "published", "<kg:date>": "date", "<kg:modality>": "modality"
 };
 
-// kgStatementRows reads the statements ids: [{stmt, s, p, o, doc, evidence, published,
-// date}], those of articles outside params.since..params.until left out. (Tag and Back per
+// kgStatementRows reads the statements ids: [{stmt, s, p, o, doc, evidence}], with dated
+// also {published, date}, those of articles outside params.since..params.until left out.
+// Every value read costs (on a hub of a large store, most of the answer's time), so the
+// dates are read only for a caller that shows them or for a period. (Tag and Back per
 // field would make the store intersect the whole path once per field.)
-function kgStatementRows(ids) {
+function kgStatementRows(ids, dated) {
   if (ids.length == 0) return [];
-  var rows = {}, out = [];
+  var rows = {}, out = [], period = params.since || params.until;
   for (var i = 0; i < ids.length; i++) {
     if (!rows[ids[i]]) { rows[ids[i]] = { stmt: ids[i] }; out.push(rows[ids[i]]); }
   }
   // one Out per field: Out with a list of predicates makes Cayley walk every quad of
   // those predicates, seconds on a large store
   for (var pred in kgStatementFields) {
+    if (pred == "<kg:date>" && !dated || pred == "<kg:published>" && !dated && !period) continue;
+    if (pred == "<kg:modality>" && params.modal) continue;
     var vals = kgTags(g.V.apply(g, ids).Tag("stmt").Out(pred), 100000);
     for (var j = 0; j < vals.length; j++) {
       var row = rows[vals[j].stmt];
@@ -234,10 +239,25 @@ function kgRef(iri) {
   return { id: kgId(iri), name: kgName(iri) };
 }
 
+// KG_ROW_ARTICLES is how many articles a row of an answer lists at most: on a large store a
+// relation of a hub is stated in hundreds, each a read of the store. A row whose list is
+// cut says how many there are in articles_total.
+var KG_ROW_ARTICLES = 10;
+
+// kgRowArticles sets row.articles from the article ids or IRIs docs (distinct): the first
+// KG_ROW_ARTICLES by id as kgArticle objects, and articles_total when there are more.
+function kgRowArticles(row, docs) {
+  var ids = docs.map(function (d) { return d.charAt(0) == "<" ? kgDoc(d) : d; }).sort();
+  row.articles = kgArticleList(ids.slice(0, KG_ROW_ARTICLES));
+  if (ids.length > KG_ROW_ARTICLES) row.articles_total = ids.length;
+  return row;
+}
+
 // kgGroup merges statements into one row per (subject, predicate, object) with all the
-// articles that state it, and emits the rows, most-attested first.
+// articles that state it (the first KG_ROW_ARTICLES listed), and emits the rows,
+// most-attested first.
 function kgGroup(stmts, limit) {
-  var rows = {}, order = [], evDoc = {};
+  var rows = {}, order = [], evDoc = {}, has = {};
   for (var i = 0; i < stmts.length; i++) {
     var st = stmts[i], k = st.s + " " + st.p + " " + st.o, doc = kgDoc(st.doc);
     if (!rows[k]) {
@@ -246,19 +266,19 @@ function kgGroup(stmts, limit) {
         evidence: st.evidence, articles: []
       };
       evDoc[k] = doc;
+      has[k] = {};
       order.push(k);
     } else if (doc < evDoc[k] || doc == evDoc[k] && st.evidence < rows[k].evidence) {
       // the evidence of the first article by id, whatever order the store walks in
       rows[k].evidence = st.evidence;
       evDoc[k] = doc;
     }
-    if (rows[k].articles.indexOf(doc) < 0) rows[k].articles.push(doc);
+    if (!has[k][doc]) { has[k][doc] = true; rows[k].articles.push(doc); }
   }
   order.sort(function (a, b) {
     return rows[b].articles.length - rows[a].articles.length || (a < b ? -1 : a > b ? 1 : 0);
   });
   for (var j = 0; j < order.length && j < (limit || 100); j++) {
-    rows[order[j]].articles = kgArticleList(rows[order[j]].articles);
-    g.Emit(rows[order[j]]);
+    g.Emit(kgRowArticles(rows[order[j]], rows[order[j]].articles));
   }
 }

@@ -47,9 +47,9 @@ for (var s = 0; s < stmts.length; s++) {
   var e = byId[stmts[s]];
   if (!e) throw new Error("the chain that joins " + kgName(from) + " and " + kgName(to) + " runs through articles outside the dates asked for");
   // every article that states the same relation
-  var docs = kgStatements(e.s, e.p, e.o, 1000).map(function (r) { return kgDoc(r.doc); });
-  docs = kgArticleList(docs);
-  g.Emit({
-    step: s + 1, subject: kgRef(e.s), predicate: kgVerb(e.p), object: kgRef(e.o), articles: docs
-  });
+  var docs = {};
+  kgStatements(e.s, e.p, e.o, 1000).forEach(function (r) { docs[kgDoc(r.doc)] = true; });
+  g.Emit(kgRowArticles({
+    step: s + 1, subject: kgRef(e.s), predicate: kgVerb(e.p), object: kgRef(e.o)
+  }, Object.keys(docs)));
 }

@@ -19,12 +19,13 @@ for (var i = 0; i < ids.length; i++) {
   var qt = byQuote[ids[i]];
   if (!qt || !qt.text || !qt.doc || !kgInPeriod(qt.published)) continue;
   var t = qt.text;
-  if (!rows[t]) { rows[t] = { speaker: speaker, text: t, articles: [] }; order.push(t); }
+  if (!rows[t]) { rows[t] = { speaker: speaker, text: t, articles: [], has: {} }; order.push(t); }
   var d = kgDoc(qt.doc);
-  if (rows[t].articles.indexOf(d) < 0) rows[t].articles.push(d);
+  if (!rows[t].has[d]) { rows[t].has[d] = true; rows[t].articles.push(d); }
 }
 order.sort(function (a, b) { return rows[b].articles.length - rows[a].articles.length || (a < b ? -1 : 1); });
 for (var j = 0; j < order.length && j < (params.limit || 100); j++) {
-  rows[order[j]].articles = kgArticleList(rows[order[j]].articles);
-  g.Emit(rows[order[j]]);
+  var row = rows[order[j]];
+  delete row.has;
+  g.Emit(kgRowArticles(row, row.articles));
 }

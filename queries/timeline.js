@@ -12,7 +12,7 @@ function add(row, st) {
   row.article = kgArticle(st.doc);
   rows.push(row);
 }
-var stmts = kgStatements(n, null, null, 5000).concat(kgStatements(null, null, n, 5000));
+var stmts = kgStatements(n, null, null, 5000, true).concat(kgStatements(null, null, n, 5000, true));
 for (var i = 0; i < stmts.length; i++) {
   var st = stmts[i];
   add({

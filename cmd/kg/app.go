@@ -135,7 +135,8 @@ var columnOrder = []string{"step", "date", "kind", "name", "subject", "speaker",
 	"evidence", "type", "statements", "articles", "article", "quotations", "aliases", "roles", "relations"}
 
 // hiddenColumns are kept for the web console's graph view, not for tables.
-var hiddenColumns = map[string]bool{"source": true, "target": true, "id": true, "entities": true}
+var hiddenColumns = map[string]bool{"source": true, "target": true, "id": true, "entities": true,
+	"articles_total": true} // folded into the articles column
 
 // printResults prints Gizmo results as a table, or as JSON lines.
 func printResults(w io.Writer, results []any, asJSON bool) error {
@@ -187,8 +188,17 @@ func printResults(w io.Writer, results []any, asJSON bool) error {
 		row := make([]string, len(order))
 		for i, c := range order {
 			row[i] = formatValue(m[c])
-			if list, ok := m[c].([]any); ok && c == "articles" && len(list) > 2 {
-				row[i] = formatValue(list[:2]) + fmt.Sprintf(" (+%d)", len(list)-2)
+			if list, ok := m[c].([]any); ok && c == "articles" {
+				// a long list comes cut, with its length in articles_total
+				total := len(list)
+				if n, ok := m["articles_total"].(float64); ok && int(n) > total {
+					total = int(n)
+				} else if n, ok := m["articles_total"].(int64); ok && int(n) > total {
+					total = int(n)
+				}
+				if total > 2 {
+					row[i] = formatValue(list[:min(2, len(list))]) + fmt.Sprintf(" (+%d)", total-min(2, len(list)))
+				}
 			}
 		}
 		t.row(row...)

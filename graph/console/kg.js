@@ -259,7 +259,7 @@
         var k = s.id + " " + label + " " + o.id;
         if (!seenEdge[k]) {
           seenEdge[k] = true;
-          var w = Array.isArray(row.articles) ? row.articles.length : 1;
+          var w = row.articles_total || (Array.isArray(row.articles) ? row.articles.length : 1); // a long list comes cut, with its count
           edges.push({ source: s.id, target: o.id, label: label, weight: w });
         }
       }
