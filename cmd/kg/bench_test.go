@@ -30,16 +30,9 @@ func TestBench(t *testing.T) {
 	}
 	// the scale section runs kg build as a child process, which this test binary is not
 	opts.sections = []string{"extract", "build", "write", "queries"}
-	var out, errb bytes.Buffer
-	if err := runBench(context.Background(), opts, &out, &errb); err != nil {
-		t.Fatalf("%v\n%s", err, errb.String())
-	}
+	results, out := runBenchJSON(t, opts)
 	got := map[string]benchResult{}
-	for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
-		var r benchResult
-		if err := json.Unmarshal([]byte(line), &r); err != nil {
-			t.Fatalf("%q: %v", line, err)
-		}
+	for _, r := range results {
 		if r.Value <= 0 {
 			t.Errorf("%s %s: %v %s", r.Section, r.Name, r.Value, r.Unit)
 		}
@@ -55,7 +48,7 @@ func TestBench(t *testing.T) {
 		"queries/kg ask path (median)/ms",
 	} {
 		if _, ok := got[want]; !ok {
-			t.Errorf("no figure %q in:\n%s", want, out.String())
+			t.Errorf("no figure %q in:\n%s", want, out)
 		}
 	}
 	for k, r := range got {
@@ -63,4 +56,24 @@ func TestBench(t *testing.T) {
 			t.Errorf("%s: %s", r.Name, r.Note)
 		}
 	}
+}
+
+// runBenchJSON runs kg bench with opts (JSON output) and returns its figures and what it
+// printed.
+func runBenchJSON(t *testing.T, opts benchOptions) ([]benchResult, string) {
+	t.Helper()
+	opts.json = true
+	var out, errb bytes.Buffer
+	if err := runBench(context.Background(), opts, &out, &errb); err != nil {
+		t.Fatalf("%v\n%s", err, errb.String())
+	}
+	var results []benchResult
+	for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+		var r benchResult
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("%q: %v", line, err)
+		}
+		results = append(results, r)
+	}
+	return results, out.String()
 }

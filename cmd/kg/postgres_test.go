@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -179,21 +178,14 @@ func TestBenchParallel(t *testing.T) {
 	graph.PostgresTestURL(t) // skips without PostgreSQL; the section makes schemas of its own
 	opts := benchOptions{paths: shardCorpus, sections: []string{"parallel"}, writers: []int{1, 2},
 		postgres: os.Getenv(graph.PostgresEnv), kg: buildKG(t), json: true}
-	var out, errb bytes.Buffer
-	if err := runBench(context.Background(), opts, &out, &errb); err != nil {
-		t.Fatalf("%v\n%s", err, errb.String())
-	}
+	results, out := runBenchJSON(t, opts)
 	got := map[string]benchResult{}
-	for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
-		var r benchResult
-		if err := json.Unmarshal([]byte(line), &r); err != nil {
-			t.Fatalf("%q: %v", line, err)
-		}
+	for _, r := range results {
 		got[r.Name] = r
 	}
 	for _, name := range []string{"postgres: kg build, 1 writer", "postgres: kg build, 2 writers at once"} {
 		if r, ok := got[name]; !ok || r.Value <= 0 || r.Unit != "quads/s" {
-			t.Errorf("no figure %q in:\n%s", name, out.String())
+			t.Errorf("no figure %q in:\n%s", name, out)
 		}
 	}
 	if r := got["postgres: kg build, 2 writers at once"]; !strings.Contains(r.Note, "the same graph as one build") {
