@@ -34,13 +34,16 @@ for l in open(os.path.join(here, '..', 'data', 'nicknames.tsv')):
 honorifics = {'mr', 'mrs', 'ms', 'miss', 'sir', 'lord', 'lady', 'dame', 'dr', 'baron', 'baroness', 'rabbi', 'judge', 'justice', 'king', 'queen', 'prince', 'princess', 'star'}
 pron = {'he', 'she', 'they', 'it', 'him', 'her', 'them', 'his', 'hers', 'its', 'their', 'we', 'us', 'our', 'i', 'me', 'my', 'you', 'your'}
 det = {'the', 'a', 'an', 'this', 'that', 'these', 'those'}
+# the particles that open a surname, as link/names.go's surnameParticles: "De Niro" has no
+# given name
+particles = {'de', 'da', 'di', 'du', 'del', 'della', 'dos', 'das', 'van', 'von', 'der', 'den', 'ter', 'le', 'la', 'al', 'el', 'bin', 'ibn', 'abu'}
 
 def given(alias, surname):
     ws = alias.replace('.', ' ').split()
     if not 2 <= len(ws) <= 3 or ws[-1] != surname or any(x[:1].islower() for x in ws):
         return None
     w = ws[0]
-    if len(w) <= 1 or w.isupper() or w not in firsts or w in places or w.lower() in titles or w.lower() in honorifics:
+    if len(w) <= 1 or w.isupper() or w.lower() in particles or w not in firsts or w in places or w.lower() in titles or w.lower() in honorifics:
         return None
     return nick.get(w.lower(), w.lower())
 
