@@ -702,7 +702,7 @@ func (f *mentionFinder) chunk(si, a, b int) {
 		nameStart, roleEnd, head = a+1, a+1, trimDot(d.Tokens[a].Lower)
 	}
 	if nameStart >= b {
-		// only a title: "Mr. President", "President of the United States", "The Westbury
+		// only a title: "Mr. President", "Prime Minister of Portugal", "The Westbury
 		// North MP"
 		if roleEnd > 0 && (b-a > 1 || !honorifics[head]) {
 			if a > d.Sentences[si].First && d.Tokens[a-1].Lower == "the" && !f.used[a-1] {
@@ -1432,7 +1432,7 @@ func (f *mentionFinder) addNominal(si, a, b, titleStart int, head string) {
 		Kind: NominalMention, Type: Person, Strength: 1, RoleHead: head, RoleOrg: -1, Entity: -1}
 	m.Full = m.Span
 	f.describeTitle(&m, titleStart, b)
-	// "President of the United States": the country after "of" is the nationality
+	// "Prime Minister of Portugal": the country after "of" is the nationality
 	for k := a; k < b; k++ {
 		if d.Tokens[k].Lower == "of" {
 			from := k + 1

@@ -838,7 +838,7 @@ func (r *relationFinder) phraseRelation(si, v, end int, ph *lexicon.Phrase) {
 		}
 	}
 	if (r.word(end) == "each" && r.word(end+1) == "other" || r.word(end) == "one" && r.word(end+1) == "another") && len(subjects) > 1 {
-		// "they lavished praise on each other"
+		// "they showered praise on each other"
 		for _, a := range subjects {
 			for _, b := range subjects {
 				if a != b {

@@ -470,9 +470,8 @@ func (r *resolver) mergeAppositions() {
 	}
 }
 
-// move gives all mentions of entity from to entity to, leaving from empty.
 // mergeTailNames merges a body or place named by the last words of another's name ("the
-// Court of Justice" and "the European Court of Justice", in either order) into it, when no
+// Court of Justice" and "the Harbour Court of Justice", in either order) into it, when no
 // other name of the article ends so and the two are of one type.
 func (r *resolver) mergeTailNames() {
 	d := r.d
@@ -513,6 +512,7 @@ func (r *resolver) mergeTailNames() {
 	}
 }
 
+// move gives all mentions of entity from to entity to, leaving from empty.
 func (r *resolver) move(from, to int) {
 	d := r.d
 	for _, mi := range d.Entities[from].Mentions {
@@ -523,7 +523,7 @@ func (r *resolver) move(from, to int) {
 }
 
 // orgByPart finds the organisation or place of the article that a single word stands
-// for: its acronym ("OECD" for "Organisation for Economic Co-operation and Development") or a
+// for: its acronym ("HRA" for "Harbour Rail Authority") or a
 // distinctive word of its name ("Telegraph" for "Daily Telegraph", "Lords" for "House
 // of Lords"). With several candidates, the most mentioned wins.
 func (r *resolver) orgByPart(word string) int {
