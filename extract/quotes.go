@@ -294,10 +294,7 @@ func (a *analysis) attribute(q quoteSpan, spans []quoteSpan, qi int) (speaker, c
 // quotation.
 func (a *analysis) cueAfter(q quoteSpan, end int) (int, int) {
 	d := a.d
-	j := q.close + 1
-	for j < end && (a.word(j) == "," || a.word(j) == "—" || a.word(j) == "–") {
-		j++
-	}
+	j := a.cueStart(q, end)
 	if j >= end {
 		return -1, -1
 	}
@@ -320,17 +317,12 @@ func (a *analysis) cueAfter(q quoteSpan, end int) (int, int) {
 			k++
 		}
 		// "said retail analyst Ann Lee": words that describe the speaker before the title
-		for n := 0; n < 3 && k+1 < end && a.mentionAt[k] < 0 && a.describesSpeaker(k); n++ {
-			k++
-		}
+		k = a.pastDescription(k, end)
 		if k < end {
 			if e := a.entityAt(k); e >= 0 {
 				// "said Acme engineer Ann Lee": the body names whom the speaker works for
 				if mi := a.mentionAt[k]; mi >= 0 && !a.isPerson(e) {
-					n := d.Mentions[mi].End
-					for c := 0; c < 3 && n < end && a.mentionAt[n] < 0 && a.describesSpeaker(n); c++ {
-						n++
-					}
+					n := a.pastDescription(d.Mentions[mi].End, end)
 					if n > d.Mentions[mi].End && n < end {
 						if pe := a.entityAt(n); pe >= 0 && a.isPerson(pe) && a.mentionAt[n] >= 0 {
 							return pe, si
@@ -598,10 +590,7 @@ func (a *analysis) speechVerbBefore(q quoteSpan) bool {
 // there is one; speaker is the person the description goes on to name ("said a protester
 // who gave her name as Ann Lee"), -1 for someone the article does not name.
 func (a *analysis) describedCue(q quoteSpan, end int) (speaker int, ok bool) {
-	j := q.close + 1
-	for j < end && (a.word(j) == "," || a.word(j) == "—" || a.word(j) == "–") {
-		j++
-	}
+	j := a.cueStart(q, end)
 	if j+1 >= end {
 		return -1, false
 	}
@@ -625,4 +614,24 @@ func (a *analysis) describedCue(q quoteSpan, end int) (speaker int, ok bool) {
 		}
 	}
 	return -1, true
+}
+
+// cueStart returns the first token after closed quotation q past the commas and dashes
+// that join it to a cue ("…," said; "…" — said), end at most.
+func (a *analysis) cueStart(q quoteSpan, end int) int {
+	j := q.close + 1
+	for j < end && (a.word(j) == "," || a.word(j) == "—" || a.word(j) == "–") {
+		j++
+	}
+	return j
+}
+
+// pastDescription returns the token after the words, three at most, from token k that
+// describe a speaker before their name or title ("retail analyst" of "said retail analyst
+// Ann Lee").
+func (a *analysis) pastDescription(k, end int) int {
+	for n := 0; n < 3 && k+1 < end && a.mentionAt[k] < 0 && a.describesSpeaker(k); n++ {
+		k++
+	}
+	return k
 }
