@@ -78,25 +78,12 @@ func newBenchCommand() *cli.Command {
 					}
 				}
 			}
-			for _, f := range strings.Split(c.String("writers"), ",") {
-				if f = strings.TrimSpace(f); f == "" {
-					continue
-				}
-				n, err := strconv.Atoi(f)
-				if err != nil || n < 1 {
-					return usagef("--writers takes numbers of processes like 1,2,4, not %q", f)
-				}
-				opts.writers = append(opts.writers, n)
+			var bad string
+			if opts.writers, bad = positiveInts(c.String("writers")); bad != "" {
+				return usagef("--writers takes numbers of processes like 1,2,4, not %q", bad)
 			}
-			for _, f := range strings.Split(c.String("scale"), ",") {
-				if f = strings.TrimSpace(f); f == "" {
-					continue
-				}
-				n, err := strconv.Atoi(f)
-				if err != nil || n < 1 {
-					return usagef("--scale takes whole multiples like 1,4,16, not %q", f)
-				}
-				opts.scale = append(opts.scale, n)
+			if opts.scale, bad = positiveInts(c.String("scale")); bad != "" {
+				return usagef("--scale takes whole multiples like 1,4,16, not %q", bad)
 			}
 			return runBench(c.Context, opts, c.App.Writer, c.App.ErrWriter)
 		},
@@ -664,4 +651,20 @@ func rssAnon(pid int) float64 {
 		}
 	}
 	return 0
+}
+
+// positiveInts reads a comma-separated list of whole numbers of at least 1 ("1,4,16"),
+// empty items left out; bad is the first item that is no such number, "" if none.
+func positiveInts(list string) (ns []int, bad string) {
+	for _, f := range strings.Split(list, ",") {
+		if f = strings.TrimSpace(f); f == "" {
+			continue
+		}
+		n, err := strconv.Atoi(f)
+		if err != nil || n < 1 {
+			return nil, f
+		}
+		ns = append(ns, n)
+	}
+	return ns, ""
 }
