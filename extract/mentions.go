@@ -313,7 +313,7 @@ func (f *mentionFinder) chunkEnd(i, end int) int {
 				continue
 			}
 		case t.Kind == Word && !t.Has(Cap) && elidedParticle(d.TokenText(j)) && j > i && f.capWord(j-1):
-			j++ // "Valery Giscard d'Estaing", "Ann d'Arcy"
+			j++ // "Ann Webster d'Arcy"
 			continue
 		case t.Kind == Word && nameParticles[t.Lower] && !t.Has(Cap):
 			if k < end && nameParticles[d.Tokens[k].Lower] && !d.Tokens[k].Has(Cap) {
@@ -1181,7 +1181,7 @@ func (f *mentionFinder) describeTitle(m *Mention, a, b int) {
 		}
 		if w := trimDot(d.Tokens[s].Lower); e-s == 1 && !partyWord && !d.Tokens[s].Has(AllCaps) && !f.lx.IsOrgWord(w) && (f.lx.IsWord(w) || strings.HasPrefix(w, "ex-")) &&
 			f.lx.Place(d.TokenText(s)) == nil && f.cappedCount(s) == 1 {
-			k = e // "Crown Prince", "Fashion designer", "Ex-Prime Minister", written once: a capital of the title, no body
+			k = e // "Crown Prince", "Gallery director", "Ex-Prime Minister", written once: a capital of the title, no body
 			continue
 		}
 		if performerRoles[m.RoleHead] && !(e-s == 1 && d.Tokens[s].Has(AllCaps)) && !f.lx.IsOrgWord(trimDot(d.Tokens[e-1].Lower)) &&
@@ -2146,9 +2146,9 @@ func (f *mentionFinder) isScore(j, end int) bool {
 }
 
 // describesPerson reports whether token k, before a first name that opens a person's name
-// running to token b, is a word that describes the person rather than a part of the name: a common word that is no
-// first name and no title ("Hooker Tom Ray", "Fellow Tom Ray", "Democrat Ann Roe") or a
-// follower's name ("Blairite Ann Lee").
+// running to token b, is a word that describes the person rather than a part of the name:
+// a common word that is no first name and no title ("Hooker Tom Ray", "Fellow Tom Ray",
+// "Democrat Ann Webb") or a follower's name ("Blairite Ann Lee").
 func (f *mentionFinder) describesPerson(k, b int) bool {
 	d := f.d
 	if k+1 >= b || !f.lx.IsFirstName(d.TokenText(k+1)) || f.lx.IsFirstName(d.TokenText(k)) {
@@ -2156,7 +2156,7 @@ func (f *mentionFinder) describesPerson(k, b int) bool {
 	}
 	for j := k + 1; j < b; j++ {
 		if w := trimDot(d.Tokens[j].Lower); f.lx.IsOrgWord(w) || f.lx.IsPlaceWord(w) || f.lx.IsWord(w) && !f.lx.IsFirstName(d.TokenText(j)) && !f.lx.IsSurname(d.TokenText(j)) {
-			return false // "Continental Free Trade Area": the rest is no person's name
+			return false // "Coastal Free Trade Zone": the rest is no person's name
 		}
 	}
 	w := trimDot(d.Tokens[k].Lower)
@@ -2167,7 +2167,7 @@ func (f *mentionFinder) describesPerson(k, b int) bool {
 }
 
 // elidedParticle reports whether a word is a surname with an elided particle in front:
-// "d'Estaing", "d’Arcy", "l'Orange".
+// "d'Arcy", "d’Arcy", "l'Orange".
 func elidedParticle(w string) bool {
 	for _, p := range []string{"d'", "d’", "l'", "l’"} {
 		if strings.HasPrefix(w, p) && len(w) > len(p) {

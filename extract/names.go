@@ -325,9 +325,10 @@ func capitalisedTail(d *Document, a, b int) bool {
 
 // strayCapital reports whether mention m, which the recogniser does not see as a name, is
 // a word capitalised by its place rather than a name: one word, named once in the article
-// (and in no longer name: not a surname), not tagged a proper noun, typed only by weak evidence, and not "the" something ("the
-// Tories"). A heading, the start of a quotation or a title ("Band on the Run") capitalises
-// such words; a real body or place of one word is seldom named only once.
+// (and in no longer name: not a surname), not tagged a proper noun, typed only by weak
+// evidence, and not "the" something ("the Tories"). A heading, the start of a quotation or
+// a title ("Dance on the Moon") capitalises such words; a real body or place of one word
+// is seldom named only once.
 func strayCapital(d *Document, m *Mention, named map[string]int) bool {
 	if m.End-m.First != 1 || m.Strength >= 2 || named[m.Text(d.Text)] > 1 {
 		return false

@@ -19,13 +19,13 @@ func TestModelNames(t *testing.T) {
 		{"A report by the Centre for Policy Studies criticised the plan.", []string{"Centre for Policy Studies"}, []string{"for Policy Studies"}},
 		{"The Institute for Coastal Research said the sea had risen.", []string{"Institute for Coastal Research"}, nil},
 		// a person after the body she is of, and what a person is of
-		{"Hong Kong director of Amnesty International Carl Webster said the same.", []string{"Amnesty International", "Carl Webster"}, []string{"Amnesty International Carl Webster"}},
-		{"\"It is a good sign\", said Carl Webster of the Westfield–Harbour Center.", []string{"Carl Webster"}, nil},
-		{"The crowd included former president Valery Webster d'Arcy and his wife.", []string{"Valery Webster d'Arcy"}, nil},
+		{"The Westland director of Amnesty International Carl Webster said the same.", []string{"Amnesty International", "Carl Webster"}, []string{"Amnesty International Carl Webster"}},
+		{"\"It is a hopeful start\", said Carl Webster of the Westfield–Harbour Center.", []string{"Carl Webster"}, nil},
+		{"Among the guests was the painter Ann Webster d'Arcy.", []string{"Ann Webster d'Arcy"}, nil},
 		// a capitalised word of a title, written once, names no body
 		{"On Monday Crown Prince Carl Webster met the press.", []string{"Carl Webster"}, []string{"Crown"}},
 		// a word capitalised inside a phrase, named once, is no name
-		{"In the 21st Century, every town needs a library, Ann Lee said.", []string{"Ann Lee"}, []string{"Century"}},
+		{"By the 22nd Century, towns will need more libraries, Ann Lee said.", []string{"Ann Lee"}, []string{"Century"}},
 		// ... but a body named as "the" something is kept
 		{"Ann Lee said the Tories would win.", []string{"Ann Lee", "Tories"}, nil},
 	} {
@@ -104,8 +104,9 @@ func TestNameTypes(t *testing.T) {
 	}{
 		{"Harbour Rovers: C Lee; J Roe, S Tate. J Roe scored twice on Saturday.", "J Roe", Person}, // an initial and a surname
 		{"A team from G Roe Ltd also came.", "G Roe Ltd", Organization},
-		{"Mr Lee paid tribute to Democrat Ann Webb's campaign.", "Ann Webb", Person}, // a word that describes her
-		{"The Continental Free Trade Area opens in May.", "Continental Free Trade Area", Organization},
+		{"Mr Lee met Democrat Ann Webb on Monday.", "Ann Webb", Person}, // a word that describes her
+		{"The Coastal Free Trade Zone opens in May.", "Coastal Free Trade Zone", Organization},
+		{"Carl Webster called Mayor Ann May's housing plan shabby.", "Ann May", Person}, // a surname that is a month
 	} {
 		d, err := x.Extract("t", "t", []byte("Headline\n"+tc.text))
 		if err != nil {

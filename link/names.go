@@ -54,7 +54,7 @@ func skeleton(w string) string {
 	return w
 }
 
-// surnameParticles open a surname ("de Vido", "van Dijk", "al-Assad" written apart): a
+// surnameParticles open a surname ("de Vosk", "van Karsk", "al-Karim" written apart): a
 // name that starts with one has no given name.
 var surnameParticles = map[string]bool{
 	"de": true, "da": true, "di": true, "du": true, "del": true, "della": true, "dos": true, "das": true,
@@ -101,7 +101,7 @@ func splitPerson(name string, nick map[string]string) personName {
 	}
 	p.surname = skeleton(ws[len(ws)-1])
 	if len(ws) == 1 || surnameParticles[ws[0]] {
-		return p // "De Vido", "van Dijk": a surname with its particle, no given name
+		return p // "De Vosk", "van Karsk": a surname with its particle, no given name
 	}
 	p.written = ws[0]
 	p.given = ws[0]

@@ -34,7 +34,7 @@ for l in open(os.path.join(here, '..', 'data', 'nicknames.tsv')):
 honorifics = {'mr', 'mrs', 'ms', 'miss', 'sir', 'lord', 'lady', 'dame', 'dr', 'baron', 'baroness', 'rabbi', 'judge', 'justice', 'king', 'queen', 'prince', 'princess', 'star'}
 pron = {'he', 'she', 'they', 'it', 'him', 'her', 'them', 'his', 'hers', 'its', 'their', 'we', 'us', 'our', 'i', 'me', 'my', 'you', 'your'}
 det = {'the', 'a', 'an', 'this', 'that', 'these', 'those'}
-# the particles that open a surname, as link/names.go's surnameParticles: "De Niro" has no
+# the particles that open a surname, as link/names.go's surnameParticles: "De Vosk" has no
 # given name
 particles = {'de', 'da', 'di', 'du', 'del', 'della', 'dos', 'das', 'van', 'von', 'der', 'den', 'ter', 'le', 'la', 'al', 'el', 'bin', 'ibn', 'abu'}
 
